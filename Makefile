@@ -1,0 +1,31 @@
+# The README's two commands. Set-up is shared: create .venv if missing, install torch (CPU
+# build, before anything else pulls a CUDA build), then the project with all extras.
+VENV    ?= .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.reportqa-installed
+INDEX   ?= data/index
+REPORTS ?= data/reports
+PYTHON  ?= python3
+
+.PHONY: run test setup index clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e ".[all,test]"
+	touch $(STAMP)
+
+index: $(STAMP)
+	test -e $(INDEX)/current || $(VENV)/bin/reportqa ingest $(REPORTS) --index $(INDEX)
+
+run: index
+	$(VENV)/bin/reportqa serve --index $(INDEX)
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(INDEX) .pytest_cache

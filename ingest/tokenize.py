@@ -1,0 +1,47 @@
+"""The one tokenizer: jieba, used by ingest, BM25 and eval alike."""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Iterable
+
+import jieba
+
+__all__ = ["tokenize", "add_words", "STOPWORDS"]
+
+jieba.setLogLevel(logging.WARNING)
+_lock = threading.Lock()
+
+# Function words and report boilerplate that carry no retrieval signal. Domain words such as
+# 调解 / 成功率 / 法律援助 must never be here.
+STOPWORDS = frozenset(
+    "的 了 和 与 及 或 在 是 为 对 等 将 把 被 由 以 于 其 之 也 并 而 从 向 中 上 下 个 有 无 不 "
+    "这 那 此 该 各 每 所 都 就 又 还 但 如 则 即 至 已 让 给 着 过 来 去 我 我们 你 他 它 "
+    "什么 多少 哪个 哪些 怎么 怎样 如何 是否 吗 呢 吧 啊 请问 请 一下 一个 一些 情况 方面 "
+    "进行 开展 工作 有关 相关 关于".split()
+)
+_PUNCT = re.compile(r"^[\W_]+$", re.UNICODE)
+
+
+def add_words(words: Iterable[str]) -> None:
+    """Teach jieba whole words it would otherwise split (region names such as 沙坪坝区, 海曙)."""
+    with _lock:
+        for w in words:
+            if w and len(w) > 1:
+                jieba.add_word(w, freq=100000)
+
+
+def tokenize(text: str, *, keep_stopwords: bool = False) -> list[str]:
+    """Search-mode jieba tokens, lower-cased, punctuation dropped. Search mode also emits the
+    parts of long words (人民调解 -> 人民, 调解, 人民调解), so "调解成功率" in a question still
+    matches "人民调解成功率" in a report."""
+    tokens = []
+    for tok in jieba.cut_for_search(text):
+        tok = tok.strip().lower()
+        if not tok or _PUNCT.match(tok):
+            continue
+        if not keep_stopwords and tok in STOPWORDS:
+            continue
+        tokens.append(tok)
+    return tokens
