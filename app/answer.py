@@ -1,0 +1,303 @@
+"""The extractive answerer (the default; no LLM): pick the sentence(s) of the retrieved passages
+that answer the question, state the figure, quote the sentence with [n] citations.
+
+Every answer, from this answerer or the LLM one, passes ``verify_numbers``: a figure that is not in
+a cited passage never reaches the user."""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ingest import Chunk, tokenize
+
+from app.query import UNIT_WORDS, QueryAnalysis, region_names
+
+__all__ = ["Evidence", "Draft", "ExtractiveAnswerer", "verify_numbers", "find_figures",
+           "split_sentences", "term_weights", "not_found_text", "grounding_text", "best_sentence"]
+
+_CITE = re.compile(r"\[\d+\]")
+_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CN_NUM = r"[一二三四五六七八九十两百千]+"
+_UNITS = "|".join(sorted(UNIT_WORDS + ("%", "％", "万人次", "万件", "万余件", "平方米", "公里"),
+                         key=len, reverse=True))
+# A figure as written: "1700余宗", "2.5万余件", "99%", "5至7个", "六大". Chinese numerals only
+# count with a unit or 大 after them, or every 一 in 一是/一流 would be a figure.
+_FIGURE = re.compile(
+    rf"(?:{_NUM}(?:\s*(?:至|-|~|—|－)\s*{_NUM})?(?:余|多)?(?:万|亿)?(?:余|多)?(?:{_UNITS})?"
+    rf"|{_CN_NUM}(?:余|多)?(?:大|{_UNITS}))")
+_NOT_FIGURE_AFTER = re.compile(r"^\s*(?:年(?!以上|以内|内|后|来)|月|日|号|时|届|次会议|中全会|五规划|—|-)")
+_SENT_END = re.compile(r"(?<=[。！？；!?;])|\n+")
+_UNIT_GROUPS = [{"件", "宗", "起", "件次", "万件", "万余件"}, {"人", "名", "人次", "万人次"},
+                {"元", "万元", "亿元"}, {"个", "家", "所", "处", "座"}, {"场", "场次", "次", "期"},
+                {"%", "％", "个百分点"}]
+# Tokens of a question that frame it but say nothing about what is asked.
+_FRAME_TOKENS = frozenset("多少 几 哪个 哪些 分别 各 是 有 年 区 全区 全年 今年 去年 共 一共 总共 共计 "
+                          "最高 最低 最多 最少 比较 对比 排名 多大 多高 多久 具体 指 那边 现在 还".split())
+_RATE_HEAD = re.compile(r"[\u4e00-\u9fff]{2}率")
+
+
+@dataclass
+class Evidence:
+    """One quoted sentence and the chunk it comes from (the chunk becomes the citation)."""
+    chunk: Chunk
+    sentence: str
+    score: float = 0.0
+    figure: str | None = None
+    region: str = ""
+    year: int | None = None
+
+
+@dataclass
+class Draft:
+    """An answer before it becomes an ``Answer``: text with [n] markers, where [n] cites
+    ``citations[n-1]``; ``quotes[n-1]`` is the sentence quoted from it."""
+    text: str
+    found: bool
+    citations: list[Chunk] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+    note: str | None = None
+    closest: list[Chunk] = field(default_factory=list)
+
+    def cite(self, chunk: Chunk, quote: str) -> int:
+        """The citation number for ``chunk`` (reused when the same chunk is cited twice)."""
+        for i, c in enumerate(self.citations):
+            if c.id == chunk.id:
+                return i + 1
+        self.citations.append(chunk)
+        self.quotes.append(quote)
+        return len(self.citations)
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _numbers(text: str) -> list[str]:
+    return [n.replace(",", "") for n in _NUMBER.findall(_norm(_CITE.sub(" ", text)))]
+
+
+def verify_numbers(answer_text: str, cited_texts: Iterable[str], allowed: Iterable[str] = ()) -> list[str]:
+    """The figures in ``answer_text`` that appear in none of ``cited_texts`` (nor in ``allowed``,
+    e.g. the question itself for a refusal that repeats its year). Empty list == verified.
+    [n] citation markers are not figures; "1,103" and "1103" are the same figure."""
+    known = {n for t in cited_texts for n in _numbers(t)} | {n for t in allowed for n in _numbers(t)}
+    known |= {_canon(n) for n in known}
+    return [n for n in _numbers(answer_text) if n not in known and _canon(n) not in known]
+
+
+def _canon(n: str) -> str:
+    try:
+        return repr(float(n))
+    except ValueError:
+        return n
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENT_END.split(text) if s and len(s.strip()) > 1]
+
+
+def _unit_of(fig: str) -> str:
+    for u in sorted(UNIT_WORDS + ("%", "％", "万人次", "万件", "万余件", "大"), key=len, reverse=True):
+        if fig.endswith(u):
+            return u
+    return ""
+
+
+def find_figures(sentence: str, exclude: Iterable[str] = ()) -> list[tuple[int, str]]:
+    """(position, figure) for each quantity in ``sentence``; years, dates, ordinals and numbers
+    the question itself contains (e.g. "81890" in "81890服务平台") are not answers."""
+    excluded = set(exclude)
+    out = []
+    for m in _FIGURE.finditer(sentence):
+        fig = m.group(0).strip()
+        if not fig or _NOT_FIGURE_AFTER.match(sentence[m.end():]):
+            continue
+        digits = _NUMBER.findall(fig)
+        if digits and digits[0] in excluded:
+            continue
+        if digits and not _unit_of(fig) and len(digits[0]) == 4 and digits[0][:2] in ("19", "20"):
+            continue  # a bare year ("2020")
+        if m.start() > 0 and sentence[m.start() - 1] in "第（(":
+            continue
+        if not digits and not re.search(r"大|个|项|类|部|条|名|家|件", fig[-1:]):
+            continue
+        out.append((m.start(), fig))
+    return out
+
+
+def _same_unit(a: str, b: str) -> bool:
+    return a == b or any(a in g and b in g for g in _UNIT_GROUPS)
+
+
+def term_weights(chunks: Sequence[Chunk]) -> dict[str, float]:
+    """IDF of each token over the index's chunks: rare words ("公证", "矫正") count more than
+    words every report has ("法治", "建设")."""
+    df: Counter[str] = Counter()
+    for c in chunks:
+        df.update(set(tokenize(c.context_text)))
+    n = max(len(chunks), 1)
+    return {t: math.log(1 + n / (1 + d)) for t, d in df.items()}
+
+
+def grounding_text(chunk: Chunk) -> str:
+    """What a figure in an answer may be checked against: the cited passage and the labels shown
+    with it (title, heading path, year)."""
+    m = chunk.meta
+    return f"{m.get('title', '')}\n{chunk.section}\n{m.get('year') or ''}\n{chunk.text}"
+
+
+def best_sentence(chunk: Chunk, text: str) -> str:
+    """The sentence of ``chunk`` sharing most character bigrams with ``text`` (for highlighting
+    what an LLM answer drew on)."""
+    grams = {text[i:i + 2] for i in range(len(text) - 1)}
+    sents = split_sentences(chunk.text) or [chunk.text]
+    return max(sents, key=lambda s: sum(s[i:i + 2] in grams for i in range(len(s) - 1)))
+
+
+def not_found_text() -> str:
+    return "现有报告中没有找到能回答这个问题的内容。"
+
+
+class ExtractiveAnswerer:
+    """Scores each sentence of the retrieved chunks against the analysed question."""
+
+    def __init__(self, weights: dict[str, float] | None = None, threshold: float = 0.45,
+                 max_sentences: int = 3):
+        self.weights = weights or {}
+        self.default_weight = max(self.weights.values(), default=2.0)
+        self.threshold = threshold
+        self.max_sentences = max_sentences
+
+    # -- scoring ---------------------------------------------------------------------------
+    def _terms(self, a: QueryAnalysis) -> dict[str, float]:
+        skip = {n for r in a.regions for n in region_names(r)} | set(a.unknown_regions)
+        skip |= {t for n in list(skip) for t in tokenize(n)}
+        skip |= {str(y) for y in a.years}
+        terms = {}
+        for t in tokenize(a.effective_question):
+            if t in skip or t in _FRAME_TOKENS or t.isdigit() or len(t) < 1:
+                continue
+            terms[t] = self.weights.get(t, self.default_weight)
+        return terms
+
+    def evidence(self, a: QueryAnalysis, chunks: Sequence[Chunk]) -> list[Evidence]:
+        """Every sentence of ``chunks`` (in retrieval order), scored, best first."""
+        terms = self._terms(a)
+        total = sum(terms.values()) or 1.0
+        rate_heads = {h for m in a.metrics for h in _RATE_HEAD.findall(m)}
+        q_numbers = _numbers(a.effective_question)
+        out = []
+        for rank, chunk in enumerate(chunks):
+            context = f"{chunk.meta.get('title', '')} {chunk.section} {chunk.text}"
+            ctx_cov = sum(w for t, w in terms.items() if t in context) / total
+            for sent in split_sentences(chunk.text):
+                cov = sum(w for t, w in terms.items() if t in sent) / total
+                score = 0.6 * cov + 0.25 * ctx_cov + 0.15 / (1 + rank)
+                score += 0.15 * max((len(m) / 8 for m in a.metrics if m in sent), default=0)
+                fig = None
+                if a.wants_number:
+                    fig, bonus = self._pick_figure(a, sent, q_numbers)
+                    score = score + bonus if fig else score * 0.4
+                    if rate_heads and not any(h in sent for h in rate_heads):
+                        score *= 0.4  # "纠错率" asked, the sentence has no 纠错率
+                out.append(Evidence(chunk, sent, score, fig, chunk.meta.get("region", ""),
+                                    chunk.meta.get("year")))
+        out.sort(key=lambda e: -e.score)
+        return out
+
+    def _pick_figure(self, a: QueryAnalysis, sent: str, q_numbers: list[str]) -> tuple[str | None, float]:
+        """The figure the question asks for: the right unit (% for 率, 宗 for 多少宗) and nearest
+        after the metric word ("调解成功率达99%" -> 99%)."""
+        figs = find_figures(sent, q_numbers)
+        if not figs:
+            return None, 0.0
+        anchors = [sent.find(m) + len(m) for m in a.metrics if m in sent]
+        anchors += [m.end() for m in _RATE_HEAD.finditer(sent)] if a.wants_rate else []
+        best, best_key = None, None
+        for pos, fig in figs:
+            unit = _unit_of(fig)
+            unit_ok = (a.wants_rate and unit in ("%", "％", "个百分点")) or \
+                      (bool(a.asked_unit) and _same_unit(unit, a.asked_unit or ""))
+            unit_bad = a.wants_rate and unit not in ("%", "％", "个百分点")
+            dist = min((pos - p if pos >= p else 3 * (p - pos) for p in anchors), default=40)
+            key = (unit_ok, not unit_bad, -dist)
+            if best_key is None or key > best_key:
+                best, best_key = fig, key
+        bonus = 0.1 + (0.2 if best_key and best_key[0] else 0.0) - (0.15 if best_key and not best_key[1] else 0.0)
+        return best, bonus
+
+    # -- composing -------------------------------------------------------------------------
+    def answer(self, a: QueryAnalysis, chunks: Sequence[Chunk]) -> Draft:
+        ev = self.evidence(a, chunks)
+        if not ev or ev[0].score < self.threshold or (a.wants_number and not ev[0].figure and
+                                                        _asks_quantity(a)):
+            return Draft(not_found_text(), False, closest=list(chunks[:3]))
+        if a.wants_number and ev[0].figure and _asks_quantity(a):
+            return self._numeric(a, ev[0])
+        return self._descriptive(ev)
+
+    def _numeric(self, a: QueryAnalysis, best: Evidence) -> Draft:
+        d = Draft("", True)
+        quote = _trim(best.sentence, best.figure or "")
+        n = d.cite(best.chunk, quote)
+        d.text = f"{_lead(best.chunk)}，{_subject(a, best)}为{best.figure}：“{quote}”[{n}]"
+        return d
+
+    def _descriptive(self, ev: list[Evidence]) -> Draft:
+        best = ev[0].score
+        picked = [e for e in ev if e.score >= 0.8 * best and len(e.sentence) >= 8]
+        picked = _dedupe(picked)[: self.max_sentences]
+        d = Draft("", True)
+        parts = [f"“{e.sentence}”[{d.cite(e.chunk, e.sentence)}]" for e in picked]
+        docs = {c.doc_id for c in d.citations}
+        lead = _lead(picked[0].chunk) if len(docs) == 1 else "根据现有报告"
+        d.text = f"{lead}：" + "".join(parts)
+        return d
+
+
+def _asks_quantity(a: QueryAnalysis) -> bool:
+    return a.wants_number
+
+
+def _dedupe(ev: list[Evidence]) -> list[Evidence]:
+    seen, out = set(), []
+    for e in ev:
+        if e.sentence not in seen:
+            seen.add(e.sentence)
+            out.append(e)
+    return out
+
+
+def _lead(chunk: Chunk) -> str:
+    title = chunk.meta.get("title", "")
+    return f"根据《{title}》" if title else "根据现有报告"
+
+
+def _subject(a: QueryAnalysis, e: Evidence) -> str:
+    """"盐田区2020年人民调解成功率": the metric only when the quoted sentence uses its words,
+    the year only when the cited passage states it (no figure may come from elsewhere)."""
+    chunk = e.chunk
+    year = chunk.meta.get("year")
+    cited = f"{chunk.meta.get('title', '')}{chunk.section}{chunk.text}"
+    year_txt = f"{year}年" if year and str(year) in cited else ""
+    metric = next((m for m in a.metrics if m in e.sentence), "")
+    if not metric:
+        return f"{e.region}{year_txt}的相关数字" if e.region else "相关数字"
+    return f"{e.region}{year_txt}{metric}"
+
+
+def _trim(sentence: str, figure: str, limit: int = 120) -> str:
+    """A long sentence cut to the clauses around the figure (still a substring of the chunk,
+    so the UI can highlight it)."""
+    if len(sentence) <= limit:
+        return sentence
+    pos = max(sentence.find(figure), 0)
+    clauses = [m.end() for m in re.finditer(r"[，,；;：:]", sentence)]
+    start = max((c for c in clauses if c <= pos and pos - c <= limit // 2), default=max(pos - limit // 2, 0))
+    end = min((c for c in clauses if c > pos + len(figure) and c - start <= limit), default=start + limit)
+    return sentence[start:end].rstrip("，,；;：:")

@@ -1,0 +1,435 @@
+"""ReportQA: the question-answering pipeline over one on-disk index.
+
+question -> analyze_query (regions, years, metric, follow-up) -> honest refusals (region/year not
+covered) -> hybrid retrieval with region/year filters -> extractive (or verified LLM) answer, or a
+fact-table comparison across regions -> Answer with [n] citations."""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from index import HybridSearcher, Hit, IngestReport, ReportIndex, build_index
+from ingest import Chunk, DocumentNotFoundError, Fact, IndexNotFoundError, InvalidQueryError, Settings
+
+from app.answer import Draft, Evidence, ExtractiveAnswerer, term_weights, verify_numbers
+from app.compare import compare_answer
+from app.query import QueryAnalysis, analyze_query, region_names
+
+__all__ = ["ReportQA", "Answer", "Citation"]
+
+log = logging.getLogger(__name__)
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_RETRIEVE_K = 8          # passages the answerer reads (the citations are a subset)
+_IDF_SAMPLE = 4000       # chunks sampled for term weights; enough for stable IDF on large indexes
+
+
+@dataclass
+class Citation:
+    n: int
+    doc_id: str
+    title: str
+    source: str
+    region: str
+    year: int | None
+    section: str
+    text: str                 # the cited passage (the whole chunk)
+    quote: str = ""           # the exact sentence the answer quotes, for highlighting
+    chunk_id: str = ""
+
+    @classmethod
+    def from_chunk(cls, n: int, chunk: Chunk, quote: str = "") -> "Citation":
+        m = chunk.meta
+        return cls(n=n, doc_id=chunk.doc_id, title=m.get("title", ""), source=m.get("source", ""),
+                   region=m.get("region", ""), year=m.get("year"), section=chunk.section,
+                   text=chunk.text, quote=quote, chunk_id=chunk.id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"n": self.n, "doc_id": self.doc_id, "title": self.title, "source": self.source,
+                "region": self.region, "year": self.year, "section": self.section,
+                "text": self.text, "quote": self.quote, "chunk_id": self.chunk_id}
+
+    @property
+    def grounding_text(self) -> str:
+        """What a figure in the answer may be checked against: the passage and its labels."""
+        return f"{self.title}\n{self.section}\n{self.year or ''}\n{self.text}"  # == answer.grounding_text
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    found: bool
+    citations: list[Citation] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    note: str | None = None
+    closest: list[dict[str, Any]] = field(default_factory=list)   # shown when found is false
+    analysis: dict[str, Any] | None = None
+    answerer: str = "extractive"
+    hits: list[Hit] = field(default_factory=list, repr=False)     # what retrieval returned
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"question": self.question, "answer": self.answer, "found": self.found,
+                             "citations": [c.to_dict() for c in self.citations],
+                             "timings_ms": dict(self.timings_ms), "answerer": self.answerer}
+        if self.note:
+            d["note"] = self.note
+        if self.closest:
+            d["closest"] = self.closest
+        if self.analysis is not None:
+            d["analysis"] = self.analysis
+        return d
+
+
+@dataclass
+class _State:
+    """One loaded index version and everything derived from it; swapped as a whole."""
+    index: ReportIndex
+    searcher: HybridSearcher
+    answerer: ExtractiveAnswerer
+    regions: list[dict]
+    years: list[int]
+    region_years: dict[str, list[int]]
+
+
+class _Timer:
+    def __init__(self) -> None:
+        self.t0 = self.last = time.perf_counter()
+        self.ms: dict[str, float] = {}
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.ms[name] = round((now - self.last) * 1000, 2)
+        self.last = now
+
+    def done(self) -> dict[str, float]:
+        for k in ("analyze", "retrieve", "answer"):
+            self.ms.setdefault(k, 0.0)
+        self.ms["total"] = round((time.perf_counter() - self.t0) * 1000, 2)
+        return self.ms
+
+
+class ReportQA:
+    """Question answering over the index at ``index_dir``. Thread-safe: queries read one
+    immutable ``_State``; ``ingest``/``delete`` build a new index version and swap it in."""
+
+    def __init__(self, index_dir: Path | str | None = None, settings: Settings | None = None):
+        self.settings = settings or Settings()
+        self.index_dir = Path(index_dir if index_dir is not None else self.settings.index_dir)
+        self._lock = threading.Lock()
+        self._state: _State | None = None
+        self._encoder = None
+
+    @classmethod
+    def load(cls, index_dir: Path | str | None = None, settings: Settings | None = None) -> "ReportQA":
+        """Open an existing index (IndexNotFoundError when there is none). The encoder loads on
+        the first query or on ``warm_up()``."""
+        qa = cls(index_dir, settings)
+        qa._state = qa._open()
+        return qa
+
+    # -- state -----------------------------------------------------------------------------
+    def _open(self) -> _State:
+        index = ReportIndex.load(self.index_dir, self.settings)
+        searcher = HybridSearcher(index, encoder=self._encoder, settings=self.settings)
+        chunks = index.chunks()
+        step = max(len(chunks) // _IDF_SAMPLE, 1)
+        answerer = ExtractiveAnswerer(term_weights(chunks[::step]))
+        region_years: dict[str, set[int]] = {}
+        for doc in index.documents():
+            years = region_years.setdefault(doc.get("region") or "", set())
+            if doc.get("year"):
+                years.add(int(doc["year"]))
+        return _State(index, searcher, answerer, index.regions(), index.years(),
+                      {k: sorted(v) for k, v in region_years.items()})
+
+    @property
+    def state(self) -> _State:
+        state = self._state
+        if state is None:
+            raise IndexNotFoundError(str(self.index_dir))
+        return state
+
+    @property
+    def index(self) -> ReportIndex:
+        return self.state.index
+
+    def _swap(self) -> None:
+        """Load the index's current version and make it the one new queries use. Queries already
+        running keep their reference to the old state."""
+        old = self._state
+        if old is not None and old.searcher._encoder is not None:  # noqa: SLF001 - reuse our own loaded model
+            self._encoder = old.searcher.encoder
+        self._state = self._open()
+
+    def warm_up(self) -> None:
+        """Load the encoder and run one query so the first user does not wait."""
+        state = self.state
+        state.searcher.warm_up()
+        state.searcher.search("人民调解成功率", k=1)
+        self._encoder = state.searcher.encoder
+
+    # -- reading ---------------------------------------------------------------------------
+    def search(self, query: str, k: int | None = None, filters: dict | None = None,
+               mode: Literal["hybrid", "bm25", "dense"] | None = None) -> list[Hit]:
+        return self.state.searcher.search(query, k=k, filters=filters, mode=mode)
+
+    def documents(self) -> list[dict[str, Any]]:
+        return self.state.index.documents() if self._state else []
+
+    def facts(self, metric: str | None = None, region: str | None = None,
+              year: int | None = None) -> list[Fact]:
+        return self.state.index.facts(metric=metric, region=region, year=year)
+
+    def regions(self) -> list[dict[str, Any]]:
+        """Covered regions, each with the years its reports cover."""
+        if self._state is None:
+            return []
+        s = self._state
+        return [{**r, "years": s.region_years.get(_key(r), [])} for r in s.regions]
+
+    def document_text(self, doc_id: str) -> str:
+        return self.state.index.document_text(doc_id)
+
+    # -- writing ---------------------------------------------------------------------------
+    def ingest(self, paths: Sequence[Path | str], rebuild: bool = False) -> IngestReport:
+        """Add or update reports, then switch queries to the new index version."""
+        with self._lock:
+            encoder = self._state.searcher.encoder if self._state else self._encoder
+            report = build_index(list(paths), self.index_dir, settings=self.settings,
+                                 encoder=encoder, progress=False, rebuild=rebuild)
+            self._encoder = encoder or self._encoder
+            if report.version and (self._state is None or report.version != self._state.index.version):
+                self._swap()
+            return report
+
+    def delete(self, doc_id: str) -> IngestReport:
+        """Remove one report (by doc_id or source) and switch to the new version."""
+        known = {d["doc_id"] for d in self.documents()} | {d["source"] for d in self.documents()}
+        if doc_id not in known:
+            raise DocumentNotFoundError(doc_id)
+        with self._lock:
+            encoder = self._state.searcher.encoder if self._state else None
+            report = build_index([], self.index_dir, settings=self.settings, encoder=encoder,
+                                 progress=False, remove=[doc_id])
+            self._swap()
+            return report
+
+    # -- asking ----------------------------------------------------------------------------
+    def ask(self, question: str, history: list[dict] | None = None, filters: dict | None = None,
+            answerer: Literal["extractive", "llm"] | None = None) -> Answer:
+        """Answer one question. ``history``: earlier OpenAI-style turns (for follow-ups);
+        ``filters``: {"region", "year"} from the caller, combined with what the question names."""
+        timer = _Timer()
+        q = self._validate(question)
+        state = self.state
+        refusal = _unreadable(q)
+        if refusal:
+            return Answer(q, refusal, False, timings_ms=timer.done())
+        a = analyze_query(q, state.regions, state.years, history)
+        _apply_filters(a, filters, state)
+        timer.lap("analyze")
+        refused = self._coverage_refusal(a, state)
+        if refused:
+            return self._finish(q, a, refused, [], timer, state)
+        mode = answerer or self._default_answerer()
+        if _is_comparison(a):
+            draft, hits = self._compare(a, state)
+            timer.lap("retrieve")
+        else:
+            hits = self._retrieve(a, state)
+            timer.lap("retrieve")
+            if mode == "llm":
+                draft = self._llm().answer(a, hits, state.answerer)
+            else:
+                draft = state.answerer.answer(a, [h.chunk for h in hits])
+        timer.lap("answer")
+        used = "llm" if mode == "llm" and not _is_comparison(a) and draft.note is None else "extractive"
+        return self._finish(q, a, draft, hits, timer, state, used)
+
+    def ask_stream(self, question: str, history: list[dict] | None = None,
+                   filters: dict | None = None,
+                   answerer: Literal["extractive", "llm"] | None = None) -> Iterator[str | Answer]:
+        """Text deltas, then the final ``Answer``. With the LLM answerer the deltas are the
+        model's tokens; if its reply fails the citation check, the final Answer carries the
+        extractive answer instead (and a note), so a UI must show the final Answer's text."""
+        use_llm = (answerer or self._default_answerer()) == "llm"
+        if not use_llm:
+            ans = self.ask(question, history, filters, "extractive")
+            yield ans.answer
+            yield ans
+            return
+        timer = _Timer()
+        q = self._validate(question)
+        state = self.state
+        a = analyze_query(q, state.regions, state.years, history)
+        _apply_filters(a, filters, state)
+        timer.lap("analyze")
+        if _unreadable(q) or self._coverage_refusal(a, state) or _is_comparison(a):
+            ans = self.ask(question, history, filters, "extractive")
+            yield ans.answer
+            yield ans
+            return
+        hits = self._retrieve(a, state)
+        timer.lap("retrieve")
+        draft = yield from self._llm().stream(a, hits, state.answerer)
+        timer.lap("answer")
+        yield self._finish(q, a, draft, hits, timer, state, "llm" if draft.note is None else "extractive")
+
+    def _default_answerer(self) -> str:
+        return "llm" if self.settings.llm_base_url and self.settings.llm_model else "extractive"
+
+    def _llm(self):
+        from app.llm import LLMAnswerer  # langchain-openai is optional
+        if getattr(self, "_llm_answerer", None) is None:
+            self._llm_answerer = LLMAnswerer(self.settings)
+        return self._llm_answerer
+
+    def _validate(self, question: str) -> str:
+        if not isinstance(question, str) or not question.strip():
+            raise InvalidQueryError("问题为空。请输入一个问题，例如：盐田区2020年人民调解成功率是多少？")
+        q = question.strip()
+        limit = self.settings.max_query_chars
+        if len(q) > limit:
+            raise InvalidQueryError(f"问题太长（{len(q)} 字），上限 {limit} 字（REPORTQA_MAX_QUERY_CHARS）。")
+        return q
+
+    def _retrieve(self, a: QueryAnalysis, state: _State, region: dict | None = None) -> list[Hit]:
+        filters: dict[str, Any] = {}
+        regions = [region] if region else a.regions
+        if regions:
+            filters["region"] = [_key(r) for r in regions]
+        if a.years:
+            filters["year"] = list(a.years)
+        k = max(self.settings.top_k, _RETRIEVE_K)
+        return state.searcher.search(a.effective_question, k=k, filters=filters or None)
+
+    def _compare(self, a: QueryAnalysis, state: _State) -> tuple[Draft, list[Hit]]:
+        named = bool(a.regions)
+        targets = a.regions or state.regions
+        facts = [f for f in state.index.facts() if not a.years or f.year in a.years]
+        all_hits: list[Hit] = []
+
+        def fallback(region: dict) -> Evidence | None:
+            if a.years and not set(a.years) & set(state.region_years.get(_key(region), [])):
+                return None
+            hits = self._retrieve(a, state, region)
+            all_hits.extend(hits)
+            ev = state.answerer.evidence(a, [h.chunk for h in hits])
+            best = ev[0] if ev else None
+            return best if best and best.figure and best.score >= state.answerer.threshold else None
+
+        def chunk_of(chunk_id: str) -> Chunk | None:
+            try:
+                return state.index.chunk(chunk_id)
+            except Exception:  # a fact whose chunk is gone is no evidence
+                return None
+
+        draft = compare_answer(a, targets, facts, chunk_of, fallback, named=named)
+        return draft, all_hits
+
+    def _coverage_refusal(self, a: QueryAnalysis, state: _State) -> Draft | None:
+        """Region or year the reports do not cover: say so and what IS covered, without a figure."""
+        if a.unknown_regions and not a.regions:
+            names = "、".join(a.unknown_regions)
+            return Draft(f"现有报告中没有{names}的相关数据。现有报告覆盖：{_coverage(state)}。", False,
+                         note=f"各地区报告年份：{_years_note(state)}")
+        if not a.years:
+            return None
+        if a.regions and len(a.regions) == 1:
+            reg = _key(a.regions[0])
+            have = state.region_years.get(reg, [])
+            if have and not set(a.years) & set(have):
+                if a.inherited.get("year"):
+                    a.years = []  # "那沙坪坝区呢" after a 2020 question: 沙坪坝's own year
+                    return None
+                asked = "、".join(f"{y}年" for y in a.years)
+                return Draft(f"现有报告中没有{reg}{asked}的数据。", False,
+                             note=f"{reg}现有{'、'.join(f'{y}年' for y in have)}的报告。")
+        elif not a.regions and not set(a.years) & set(state.years):
+            asked = "、".join(f"{y}年" for y in a.years)
+            return Draft(f"现有报告中没有{asked}的数据。现有报告覆盖：{_coverage(state)}。", False,
+                         note=f"各地区报告年份：{_years_note(state)}")
+        return None
+
+    def _finish(self, q: str, a: QueryAnalysis, draft: Draft, hits: list[Hit], timer: _Timer,
+                state: _State, answerer: str = "extractive") -> Answer:
+        cits = [Citation.from_chunk(i + 1, c, draft.quotes[i] if i < len(draft.quotes) else "")
+                for i, c in enumerate(draft.citations)]
+        text, found = draft.text, draft.found
+        bad = verify_numbers(text, [c.grounding_text for c in cits], allowed=[] if found else [q])
+        if bad and found:  # never ship a figure that is not in a cited passage
+            log.error("answer figures %s not in citations; refusing: %r", bad, text)
+            text, found, cits = "现有报告中没有找到能回答这个问题的内容。", False, []
+        closest = [] if found else [_passage(c) for c in (draft.closest or [h.chunk for h in hits[:3]])]
+        return Answer(q, text, found, cits, timer.done(), draft.note, closest, a.to_dict(),
+                      answerer, hits)
+
+
+# -- helpers --------------------------------------------------------------------------------
+def _key(region: dict) -> str:
+    return region.get("district") or region.get("city") or region.get("province") or ""
+
+
+def _unreadable(q: str) -> str | None:
+    """A refusal for input with nothing to search: "???" or a question not in Chinese."""
+    if _CJK.search(q):
+        return None
+    if _LATIN.search(q):
+        return "请用中文提问。现有报告均为中文的法治政府建设报告，例如可以问：盐田区人民调解成功率是多少？"
+    return "问题中没有可以检索的文字，请用中文描述要查询的内容。"
+
+
+def _is_comparison(a: QueryAnalysis) -> bool:
+    if len(a.regions) + len(a.unknown_regions) >= 2 and a.regions:
+        return True
+    return a.comparison and not a.regions and bool(a.metrics) and (a.wants_number or bool(a.superlative))
+
+
+def _apply_filters(a: QueryAnalysis, filters: dict | None, state: _State) -> None:
+    """Caller filters ({"region", "year"}) narrow what the question leaves open; a region or year
+    the question names itself wins."""
+    if not filters:
+        return
+    regions = filters.get("region")
+    if regions and not a.regions:
+        for name in [regions] if isinstance(regions, str) else list(regions):
+            match = [r for r in state.regions if name in region_names(r) or name in r.values()]
+            if match:
+                a.regions.extend(m for m in match if m not in a.regions)
+            elif name not in a.unknown_regions:
+                a.unknown_regions.append(name)
+    years = filters.get("year")
+    if years and not a.years:
+        a.years = [int(y) for y in ([years] if isinstance(years, (int, str)) else years)]
+
+
+def _coverage(state: _State) -> str:
+    """"广东省深圳市盐田区、罗湖区，重庆市沙坪坝区" (no years: a refusal states no figure)."""
+    groups: dict[str, list[str]] = {}
+    for r in state.regions:
+        prefix = r.get("province", "") + (r.get("city", "") if r.get("city") != r.get("province") else "")
+        if r.get("district"):
+            groups.setdefault(prefix, []).append(r["district"])
+        else:
+            groups.setdefault(prefix, [])
+    return "，".join(p + "、".join(ds) for p, ds in groups.items()) or "（索引为空）"
+
+
+def _years_note(state: _State) -> str:
+    return "；".join(f"{k}：{'、'.join(f'{y}年' for y in v) or '年份不详'}"
+                    for k, v in state.region_years.items())
+
+
+def _passage(c: Chunk) -> dict[str, Any]:
+    m = c.meta
+    return {"doc_id": c.doc_id, "title": m.get("title", ""), "source": m.get("source", ""),
+            "region": m.get("region", ""), "year": m.get("year"), "section": c.section,
+            "text": c.text, "chunk_id": c.id}

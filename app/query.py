@@ -1,0 +1,212 @@
+"""Query analysis: which regions, years and metric a question asks about, whether it wants a
+number, a comparison or a maximum, and what an elliptical follow-up ("那罗湖区呢？") inherits
+from the conversation."""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+__all__ = ["QueryAnalysis", "analyze_query", "region_names", "RATE_WORDS"]
+
+log = logging.getLogger(__name__)
+
+# A year the question is about: "2020年", "2020年度". A year inside a span ("2021—2025年") names a
+# plan period, not the year a report covers, so it is not a filter.
+_YEAR = re.compile(r"(?<![\d—\-–~至到])((?:19|20)\d{2})(?=\s*年)(?!\s*年?\s*[—\-–~至到]\s*\d)")
+_WANTS_NUMBER = re.compile(r"多少|几|率|比例|比重|占比|数量|数目|总数|金额|规模|百分|人次|多大|多高|"
+                           r"多久|多长|多少钱|几成")
+RATE_WORDS = re.compile(r"率|比例|比重|占比|百分|几成")
+_COMPARISON = re.compile(r"分别|各是|各有|各为|各自|各区|哪个|哪一个|哪些区|哪家|最高|最低|最多|最少|"
+                         r"最大|最小|比较|对比|相比|排名|排序|高于|低于|多于|少于|哪.{0,3}更")
+_MAX = re.compile(r"最高|最多|最大|最好|哪个多|哪个高|更多|更高|谁多|谁高")
+_MIN = re.compile(r"最低|最少|最小|最差|哪个少|哪个低|更少|更低|谁少|谁低")
+# Units a question can ask for right after 多少/几: "多少宗" wants a figure counted in 宗.
+UNIT_WORDS = ("人次", "件次", "场次", "万元", "亿元", "个百分点", "元", "件", "宗", "人", "名", "个",
+              "家", "场", "项", "条", "篇", "次", "张", "部", "份", "起", "户", "所", "天", "年",
+              "批", "类", "期", "册", "座", "处")
+_ASKED_UNIT = re.compile(r"(?:多少|几)(?:个)?(" + "|".join(UNIT_WORDS) + ")")
+# Words that frame a question but name no metric; what is left after removing them (and the
+# regions and years) is the metric phrase: "盐田区2020年人民调解成功率是多少？" -> 人民调解成功率.
+_FRAME = re.compile(
+    r"有?(?:多少|几)(?:个)?(?:" + "|".join(UNIT_WORDS) + r")?|分别|各是|各有|各为|各自|是什么|是多少|"
+    r"有多高|有多大|有多少|哪个区|哪些区|哪个|哪一个|哪些|什么|怎样|如何|怎么样|怎么|情况|请问|"
+    r"最高|最低|最多|最少|最大|最小|比较|对比|相比|排名|排序|一共|总共|共计|全年|全区|今年|去年|"
+    r"那么|那|呢|吗|吧|啊|了|的|是|有|和|与|及|或|以及|还有|具体|截至|截止|"
+    r"[\s\d，。？！、：；,.?!:;（）()“”\"'《》<>【】\[\]—\-~～]+")
+_ELLIPTICAL_HINT = re.compile(r"^(那|那么|还有|再看|换成|改成)|呢[？?。!！]*$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class QueryAnalysis:
+    question: str                     # as asked
+    effective_question: str           # rewritten with what a follow-up inherits (for retrieval)
+    regions: list[dict] = field(default_factory=list)      # resolved, covered by the index
+    unknown_regions: list[str] = field(default_factory=list)  # named but not in the index
+    years: list[int] = field(default_factory=list)
+    metrics: list[str] = field(default_factory=list)       # metric phrases, longest first
+    asked_unit: str | None = None     # "宗" in "多少宗"
+    wants_number: bool = False
+    wants_rate: bool = False
+    comparison: bool = False
+    superlative: str | None = None    # "max" | "min" | None
+    inherited: dict[str, bool] = field(default_factory=dict)  # {"region": .., "year": .., "metric": ..}
+
+    @property
+    def districts(self) -> list[str]:
+        return [r.get("district") or r.get("city") or r.get("province", "") for r in self.regions]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def region_names(region: dict) -> list[str]:
+    """Full and short forms of the most specific level: 沙坪坝区 -> [沙坪坝区, 沙坪坝];
+    深圳市 -> [深圳市, 深圳]; 浦东新区 -> [浦东新区, 浦东]."""
+    name = region.get("district") or region.get("city") or region.get("province") or ""
+    names = [name] if name else []
+    for suffix in ("新区", "自治县", "自治州", "特别行政区", "自治区", "省", "市", "区", "县", "旗"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            names.append(name[: -len(suffix)])
+            break
+    return names
+
+
+def _key(region: dict) -> str:
+    return region.get("district") or region.get("city") or region.get("province") or ""
+
+
+def _gazetteer_regions(text: str) -> list[dict]:
+    try:
+        from ingest import gazetteer
+        return list(gazetteer().find_in_text(text))
+    except Exception as err:  # a broken gazetteer must not stop answering about indexed regions
+        log.warning("region gazetteer unavailable (%s); matching indexed regions only", err)
+        return []
+
+
+def _find_regions(text: str, regions_in_index: list[dict]) -> tuple[list[dict], list[str], list[str]]:
+    """Regions in ``text``: (covered regions in order of mention, unknown names, mention strings)."""
+    found: list[tuple[int, dict]] = []
+    mentions: list[str] = []
+    for reg in regions_in_index:
+        for name in region_names(reg):
+            pos = text.find(name)
+            if pos >= 0:
+                found.append((pos, reg))
+                mentions.append(name)
+                break
+    covered_keys = {_key(r) for _, r in found}
+    unknown: list[str] = []
+    for reg in _gazetteer_regions(text):
+        key = _key(reg)
+        if not key or key in covered_keys:
+            continue
+        if reg.get("district"):
+            matches = [r for r in regions_in_index if r.get("district") == reg["district"]
+                       and (not reg.get("city") or r.get("city") in ("", reg.get("city")))]
+        else:  # a city or province: every covered district inside it ("深圳各区" -> 盐田, 罗湖 ...)
+            level = "city" if reg.get("city") else "province"
+            matches = [r for r in regions_in_index if r.get(level) == reg.get(level)]
+            if any(r.get(level) == reg.get(level) for _, r in found):
+                continue  # "深圳市盐田区": the city only qualifies the district already found
+        if matches:
+            for m in matches:
+                if _key(m) not in covered_keys:
+                    found.append((text.find(region_names(reg)[-1]), m))
+                    covered_keys.add(_key(m))
+        elif key not in unknown:
+            unknown.append(key)
+        mentions.extend(n for n in region_names(reg) if n in text)
+    found.sort(key=lambda t: t[0])
+    return [r for _, r in found], unknown, mentions
+
+
+def _metric_phrases(text: str, mentions: list[str]) -> list[str]:
+    for name in sorted(set(mentions), key=len, reverse=True):
+        text = text.replace(name, " ")
+    text = re.sub(r"(?:19|20)\d{2}\s*年度?", " ", text)
+    parts = [p.strip() for p in _FRAME.split(text)]
+    phrases = [p for p in parts if len(p) >= 2 and _CJK.search(p)]
+    return sorted(dict.fromkeys(phrases), key=len, reverse=True)
+
+
+def _last_user_turn(history: list[dict] | None) -> tuple[str, list[dict]]:
+    turns = [h for h in (history or []) if h.get("role") == "user" and str(h.get("content", "")).strip()]
+    if not turns:
+        return "", []
+    idx = max(i for i, h in enumerate(history or []) if h is turns[-1])
+    return str(turns[-1]["content"]).strip(), list((history or [])[:idx])
+
+
+def analyze_query(question: str, regions_in_index: list[dict], years_in_index: list[int],
+                  history: list[dict] | None = None) -> QueryAnalysis:
+    """Analyse ``question``; with ``history`` (OpenAI-style turns) an elliptical follow-up
+    inherits the previous user turn's metric, and a question naming no region/year inherits those."""
+    q = question.strip()
+    regions, unknown, mentions = _find_regions(q, regions_in_index)
+    years = [int(y) for y in dict.fromkeys(_YEAR.findall(q))]
+    metrics = _metric_phrases(q, mentions)
+    unit = _ASKED_UNIT.search(q)
+    a = QueryAnalysis(
+        question=q, effective_question=q, regions=regions, unknown_regions=unknown, years=years,
+        metrics=metrics, asked_unit=unit.group(1) if unit else None,
+        wants_number=bool(_WANTS_NUMBER.search(q)), wants_rate=bool(RATE_WORDS.search(q)),
+        comparison=bool(_COMPARISON.search(q)) or len(regions) + len(unknown) >= 2,
+        superlative="max" if _MAX.search(q) else "min" if _MIN.search(q) else None,
+        inherited={"region": False, "year": False, "metric": False})
+    prev_q, prev_hist = _last_user_turn(history)
+    if prev_q:
+        _inherit(a, analyze_query(prev_q, regions_in_index, years_in_index, prev_hist), mentions)
+    return a
+
+
+def _inherit(a: QueryAnalysis, prev: QueryAnalysis, mentions: list[str]) -> None:
+    """Fill what the follow-up leaves out from the previous question.
+    "那罗湖区呢？" after "盐田区2020年人民调解成功率是多少？" -> 罗湖区 + 2020 + 人民调解成功率;
+    "挽回了多少直接经济损失？" after a 盐田区 question -> its own metric, 盐田区's region and year."""
+    elliptical = not a.metrics and (bool(_ELLIPTICAL_HINT.search(a.question)) or
+                                    bool(a.regions or a.years or a.unknown_regions))
+    if not elliptical and (a.regions or a.unknown_regions):
+        return  # a new, complete question about a named region
+    if not a.regions and not a.unknown_regions and prev.regions:
+        a.regions, a.inherited["region"] = list(prev.regions), True
+    if not a.years and prev.years:
+        a.years, a.inherited["year"] = list(prev.years), True
+    if elliptical:
+        a.metrics, a.inherited["metric"] = list(prev.metrics), True
+        a.wants_number = a.wants_number or prev.wants_number
+        a.wants_rate = a.wants_rate or prev.wants_rate
+        a.asked_unit = a.asked_unit or prev.asked_unit
+        a.comparison = a.comparison or (prev.comparison and len(a.regions) != 1)
+        a.superlative = a.superlative or prev.superlative
+        a.effective_question = _rewrite(prev, a)
+    else:
+        prefix = "".join(r.get("district") or _key(r) for r in a.regions) if a.inherited["region"] else ""
+        years = "".join(f"{y}年" for y in a.years) if a.inherited["year"] else ""
+        a.effective_question = f"{prefix}{years}{a.question}"
+
+
+def _rewrite(prev: QueryAnalysis, a: QueryAnalysis) -> str:
+    """The previous question with its regions/years swapped for the follow-up's."""
+    text = prev.effective_question
+    new_regions = "、".join(_key(r) for r in a.regions) or "、".join(a.unknown_regions)
+    old_names = sorted({n for r in prev.regions for n in region_names(r)} | set(prev.unknown_regions),
+                       key=len, reverse=True)
+    if new_regions and not a.inherited["region"]:
+        placed = False
+        for name in old_names:
+            if name in text:
+                text = text.replace(name, "" if placed else new_regions)
+                placed = True
+        if not placed:
+            text = new_regions + text
+    if a.years and not a.inherited["year"]:
+        new_years = "、".join(str(y) for y in a.years)
+        if prev.years and str(prev.years[0]) in text:
+            text = text.replace(str(prev.years[0]), new_years, 1)
+        else:
+            text = f"{new_years}年{text}"
+    return text

@@ -1,0 +1,178 @@
+"""Pure scoring functions for the eval runner: retrieval (recall, MRR, nDCG), answers, citations,
+refusals and latency. Definitions are in eval/README.md; every function here is a few lines and
+has a known-answer test in tests/test_eval_metrics.py.
+
+A *ranking* is a list of retrieved passages, each a ``(source, text)`` pair: ``source`` is the
+path the report was ingested from (only its base name is compared) and ``text`` the passage.
+A *gold* entry is ``{"doc": "000_cbb5a60022177387.txt", "text": "调解成功率达99%"}`` (text optional).
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from pathlib import PurePath
+from typing import Any
+
+import numpy as np
+
+__all__ = [
+    "normalize", "extract_numbers", "answer_matches", "answer_correct", "passage_matches_gold",
+    "relevance", "recall_at_k", "mrr_at_k", "ndcg_at_k", "citation_precision",
+    "citation_support", "unsupported_numbers", "refusal_correct", "false_refusal_rate",
+    "percentiles", "mean",
+]
+
+Passage = tuple[str, str]  # (source path, passage text)
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_CITE_MARK = re.compile(r"\[\d+\]")
+# 1,700 / 1700 / 99.5% / 2.5万 / 225.75万元 / 3亿. Commas are removed by normalize() first.
+_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|万|亿)?")
+_SCALE = {"万": 1e4, "亿": 1e8}
+
+
+def normalize(text: str) -> str:
+    """Fold full-width forms to half-width (NFKC: "９９％" -> "99%", "，" -> ","), drop all
+    whitespace (Chinese has no meaningful spaces) and thousands separators ("1,700" -> "1700"),
+    lowercase Latin letters."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = re.sub(r"\s+", "", text)
+    return _THOUSANDS.sub("", text).lower()
+
+
+def extract_numbers(text: str) -> list[tuple[float, str]]:
+    """Numbers in ``text`` as (value, kind): kind is "%" for percentages and "" otherwise; 万/亿
+    are scaled ("2.5万" -> (25000.0, "")). Citation markers like "[1]" are not numbers."""
+    text = _CITE_MARK.sub(" ", normalize(text))
+    out = []
+    for m in _NUMBER.finditer(text):
+        token = m.group(0)
+        suffix = token[-1] if token[-1] in "%‰万亿" else ""
+        value = float(token.rstrip("%‰万亿"))
+        value *= _SCALE.get(suffix, 1.0)
+        out.append((round(value, 6), "%" if suffix in "%‰" and suffix else ""))
+    return out
+
+
+def _expected_pattern(expected: str) -> re.Pattern[str]:
+    """A required answer string as a regex on normalized text. Plain strings that start or end
+    with a digit must not be glued to other digits: "700" does not match "1700", "9%" does not
+    match "99%"."""
+    if expected.startswith("re:"):
+        return re.compile(expected[3:])
+    body = re.escape(normalize(expected))
+    if expected[:1].isdigit():
+        body = r"(?<![\d.])" + body
+    if expected[-1:].isdigit():
+        body += r"(?!\d|\.\d)"
+    return re.compile(body)
+
+
+def answer_matches(expected: str, text: str) -> bool:
+    """Does ``text`` contain the required string ``expected`` (see _expected_pattern)?"""
+    return _expected_pattern(expected).search(normalize(text)) is not None
+
+
+def answer_correct(answer: str, expected: Sequence[str]) -> bool:
+    """True when the answer contains ALL required strings. An empty list is never correct:
+    unanswerable questions are scored by refusal_correct instead."""
+    return bool(expected) and all(answer_matches(e, answer) for e in expected)
+
+
+def _basename(source: str) -> str:
+    return PurePath(str(source).replace("\\", "/")).name
+
+
+def passage_matches_gold(passage: Passage, gold: dict[str, Any]) -> bool:
+    """A passage matches a gold entry when it comes from the gold document (base names equal)
+    and, if the entry has a text, contains that text (both normalized)."""
+    source, text = passage
+    if _basename(source) != _basename(gold["doc"]):
+        return False
+    return not gold.get("text") or normalize(gold["text"]) in normalize(text)
+
+
+def relevance(ranking: Sequence[Passage], gold: Sequence[dict[str, Any]]) -> list[int]:
+    """Binary relevance per rank. Each gold entry is credited once, to the first passage that
+    matches it; later passages matching only already-credited entries score 0. So a question
+    with G gold entries has at most G relevant ranks and nDCG stays within [0, 1]."""
+    credited: set[int] = set()
+    rels = []
+    for passage in ranking:
+        new = [i for i, g in enumerate(gold) if i not in credited and passage_matches_gold(passage, g)]
+        credited.update(new)
+        rels.append(1 if new else 0)
+    return rels
+
+
+def recall_at_k(rels: Sequence[int], n_gold: int, k: int) -> float:
+    """Share of the gold entries found in the top k (relevance() credits each entry once)."""
+    return sum(rels[:k]) / n_gold if n_gold else 0.0
+
+
+def mrr_at_k(rels: Sequence[int], k: int) -> float:
+    """1 / rank of the first relevant passage within the top k, 0 if none."""
+    for i, r in enumerate(rels[:k]):
+        if r:
+            return 1.0 / (i + 1)
+    return 0.0
+
+
+def ndcg_at_k(rels: Sequence[int], n_gold: int, k: int) -> float:
+    """Binary nDCG: DCG = sum rel_i / log2(i + 1) over ranks i = 1..k; the ideal ranking puts
+    min(n_gold, k) relevant passages first."""
+    dcg = sum(r / math.log2(i + 2) for i, r in enumerate(rels[:k]))
+    ideal = sum(1 / math.log2(i + 2) for i in range(min(n_gold, k)))
+    return dcg / ideal if ideal else 0.0
+
+
+def citation_precision(cited_sources: Sequence[str], gold: Sequence[dict[str, Any]]) -> float | None:
+    """Share of cited passages that come from a gold document; None when nothing is cited."""
+    if not cited_sources:
+        return None
+    gold_docs = {_basename(g["doc"]) for g in gold}
+    return sum(_basename(s) in gold_docs for s in cited_sources) / len(cited_sources)
+
+
+def unsupported_numbers(answer: str, cited_texts: Iterable[str]) -> list[tuple[float, str]]:
+    """Numbers in the answer that appear in none of the cited texts (compared by value, so
+    "1,700" matches "1700" and "2.5万" matches "25000")."""
+    supported = {n for t in cited_texts for n in extract_numbers(t)}
+    return [n for n in extract_numbers(answer) if n not in supported]
+
+
+def citation_support(answer: str, cited_texts: Iterable[str]) -> bool:
+    """Grounding check: every number in the answer appears in some cited text. The runner passes
+    each citation's text plus its title, section and year, so "2020年" taken from the report's
+    metadata counts as supported."""
+    return not unsupported_numbers(answer, cited_texts)
+
+
+def refusal_correct(question: str, answer: str, found: bool) -> bool:
+    """For an unanswerable question: the system said found=False and stated no figure. Numbers
+    that are already in the question ("2023年") do not count as figures."""
+    if found:
+        return False
+    asked = set(extract_numbers(question))
+    return not [n for n in extract_numbers(answer) if n not in asked]
+
+
+def false_refusal_rate(found_flags: Sequence[bool]) -> float:
+    """Over answerable questions: the share the system wrongly said it could not answer."""
+    return sum(not f for f in found_flags) / len(found_flags) if found_flags else 0.0
+
+
+def percentiles(values_ms: Sequence[float], qs: Sequence[int] = (50, 95)) -> dict[str, float]:
+    """{"p50": …, "p95": …} with linear interpolation; empty input gives an empty dict."""
+    if not values_ms:
+        return {}
+    arr = np.asarray(values_ms, dtype=float)
+    return {f"p{q}": round(float(np.percentile(arr, q)), 2) for q in qs}
+
+
+def mean(values: Iterable[float | bool | None]) -> float | None:
+    """Mean of the values that are not None; None when there are none."""
+    vals = [float(v) for v in values if v is not None]
+    return round(sum(vals) / len(vals), 4) if vals else None

@@ -1,0 +1,120 @@
+"""Quantitative statements: (metric, value, unit, region, year) with the sentence they are in.
+
+"今年来全区人民调解组织共受理矛盾纠纷案件1700余宗,调解成功率达99%" gives
+    (受理矛盾纠纷案件, 1700, 宗) and (人民调解成功率, 99, %).
+The metric is the noun phrase in front of the number within its clause, after scope and time
+words (全年, 全区, 共, 累计 …) and before linking verbs (达, 为 …); a small synonym map names the
+metrics reports are compared on (人民调解成功率, 调解纠纷, 法律援助案件, 公证案件, 行政复议案件 …).
+A bare "成功率" takes its name from the sentence or section it is in: "全年共调解纠纷8428件,
+成功8175件,成功率97%" is about 人民调解, so 97% is the 人民调解成功率.
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.chunk import split_sentences
+from ingest.types import Chunk, Document, Fact
+
+__all__ = ["extract_facts", "find_quantities", "normalise_metric", "UNITS"]
+
+# Longest first so 人次 wins over 人 and 万元 over 元.
+UNITS = ("万元", "亿元", "人次", "件次", "户次", "场次", "%", "％", "件", "宗", "人", "次", "场",
+         "家", "个", "元", "项", "篇", "张", "票", "条", "份", "起", "卷", "名", "户", "所")
+_QUANTITY = re.compile(
+    r"(?P<pre>近|约|超过|逾|超)?"
+    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?P<approx1>余|多)?(?P<mult>万|亿|千)?(?P<approx2>余|多)?"
+    r"(?P<unit>" + "|".join(map(re.escape, UNITS)) + ")")
+_MULT = {"万": 1e4, "亿": 1e8, "千": 1e3, None: 1.0}
+_CLAUSE_BREAK = re.compile(r"[,，;；:：、()（）“”\"]")
+# Scope/time words and quantifiers the metric phrase starts after (the last one found).
+_LEAD = re.compile(r".*(?:今年以来|我区|我局|辖区内|拥有|今年来|全年|全区|全市|全县|本年度|年内|累计|共计|合计|总计|共|"
+                   r"其中|先后|分别|已|目前|截至\d+月\d+日)")
+_TRAIL = re.compile(r"(?:达到|达|为|是|约|近|逾|超过|超|仅|均|总数|总量|数量|共计|共|累计)+$")
+_CASES = ("件", "宗", "起")
+# (pattern over the phrase, pattern the sentence/section must match or None, units it applies
+# to or None for any, metric name)
+_SYNONYMS: tuple[tuple[str, str | None, tuple[str, ...] | None, str], ...] = (
+    (r"成功率", r"调解", ("%",), "人民调解成功率"),
+    (r"^成功$", r"调解", _CASES, "调解成功纠纷"),
+    (r"(?:调解|化解)(?:各类)?(?:矛盾)?纠纷(?:案件)?$", None, _CASES, "调解纠纷"),
+    (r"(?:法律)?援助案件", None, _CASES, "法律援助案件"),
+    (r"公证(?:案件|事项)?$", None, _CASES, "公证案件"),
+    (r"(?:行政)?复议(?:案件)?$", None, _CASES, "行政复议案件"),
+    (r"行政诉讼案件", None, _CASES, "行政诉讼案件"),
+    (r"化解率", None, ("%",), "化解率"),
+)
+_MAX_METRIC = 16
+
+
+def extract_facts(chunks: list[Chunk], doc: Document) -> list[Fact]:
+    """Every number-with-unit in every sentence of the chunks, as a Fact."""
+    facts: list[Fact] = []
+    for chunk in chunks:
+        context = chunk.section
+        for line in chunk.text.split("\n"):
+            for sentence in split_sentences(line):
+                sentence = sentence.strip()
+                for metric, value, unit, text in find_quantities(sentence, context):
+                    facts.append(Fact(metric=metric, value=value, unit=unit, region=doc.region,
+                                      year=doc.year, doc_id=doc.doc_id, chunk_id=chunk.id,
+                                      sentence=sentence, value_text=text))
+    return facts
+
+
+def find_quantities(sentence: str, context: str = "") -> list[tuple[str, float, str, str]]:
+    """[(metric, value, unit, value as written)] for one sentence."""
+    out = []
+    prev_end = 0
+    for m in _QUANTITY.finditer(sentence):
+        start = m.start("num") if m.group("pre") is None else m.start()
+        if _is_not_a_quantity(sentence, m):
+            prev_end = m.end()
+            continue
+        phrase = _phrase(sentence[prev_end:start])
+        prev_end = m.end()
+        value, unit = _value(m)
+        metric = normalise_metric(phrase, f"{sentence} {context}", unit)
+        if not metric:
+            continue
+        out.append((metric, value, unit, sentence[start:m.end()]))
+    return out
+
+
+def _is_not_a_quantity(sentence: str, m: re.Match) -> bool:
+    """Ordinals (第10), ranges (5至7个: the 5), codes next to letters (P2P) and numbers glued
+    to more digits are not measurements."""
+    before = sentence[max(0, m.start() - 1):m.start()]
+    after = sentence[m.end():m.end() + 1]
+    return before in ("第", "至", "到", "-", "—", "~", "～") or before.isascii() and \
+        before.isalpha() or after == "至"
+
+
+def _phrase(segment: str) -> str:
+    """The noun phrase right before the number: last clause, after scope words, without the
+    linking verb. '今年来全区人民调解组织共受理矛盾纠纷案件' -> '受理矛盾纠纷案件'."""
+    clause = _CLAUSE_BREAK.split(segment)[-1].strip()
+    clause = _LEAD.sub("", clause) or clause
+    clause = re.sub(r"^\d{4}年(?:度)?", "", clause)
+    clause = _TRAIL.sub("", clause).strip()
+    return clause[-_MAX_METRIC:]
+
+
+def normalise_metric(phrase: str, context: str = "", unit: str | None = None) -> str:
+    """The comparison name of a metric phrase ('调解成功率' + 调解 context -> 人民调解成功率)."""
+    for pattern, needs, units, name in _SYNONYMS:
+        if (re.search(pattern, phrase) and (units is None or unit is None or unit in units)
+                and (needs is None or re.search(needs, phrase + context))):
+            return name
+    return phrase
+
+
+def _value(m: re.Match) -> tuple[float, str]:
+    num = float(m.group("num").replace(",", ""))
+    unit, mult = m.group("unit"), m.group("mult")
+    if unit == "％":
+        unit = "%"
+    if mult and unit == "元":           # 2000余万元: the unit is 万元, the value stays 2000
+        return num, mult + "元"
+    value = num * _MULT[mult]
+    return round(value, 6), unit

@@ -1,0 +1,150 @@
+"""Report metadata: title, region, year covered, issuer, publish date, kind.
+
+Decisions (documented because the pages are ambiguous):
+* year = the year the report covers: a year in the title ("2020年法治政府建设工作报告",
+  "关于2019年度…报告"), else the year an opening paragraph starts with ("2019年,在区委…"), else
+  the year of the document's own date (a 实施意见 signed 2015年2月5日 -> 2015).
+* publish_date = the document's own date: a labelled 成文日期, else the signature date line
+  ("2015年2月5日" under the issuer), else a labelled 发布日期/发布时间/生成日期. A portal's
+  "Admin 于2022年04月28日发表" is when the site re-posted it, so it is not used.
+* issuer = the body's own name as in the title ("盐田区司法局", "海曙区人民政府",
+  "中共深圳市宝安区委"), else the 发布机构 row; a government body drops the city/province
+  prefix in front of its district ("重庆市沙坪坝区司法局" -> "沙坪坝区司法局"), a party committee
+  ("中共深圳市宝安区委") keeps its official name.
+* region: gazetteer over the title first, then the issuer, then the body.
+Missing fields stay empty ("" / None); nothing is guessed.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ingest.clean import split_page
+from ingest.regions import gazetteer
+
+__all__ = ["extract_metadata", "KINDS"]
+
+# (kind, pattern over the title), first match wins: an 印发…实施意见…的通知 is an 实施意见.
+KINDS: tuple[tuple[str, str], ...] = (
+    ("年度报告", r"法治政府建设(工作)?(情况|年度)?的?报告|年度报告|情况的?报告|工作报告"),
+    ("工作总结", r"总结"),
+    ("实施意见", r"实施意见|意见"),
+    ("工作方案", r"方案"),
+    ("工作要点", r"要点"),
+    ("规划", r"规划|纲要"),
+    ("通知", r"通知|通报"),
+    ("报告", r"报告"),
+)
+_ORGAN = (r"(?:人民政府|政府|司法局|法制办公室|法制办|依法治[区县市]办公室|依法治[区县市]办|"
+          r"区委|县委|市委|委员会|办公室|人民法院|人民检察院|法院|检察院|局|委|办|厅)")
+_ISSUER_RE = re.compile(rf"^(中共)?(.{{2,24}}?{_ORGAN})(?=关于|印发|\d{{4}}\s*年|20\d\d|工作|$)")
+_REGION_PREFIX = re.compile(r"^.{2,12}?[省市](?=.{2,10}?[区县])")
+_DATE_PATTERNS = (
+    re.compile(r"(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})"),
+    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
+    re.compile(r"(\d{4})\s*/\s*(\d{1,2})\s*/\s*(\d{1,2})"),
+    re.compile(r"(\d{4})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})"),
+)
+_SIGNATURE_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+_YEAR = r"((?:19|20)\d{2})"
+
+
+def extract_metadata(raw_text: str, clean_text: str, source: str = "") -> dict[str, Any]:
+    """Metadata of one report. ``raw_text`` is the loaded page (its header lines carry dates and
+    the 名称/发布机构 rows), ``clean_text`` the body from ``clean_text()``."""
+    page = split_page(raw_text)
+    fields = _labelled_fields(page.header)
+    title = page.title or fields.get("名称") or fields.get("标题") or ""
+    issuer = _issuer(title) or _normalise_issuer(fields.get("发布机构") or
+                                                 fields.get("发文机关") or "")
+    publish_date = _publish_date(fields, raw_text)
+    region = _region(title, issuer, clean_text)
+    return {
+        "title": title,
+        **region,
+        "year": _year(title, clean_text, publish_date),
+        "issuer": issuer,
+        "publish_date": publish_date,
+        "kind": _kind(title),
+    }
+
+
+def _labelled_fields(lines: list[str]) -> dict[str, str]:
+    """'发布机构: | 沙坪坝区司法局 | 生成日期: | 2020-03-31 |' and '发布机构: 深圳市罗湖区司法局
+    成文日期: 2021-02-04' -> {'发布机构': …, '生成日期': …, '成文日期': …}."""
+    fields: dict[str, str] = {}
+    label = r"(索引号|分类|信息分类名称|发布机构|发文机关|生成日期|成文日期|发布日期|发布时间|文号|名称|标题|主题词)"
+    for line in lines:
+        flat = line.replace("|", " ")
+        parts = re.split(rf"{label}\s*[:：]", flat)
+        for key, value in zip(parts[1::2], parts[2::2]):
+            value = value.strip()
+            if value and key not in fields:
+                fields[key] = re.split(r"\s{2,}|浏览次数", value)[0].strip()
+    return fields
+
+
+def _iso(text: str) -> str:
+    for pattern in _DATE_PATTERNS:
+        m = pattern.search(text)
+        if m:
+            y, mo, d = (int(g) for g in m.groups())
+            if 1949 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
+                return f"{y:04d}-{mo:02d}-{d:02d}"
+    return ""
+
+
+def _publish_date(fields: dict[str, str], raw_text: str) -> str:
+    if fields.get("成文日期") and _iso(fields["成文日期"]):
+        return _iso(fields["成文日期"])
+    for line in raw_text.splitlines():
+        m = _SIGNATURE_DATE.match(line)
+        if m:
+            return _iso(m.group())
+    for key in ("发布日期", "发布时间", "生成日期"):
+        if fields.get(key) and _iso(fields[key]):
+            return _iso(fields[key])
+    return ""
+
+
+def _issuer(title: str) -> str:
+    m = _ISSUER_RE.match(title.strip())
+    if not m:
+        return ""
+    party, body = m.group(1) or "", m.group(2)
+    return party + body if party else _normalise_issuer(body)
+
+
+def _normalise_issuer(name: str) -> str:
+    """'重庆市沙坪坝区司法局' -> '沙坪坝区司法局'; '中共深圳市宝安区委' unchanged."""
+    name = name.strip()
+    if not name or name.startswith("中共"):
+        return name
+    return _REGION_PREFIX.sub("", name)
+
+
+def _region(title: str, issuer: str, body: str) -> dict[str, str]:
+    gaz = gazetteer()
+    for text in (title, issuer, body[:3000], body):
+        hits = gaz.find_in_text(text) if text else []
+        if hits:
+            return hits[0]
+    return {"province": "", "city": "", "district": ""}
+
+
+def _year(title: str, body: str, publish_date: str) -> int | None:
+    m = re.search(_YEAR + r"\s*年", title)
+    if m:
+        return int(m.group(1))
+    for para in body.split("\n")[:3]:
+        m = re.match(_YEAR + r"\s*年(度)?(以来)?[,，、]", para)
+        if m:
+            return int(m.group(1))
+    return int(publish_date[:4]) if publish_date else None
+
+
+def _kind(title: str) -> str:
+    for kind, pattern in KINDS:
+        if re.search(pattern, title):
+            return kind
+    return ""
