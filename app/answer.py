@@ -9,7 +9,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ingest import Chunk, tokenize
@@ -120,8 +120,8 @@ def find_figures(sentence: str, exclude: Iterable[str] = ()) -> list[tuple[int, 
         digits = _NUMBER.findall(fig)
         if digits and digits[0] in excluded:
             continue
-        if digits and not _unit_of(fig) and len(digits[0]) == 4 and digits[0][:2] in ("19", "20"):
-            continue  # a bare year ("2020")
+        if digits and _unit_of(fig) in ("", "年") and len(digits[0]) == 4 and digits[0][:2] in ("19", "20"):
+            continue  # a year ("2020", "2020年")
         if m.start() > 0 and sentence[m.start() - 1] in "第（(":
             continue
         if not digits and not re.search(r"大|个|项|类|部|条|名|家|件", fig[-1:]):
@@ -134,14 +134,15 @@ def _same_unit(a: str, b: str) -> bool:
     return a == b or any(a in g and b in g for g in _UNIT_GROUPS)
 
 
-def term_weights(chunks: Sequence[Chunk]) -> dict[str, float]:
-    """IDF of each token over the index's chunks: rare words ("公证", "矫正") count more than
-    words every report has ("法治", "建设")."""
+def term_weights(chunks: Sequence[Chunk]) -> tuple[dict[str, float], dict[str, float]]:
+    """(IDF, share of chunks containing it) for each token over the index's chunks: rare words
+    ("公证", "矫正") weigh more than words every report has ("法治", "建设")."""
     df: Counter[str] = Counter()
     for c in chunks:
         df.update(set(tokenize(c.context_text)))
     n = max(len(chunks), 1)
-    return {t: math.log(1 + n / (1 + d)) for t, d in df.items()}
+    return ({t: math.log(1 + n / (1 + d)) for t, d in df.items()},
+            {t: d / n for t, d in df.items()})
 
 
 def grounding_text(chunk: Chunk) -> str:
@@ -166,69 +167,107 @@ def not_found_text() -> str:
 class ExtractiveAnswerer:
     """Scores each sentence of the retrieved chunks against the analysed question."""
 
-    def __init__(self, weights: dict[str, float] | None = None, threshold: float = 0.45,
-                 max_sentences: int = 3):
+    # Share of chunks above which a word is part of the reports' common vocabulary: when such a
+    # word is asked about and a report never uses it, that report cannot answer (公证 in 海曙区).
+    COMMON_SHARE = 0.03
+
+    def __init__(self, weights: dict[str, float] | None = None, threshold: float = 0.25,
+                 max_sentences: int = 3, doc_text: Callable[[str], str] | None = None,
+                 shares: dict[str, float] | None = None):
         self.weights = weights or {}
-        self.default_weight = max(self.weights.values(), default=2.0)
+        self.shares = shares or {}
+        self.unseen_weight = 1.0
+        self.doc_text = doc_text          # doc_id -> the report's full text
+        self._doc_cache: dict[str, str] = {}
         self.threshold = threshold
         self.max_sentences = max_sentences
 
     # -- scoring ---------------------------------------------------------------------------
     def _terms(self, a: QueryAnalysis) -> dict[str, float]:
+        """Content words of the question with their weights. Region names, years, frame words
+        and single characters (件, 起, 当) say nothing about what is asked. A word no report
+        uses (老百姓, 官司) gets a low weight: it is the asker's vocabulary, not the reports'."""
         skip = {n for r in a.regions for n in region_names(r)} | set(a.unknown_regions)
         skip |= {t for n in list(skip) for t in tokenize(n)}
         skip |= {str(y) for y in a.years}
         terms = {}
         for t in tokenize(a.effective_question):
-            if t in skip or t in _FRAME_TOKENS or t.isdigit() or len(t) < 1:
+            if t in skip or t in _FRAME_TOKENS or len(t) < 2:
                 continue
-            terms[t] = self.weights.get(t, self.default_weight)
+            terms[t] = self.weights.get(t, self.unseen_weight)
         return terms
+
+    def _doc_text(self, chunk: Chunk) -> str:
+        if self.doc_text is None:
+            return chunk.text
+        doc_id = chunk.doc_id
+        if doc_id not in self._doc_cache:
+            self._doc_cache[doc_id] = self.doc_text(doc_id)
+        return self._doc_cache[doc_id]
 
     def evidence(self, a: QueryAnalysis, chunks: Sequence[Chunk]) -> list[Evidence]:
         """Every sentence of ``chunks`` (in retrieval order), scored, best first."""
         terms = self._terms(a)
         total = sum(terms.values()) or 1.0
+        common = {t: w for t, w in terms.items() if self.shares.get(t, 0.0) >= self.COMMON_SHARE}
         rate_heads = {h for m in a.metrics for h in _RATE_HEAD.findall(m)}
-        q_numbers = _numbers(a.effective_question)
+        q_numbers = [n for n in _numbers(a.effective_question) if int(float(n)) not in a.years]
         out = []
         for rank, chunk in enumerate(chunks):
             context = f"{chunk.meta.get('title', '')} {chunk.section} {chunk.text}"
             ctx_cov = sum(w for t, w in terms.items() if t in context) / total
+            doc = self._doc_text(chunk)
+            # A word the reports use but this report never does ("公证" asked of 海曙区, whose
+            # report has no 公证) is strong evidence this report cannot answer.
+            absent = sum(w for t, w in common.items() if _absent(t, terms, doc)) / total
             for sent in split_sentences(chunk.text):
                 cov = sum(w for t, w in terms.items() if t in sent) / total
                 score = 0.6 * cov + 0.25 * ctx_cov + 0.15 / (1 + rank)
                 score += 0.15 * max((len(m) / 8 for m in a.metrics if m in sent), default=0)
+                if any(n in sent for n in q_numbers):
+                    score += 0.3  # "81890热线" asked, "81890服务平台" in the sentence
                 fig = None
                 if a.wants_number:
-                    fig, bonus = self._pick_figure(a, sent, q_numbers)
+                    fig, bonus = self._pick_figure(a, sent, q_numbers, terms, total)
                     score = score + bonus if fig else score * 0.4
                     if rate_heads and not any(h in sent for h in rate_heads):
-                        score *= 0.4  # "纠错率" asked, the sentence has no 纠错率
+                        score *= 0.2  # "纠错率" asked, the sentence has no 纠错率
+                score *= (1 - absent) ** 2
                 out.append(Evidence(chunk, sent, score, fig, chunk.meta.get("region", ""),
                                     chunk.meta.get("year")))
         out.sort(key=lambda e: -e.score)
         return out
 
-    def _pick_figure(self, a: QueryAnalysis, sent: str, q_numbers: list[str]) -> tuple[str | None, float]:
-        """The figure the question asks for: the right unit (% for 率, 宗 for 多少宗) and nearest
-        after the metric word ("调解成功率达99%" -> 99%)."""
+    def _pick_figure(self, a: QueryAnalysis, sent: str, q_numbers: list[str],
+                     terms: dict[str, float], total: float) -> tuple[str | None, float]:
+        """The figure the question asks for: the right unit (% for 率, 宗 for 多少宗), and the
+        words just before it matching the question ("全年新收案件86件" for 收案数, not the
+        "20余项制度" earlier in the sentence)."""
         figs = find_figures(sent, q_numbers)
         if not figs:
             return None, 0.0
-        anchors = [sent.find(m) + len(m) for m in a.metrics if m in sent]
-        anchors += [m.end() for m in _RATE_HEAD.finditer(sent)] if a.wants_rate else []
+        grams = {m[i:i + 2] for m in a.metrics for i in range(len(m) - 1)}
         best, best_key = None, None
         for pos, fig in figs:
             unit = _unit_of(fig)
-            unit_ok = (a.wants_rate and unit in ("%", "％", "个百分点")) or \
-                      (bool(a.asked_unit) and _same_unit(unit, a.asked_unit or ""))
-            unit_bad = a.wants_rate and unit not in ("%", "％", "个百分点")
-            dist = min((pos - p if pos >= p else 3 * (p - pos) for p in anchors), default=40)
-            key = (unit_ok, not unit_bad, -dist)
+            if not fig[0].isdigit() and not (a.asked_unit and _same_unit(unit, a.asked_unit)):
+                continue  # a Chinese numeral only when asked for ("几大" -> 六大), not 统一部
+            unit_ok = 2 if (a.wants_rate and unit in ("%", "％")) or unit == a.asked_unit else \
+                1 if a.asked_unit and _same_unit(unit, a.asked_unit) else 0
+            unit_bad = (a.wants_rate and unit not in ("%", "％", "个百分点")) or \
+                       (not a.wants_rate and unit in ("%", "％")) or (bool(a.asked_unit) and not unit)
+            # the words around a figure name it: "新收案件86件", "342名行政执法人员", "六大专项行动"
+            window = sent[max(0, pos - 14):pos] + " " + sent[pos + len(fig):pos + len(fig) + 8]
+            ctx = sum(w for t, w in terms.items() if t in window) / total
+            ctx += 0.5 * (sum(g in window for g in grams) / len(grams) if grams else 0.0)
+            key = (unit_ok, not unit_bad, round(ctx, 3), -pos)
             if best_key is None or key > best_key:
                 best, best_key = fig, key
-        bonus = 0.1 + (0.2 if best_key and best_key[0] else 0.0) - (0.15 if best_key and not best_key[1] else 0.0)
+        if best_key is None:
+            return None, 0.0
+        bonus = 0.1 + 0.1 * best_key[0] - 0.15 * (not best_key[1]) + 0.2 * min(best_key[2], 1.0)
+        if a.asked_unit and not a.unit_implied and best_key[0] == 0:
+            bonus -= 0.3  # "多少张" asked, the sentence counts 名
         return best, bonus
 
     # -- composing -------------------------------------------------------------------------
@@ -253,11 +292,36 @@ class ExtractiveAnswerer:
         picked = [e for e in ev if e.score >= 0.8 * best and len(e.sentence) >= 8]
         picked = _dedupe(picked)[: self.max_sentences]
         d = Draft("", True)
-        parts = [f"“{e.sentence}”[{d.cite(e.chunk, e.sentence)}]" for e in picked]
+        parts = []
+        for e in picked:
+            quote = _with_next(e.chunk.text, e.sentence)
+            parts.append(f"“{quote}”[{d.cite(e.chunk, quote)}]")
         docs = {c.doc_id for c in d.citations}
         lead = _lead(picked[0].chunk) if len(docs) == 1 else "根据现有报告"
         d.text = f"{lead}：" + "".join(parts)
         return d
+
+
+def _with_next(text: str, sentence: str, short: int = 40) -> str:
+    """A short sentence that only names a thing ("探索“12345”普法工作法。") quoted together with
+    the sentence after it, which says what it is."""
+    if len(sentence) >= short:
+        return sentence
+    pos = text.find(sentence)
+    if pos < 0:
+        return sentence
+    rest = split_sentences(text[pos + len(sentence):])
+    return text[pos:text.find(rest[0], pos + len(sentence)) + len(rest[0])] if rest else sentence
+
+
+def _absent(term: str, terms: dict[str, float], doc: str) -> bool:
+    """Is ``term`` missing from ``doc`` in a way that matters? Search-mode parts of a longer
+    question word (委会 of 调委会) do not count, nor a compound whose parts are all there
+    (化解矛盾 when the report writes 矛盾纠纷化解)."""
+    if term in doc or any(term in t and term != t for t in terms):
+        return False
+    parts = [t for t in terms if t != term and t in term]
+    return not parts or any(p not in doc for p in parts)
 
 
 def _asks_quantity(a: QueryAnalysis) -> bool:

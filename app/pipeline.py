@@ -141,7 +141,8 @@ class ReportQA:
         searcher = HybridSearcher(index, encoder=self._encoder, settings=self.settings)
         chunks = index.chunks()
         step = max(len(chunks) // _IDF_SAMPLE, 1)
-        answerer = ExtractiveAnswerer(term_weights(chunks[::step]))
+        idf, shares = term_weights(chunks[::step])
+        answerer = ExtractiveAnswerer(idf, doc_text=index.document_text, shares=shares)
         region_years: dict[str, set[int]] = {}
         for doc in index.documents():
             years = region_years.setdefault(doc.get("region") or "", set())

@@ -14,7 +14,7 @@ log = logging.getLogger(__name__)
 
 # A year the question is about: "2020年", "2020年度". A year inside a span ("2021—2025年") names a
 # plan period, not the year a report covers, so it is not a filter.
-_YEAR = re.compile(r"(?<![\d—\-–~至到])((?:19|20)\d{2})(?=\s*年)(?!\s*年?\s*[—\-–~至到]\s*\d)")
+_YEAR = re.compile(r"(?<![\d—\-–~到])(?<!(?<!截)至)((?:19|20)\d{2})(?=\s*年)(?!\s*年?\s*[—\-–~至到]\s*\d)")
 _WANTS_NUMBER = re.compile(r"多少|几|率|比例|比重|占比|数量|数目|总数|金额|规模|百分|人次|多大|多高|"
                            r"多久|多长|多少钱|几成")
 RATE_WORDS = re.compile(r"率|比例|比重|占比|百分|几成")
@@ -26,7 +26,7 @@ _MIN = re.compile(r"最低|最少|最小|最差|哪个少|哪个低|更少|更�
 UNIT_WORDS = ("人次", "件次", "场次", "万元", "亿元", "个百分点", "元", "件", "宗", "人", "名", "个",
               "家", "场", "项", "条", "篇", "次", "张", "部", "份", "起", "户", "所", "天", "年",
               "批", "类", "期", "册", "座", "处")
-_ASKED_UNIT = re.compile(r"(?:多少|几)(?:个)?(" + "|".join(UNIT_WORDS) + ")")
+_ASKED_UNIT = re.compile(r"(?:多少|几)(?:个)?(" + "|".join(UNIT_WORDS) + "|大)")
 # Words that frame a question but name no metric; what is left after removing them (and the
 # regions and years) is the metric phrase: "盐田区2020年人民调解成功率是多少？" -> 人民调解成功率.
 _FRAME = re.compile(
@@ -37,6 +37,10 @@ _FRAME = re.compile(
     r"[\s\d，。？！、：；,.?!:;（）()“”\"'《》<>【】\[\]—\-~～]+")
 _ELLIPTICAL_HINT = re.compile(r"^(那|那么|还有|再看|换成|改成)|呢[？?。!！]*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# The unit a count is kept in when the question does not say ("纠纷数量" -> 件, not 1580人次).
+_IMPLIED_UNITS = ((re.compile(r"纠纷|案件|案子|官司|事项|收案|案卷|文件|诉讼|复议"), "件"),
+                  (re.compile(r"人员|律师|干部|对象|人数|群众|专家"), "人"),
+                  (re.compile(r"组织|委员会|调委会|机构|平台|单位|站|室"), "个"))
 
 
 @dataclass
@@ -48,6 +52,7 @@ class QueryAnalysis:
     years: list[int] = field(default_factory=list)
     metrics: list[str] = field(default_factory=list)       # metric phrases, longest first
     asked_unit: str | None = None     # "宗" in "多少宗"
+    unit_implied: bool = False        # asked_unit guessed from the metric ("纠纷数量" -> 件)
     wants_number: bool = False
     wants_rate: bool = False
     comparison: bool = False
@@ -133,6 +138,16 @@ def _metric_phrases(text: str, mentions: list[str]) -> list[str]:
     return sorted(dict.fromkeys(phrases), key=len, reverse=True)
 
 
+def _implied_unit(metrics: list[str]) -> str | None:
+    text = "".join(metrics)
+    if RATE_WORDS.search(text):
+        return None
+    for pattern, unit in _IMPLIED_UNITS:
+        if pattern.search(text):
+            return unit
+    return None
+
+
 def _last_user_turn(history: list[dict] | None) -> tuple[str, list[dict]]:
     turns = [h for h in (history or []) if h.get("role") == "user" and str(h.get("content", "")).strip()]
     if not turns:
@@ -152,7 +167,8 @@ def analyze_query(question: str, regions_in_index: list[dict], years_in_index: l
     unit = _ASKED_UNIT.search(q)
     a = QueryAnalysis(
         question=q, effective_question=q, regions=regions, unknown_regions=unknown, years=years,
-        metrics=metrics, asked_unit=unit.group(1) if unit else None,
+        metrics=metrics, asked_unit=unit.group(1) if unit else _implied_unit(metrics),
+        unit_implied=not unit and _implied_unit(metrics) is not None,
         wants_number=bool(_WANTS_NUMBER.search(q)), wants_rate=bool(RATE_WORDS.search(q)),
         comparison=bool(_COMPARISON.search(q)) or len(regions) + len(unknown) >= 2,
         superlative="max" if _MAX.search(q) else "min" if _MIN.search(q) else None,
@@ -179,7 +195,8 @@ def _inherit(a: QueryAnalysis, prev: QueryAnalysis, mentions: list[str]) -> None
         a.metrics, a.inherited["metric"] = list(prev.metrics), True
         a.wants_number = a.wants_number or prev.wants_number
         a.wants_rate = a.wants_rate or prev.wants_rate
-        a.asked_unit = a.asked_unit or prev.asked_unit
+        if not a.asked_unit:
+            a.asked_unit, a.unit_implied = prev.asked_unit, prev.unit_implied
         a.comparison = a.comparison or (prev.comparison and len(a.regions) != 1)
         a.superlative = a.superlative or prev.superlative
         a.effective_question = _rewrite(prev, a)

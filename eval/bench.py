@@ -267,7 +267,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--index", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--result", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    logging.basicConfig(level=logging.WARNING if args.phase else logging.INFO,
+                        format="%(asctime)s %(name)s %(message)s")
     if args.phase:
         res = (_phase_build(args.size, args.work, args.seed, args.real_embed_max, args.embed_sample)
                if args.phase == "build" else _phase_search(args.size, args.index, args.queries, args.seed, args.k))

@@ -210,19 +210,24 @@ def run_eval(set_path: Path | str, index_dir: Path | str | None = None,
     if k < 1:
         raise ValueError("k must be >= 1")
     questions = load_set(set_path)
-    qa = qa if qa is not None else _load_qa(index_dir, settings)
-    per_q = []
-    for i, q in enumerate(questions):
-        results = {}
-        for cfg in configs:
-            run = _run_full(qa, q, k) if cfg == "full" else _run_baseline(qa, q, cfg, k)
-            results[cfg] = _score(q, run, k)
-        per_q.append({"id": q["id"], "type": q["type"], "question": q["question"],
-                      "expected": q["answers"], "found_expected": q["found"], "results": results})
-        log.info("eval %d/%d %s", i + 1, len(questions), q["id"])
+    results: list[dict[str, Any]] = [{} for _ in questions]
+    last = qa
+    for cfg in configs:
+        # A fresh pipeline per config (unless one is given) so that no config gets query vectors
+        # another config already encoded: the searcher caches them, which would hide their cost.
+        cfg_qa = qa if qa is not None else _load_qa(index_dir, settings)
+        if hasattr(cfg_qa, "warm_up"):
+            cfg_qa.warm_up()
+        for i, q in enumerate(questions):
+            run = _run_full(cfg_qa, q, k) if cfg == "full" else _run_baseline(cfg_qa, q, cfg, k)
+            results[i][cfg] = _score(q, run, k)
+        log.info("eval %s: %d questions done", cfg, len(questions))
+        last = cfg_qa
+    per_q = [{"id": q["id"], "type": q["type"], "question": q["question"], "expected": q["answers"],
+              "found_expected": q["found"], "results": res} for q, res in zip(questions, results)]
     report = {"set": str(set_path), "n_questions": len(questions), "k": k, "configs": configs,
               "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-              "index": _index_info(qa), **_summarise(questions, per_q, configs, k),
+              "index": _index_info(last), **_summarise(questions, per_q, configs, k),
               "failures": _failures(questions, per_q, "full" if "full" in configs else configs[-1]),
               "questions": per_q}
     if write:
@@ -307,18 +312,26 @@ def _plot(report: dict[str, Any], path: Path) -> None:
     keys = ["recall@5", f"mrr@{k}", f"ndcg@{k}", "answer_accuracy", "citation_support",
             "refusal_accuracy"]
     configs = report["configs"]
-    fig = Figure(figsize=(11, 4.5))
+    types = sorted({t for c in configs for t in report["by_type"][c]})
+    fig = Figure(figsize=(14, 4.8))
     FigureCanvasAgg(fig)
-    ax = fig.add_subplot(1, 1, 1)
+    panels = [(fig.add_subplot(1, 2, 1), keys, lambda c, key: report["summary"][c].get(key),
+               f"summary ({report['n_questions']} questions)"),
+              (fig.add_subplot(1, 2, 2), types, lambda c, t: report["by_type"][c].get(t, {}).get(
+                  "refusal_accuracy" if t == "unanswerable" else "answer_accuracy"),
+               "answer accuracy by type (unanswerable: refusal accuracy)")]
     width = 0.8 / len(configs)
-    for i, cfg in enumerate(configs):
-        vals = [report["summary"][cfg].get(key) or 0.0 for key in keys]
-        ax.bar([x + i * width for x in range(len(keys))], vals, width, label=cfg)
-    ax.set_xticks([x + width * (len(configs) - 1) / 2 for x in range(len(keys))], keys)
-    ax.set_ylim(0, 1.05)
-    ax.set_title(f"reportqa eval: {report['n_questions']} questions")
-    ax.legend()
-    fig.tight_layout()
+    for ax, labels, value, title in panels:
+        for i, cfg in enumerate(configs):
+            ax.bar([x + i * width for x in range(len(labels))],
+                   [value(cfg, label) or 0.0 for label in labels], width, label=cfg)
+        ax.set_xticks([x + width * (len(configs) - 1) / 2 for x in range(len(labels))], labels,
+                      rotation=20, fontsize=8)
+        ax.set_ylim(0, 1.05)
+        ax.set_title(title, fontsize=10)
+    handles, labels = panels[0][0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="lower center", ncol=len(configs), fontsize=9)
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
     fig.savefig(path, dpi=100)
 
 

@@ -97,18 +97,18 @@ def _same_path(a: str, b: str) -> bool:
 
 
 # --- the working set of documents -----------------------------------------------------------
-@dataclass
 class _State:
-    documents: dict[str, Document]
-    chunks: dict[str, list[Chunk]]
-    facts: dict[str, list[Fact]]
+    """The documents the new version will hold, with a source -> doc_id lookup."""
 
-    @classmethod
-    def from_snapshot(cls, snap: Snapshot) -> "_State":
-        return cls(dict(snap.documents), dict(snap.chunks), dict(snap.facts))
+    def __init__(self, snap: Snapshot):
+        self.documents: dict[str, Document] = dict(snap.documents)
+        self.chunks: dict[str, list[Chunk]] = dict(snap.chunks)
+        self.facts: dict[str, list[Fact]] = dict(snap.facts)
+        self._by_source = {os.path.abspath(d.source): d.doc_id for d in self.documents.values()}
 
     def by_source(self, source: str) -> Document | None:
-        return next((d for d in self.documents.values() if _same_path(d.source, source)), None)
+        doc_id = self._by_source.get(os.path.abspath(source))
+        return self.documents.get(doc_id) if doc_id else None
 
     def add(self, doc: Document, chunks: list[Chunk], facts: list[Fact]) -> None:
         self.documents[doc.doc_id] = doc
@@ -116,8 +116,12 @@ class _State:
         # their title); one row is enough and chunk ids stay unique.
         self.chunks[doc.doc_id] = list({c.id: c for c in reversed(chunks)}.values())[::-1]
         self.facts[doc.doc_id] = facts
+        self._by_source[os.path.abspath(doc.source)] = doc.doc_id
 
     def drop(self, doc_id: str) -> None:
+        doc = self.documents.get(doc_id)
+        if doc is not None and self._by_source.get(os.path.abspath(doc.source)) == doc_id:
+            del self._by_source[os.path.abspath(doc.source)]
         for table in (self.documents, self.chunks, self.facts):
             table.pop(doc_id, None)
 
@@ -141,11 +145,8 @@ def _apply_removals(state: _State, remove: Sequence[str], report: IngestReport) 
         report.removed.append(doc.doc_id)
 
 
-def _ingest_one(path: Path, state: _State, settings: Settings, report: IngestReport,
-                rebuilding: bool) -> bool:
+def _ingest_one(path: Path, state: _State, settings: Settings, report: IngestReport) -> bool:
     """Process one file into ``state``; True when the index content changed."""
-    from ingest import process_file
-
     source = str(path)
     try:
         raw_hash = _sha256_file(path)
@@ -153,27 +154,43 @@ def _ingest_one(path: Path, state: _State, settings: Settings, report: IngestRep
         report.failed.append({"source": source, "reason": f"cannot read file: {exc.strerror or exc}"})
         return False
     old = state.by_source(source)
-    if old is not None and old.file_hash and raw_hash.startswith(old.file_hash) and not rebuilding:
+    if old is not None and old.file_hash and raw_hash.startswith(old.file_hash):
         report.skipped.append({"source": source, "reason": "unchanged", "doc_id": old.doc_id})
         return False
+    processed = _process(path, source, settings, report)
+    return processed is not None and _place(state, old, *processed, report)
+
+
+def _process(path: Path, source: str, settings: Settings, report: IngestReport
+             ) -> tuple[Document, list[Chunk], list[Fact]] | None:
+    from ingest import process_file
+
     try:
-        doc, chunks, facts = process_file(path, settings, source=source)
+        return process_file(path, settings, source=source)
     except LoadError as exc:
         report.failed.append({"source": source, "reason": exc.reason})
-        return False
     except Exception as exc:  # one odd file must not stop the others
         log.exception("unexpected error while processing %s", source)
         report.failed.append({"source": source, "reason": f"{type(exc).__name__}: {exc}"})
-        return False
+    return None
+
+
+def _place(state: _State, old: Document | None, doc: Document, chunks: list[Chunk],
+           facts: list[Fact], report: IngestReport) -> bool:
+    """Put a processed document in place of the file's previous one (if any)."""
     twin = state.documents.get(doc.doc_id)
-    if twin is not None and not _same_path(twin.source, source):
-        report.skipped.append({"source": source, "reason": f"duplicate of {twin.source}",
+    if twin is not None and not _same_path(twin.source, doc.source):
+        report.skipped.append({"source": doc.source, "reason": f"duplicate of {twin.source}",
                                "doc_id": doc.doc_id})
-        return False
+        if old is None:
+            return False
+        state.drop(old.doc_id)  # the file now holds another report's text: its old text is gone
+        report.removed.append(old.doc_id)
+        return True
     if old is not None:
         state.drop(old.doc_id)
     state.add(doc, chunks, facts)
-    report.ingested.append({"source": source, "doc_id": doc.doc_id, "title": doc.title,
+    report.ingested.append({"source": doc.source, "doc_id": doc.doc_id, "title": doc.title,
                             "region": doc.region, "year": doc.year, "n_chunks": len(chunks),
                             "n_facts": len(facts)})
     return True
@@ -358,11 +375,11 @@ def build_index(paths: Sequence[Path | str], index_dir: Path | str,
     with _locked(index_dir):
         prev_dir, snap = _previous(index_dir, rebuild)
         _check_encoder(index_dir, snap, encoder.name if encoder else settings.encoder)
-        state = _State.from_snapshot(snap)
+        state = _State(snap)
         _apply_removals(state, remove or [], report)
         changed = bool(report.removed) or rebuild
         for path in _file_iter(expand_paths(paths), bars):
-            changed |= _ingest_one(path, state, settings, report, rebuild)
+            changed |= _ingest_one(path, state, settings, report)
         report.n_chunks = sum(len(v) for v in state.chunks.values())
         report.version = prev_dir.name if prev_dir else None
         if changed and (state.documents or prev_dir is not None):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -80,6 +81,19 @@ def weighted_fuse(bm25: Ranked, dense: Ranked, w_bm25: float = 1.0, w_dense: flo
     nb, nd = _minmax(bm25), _minmax(dense)
     return {row: w_bm25 * nb.get(row, 0.0) + w_dense * nd.get(row, 0.0)
             for row in set(nb) | set(nd)}
+
+
+class _Clock:
+    """Per-stage wall time into a caller's dict (no-op without one)."""
+
+    def __init__(self, out: dict[str, float] | None):
+        self.out, self.t = out, time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        if self.out is not None:
+            now = time.perf_counter()
+            self.out[name] = round((now - self.t) * 1000, 3)
+            self.t = now
 
 
 # --- the searcher ---------------------------------------------------------------------------
@@ -164,9 +178,11 @@ class HybridSearcher:
 
     # -- search
     def search(self, query: str, k: int | None = None, filters: dict | None = None,
-               mode: Mode | None = None) -> list[Hit]:
+               mode: Mode | None = None, timings: dict[str, float] | None = None) -> list[Hit]:
         """Top-``k`` passages for ``query``. ``filters`` restrict both retrievers before their
-        top-k (region/year/issuer/kind/doc_id; see ReportIndex.row_mask)."""
+        top-k (region/year/issuer/kind/doc_id; see ReportIndex.row_mask). Pass a dict as
+        ``timings`` to get per-stage milliseconds (encode, bm25, dense, fuse, rerank)."""
+        clock = _Clock(timings)
         query, k, mode = self._validate(query, k, mode)
         mask = self.index.row_mask(filters)
         if len(self.index) == 0 or (mask is not None and not mask.any()):
@@ -176,12 +192,18 @@ class HybridSearcher:
         dense: Ranked = {}
         if mode in ("hybrid", "bm25"):
             bm25 = _ranked(*self.index.bm25.search(query, n_cand, mask))
+            clock.lap("bm25_ms")
         if mode in ("hybrid", "dense"):
+            qvec = self._query_vector(query)
+            clock.lap("encode_ms")
             allowed = None if mask is None else np.flatnonzero(mask)
-            dense = _ranked(*self.index.dense.search(self._query_vector(query), n_cand, allowed))
+            dense = _ranked(*self.index.dense.search(qvec, n_cand, allowed))
+            clock.lap("dense_ms")
         hits = self._fuse(bm25, dense, mode)
+        clock.lap("fuse_ms")
         if self.settings.reranker and hits:
             hits = self._rerank(query, hits[:n_cand])
+            clock.lap("rerank_ms")
         return hits[:k]
 
     def _fuse(self, bm25: Ranked, dense: Ranked, mode: str) -> list[Hit]:

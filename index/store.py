@@ -164,6 +164,9 @@ class ReportIndex:
         self.bm25, self.dense = bm25, dense
         self._chunks = chunks
         self._row_of = {c.id: i for i, c in enumerate(chunks)}
+        self._rows_of_doc: dict[str, list[int]] = {}
+        for i, c in enumerate(chunks):
+            self._rows_of_doc.setdefault(c.doc_id, []).append(i)
         self._db, self._db_lock = db, threading.Lock()
         self._columns = {key: np.array([str(c.meta.get(key) or "") for c in chunks], dtype=object)
                          for key in ("province", "city", "district", "issuer", "kind", "doc_id")}
@@ -256,7 +259,7 @@ class ReportIndex:
         """All chunks in row order, or one document's chunks in reading order."""
         if doc_id is None:
             return list(self._chunks)
-        found = [c for c in self._chunks if c.doc_id == doc_id]
+        found = [self._chunks[i] for i in self._rows_of_doc.get(doc_id, [])]
         if not found and not self._query("SELECT 1 FROM documents WHERE doc_id=?", [doc_id]):
             raise DocumentNotFoundError(doc_id)
         return sorted(found, key=lambda c: c.meta.get("position", 0))

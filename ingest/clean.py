@@ -114,12 +114,14 @@ def _first_paragraph(lines: list[str]) -> int | None:
 
 def _title_index(lines: list[str], first: int) -> int | None:
     """The last title-like line before the first paragraph ('…2020年法治政府建设工作报告')."""
-    for i in range(first - 1, -1, -1):
-        ln = lines[i]
-        if (6 <= len(ln) <= 160 and _TITLE_RE.search(ln) and "。" not in ln
-                and not is_metadata_line(ln) and not _is_widget(ln)):
-            return i
-    return None
+    candidates = [i for i in range(first) if 6 <= len(lines[i]) <= 160 and "。" not in lines[i]
+                  and not is_metadata_line(lines[i]) and not _is_widget(lines[i])]
+    titled = [i for i in candidates if _TITLE_RE.search(lines[i])]
+    if titled:
+        return titled[-1]
+    # no document word in any line: the longest plain line (a site name is usually shorter)
+    plain = [i for i in candidates if len(lines[i]) >= 8 and not _sentence_like(lines[i])]
+    return max(plain, key=lambda i: len(lines[i])) if plain else None
 
 
 def _is_lead_paragraph(line: str) -> bool:

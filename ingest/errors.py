@@ -7,7 +7,8 @@ from __future__ import annotations
 
 __all__ = [
     "ReportQAError", "LoadError", "UnsupportedFormatError", "EmptyDocumentError",
-    "FileTooLargeError", "DecodeError", "IndexNotFoundError", "IndexCorruptError",
+    "FileTooLargeError", "DecodeError", "UnreadableFileError", "EncryptedDocumentError",
+    "CorruptDocumentError", "IndexNotFoundError", "IndexCorruptError",
     "EncoderMismatchError", "EncoderUnavailableError", "InvalidQueryError", "UnknownRegionError",
     "LLMError", "DocumentNotFoundError",
 ]
@@ -40,6 +41,18 @@ class FileTooLargeError(LoadError):
 
 class DecodeError(LoadError):
     pass
+
+
+class UnreadableFileError(LoadError):
+    """Missing path, a directory, or no permission to read."""
+
+
+class EncryptedDocumentError(LoadError):
+    """A password-protected PDF."""
+
+
+class CorruptDocumentError(LoadError):
+    """A damaged PDF/DOCX, or a file that is not what its extension says."""
 
 
 # --- index ----------------------------------------------------------------------------------

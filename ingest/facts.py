@@ -28,7 +28,7 @@ _QUANTITY = re.compile(
 _MULT = {"万": 1e4, "亿": 1e8, "千": 1e3, None: 1.0}
 _CLAUSE_BREAK = re.compile(r"[,，;；:：、()（）“”\"]")
 # Scope/time words and quantifiers the metric phrase starts after (the last one found).
-_LEAD = re.compile(r".*(?:今年以来|我区|我局|辖区内|拥有|今年来|全年|全区|全市|全县|本年度|年内|累计|共计|合计|总计|共|"
+_LEAD = re.compile(r".*(?:今年以来|我区|我局|辖区内|拥有|已有|共有|现有|今年来|全年|全区|全市|全县|本年度|年内|累计|共计|合计|总计|共|"
                    r"其中|先后|分别|已|目前|截至\d+月\d+日)")
 _TRAIL = re.compile(r"(?:达到|达|为|是|约|近|逾|超过|超|仅|均|总数|总量|数量|共计|共|累计)+$")
 _CASES = ("件", "宗", "起")
@@ -92,12 +92,31 @@ def _is_not_a_quantity(sentence: str, m: re.Match) -> bool:
 
 def _phrase(segment: str) -> str:
     """The noun phrase right before the number: last clause, after scope words, without the
-    linking verb. '今年来全区人民调解组织共受理矛盾纠纷案件' -> '受理矛盾纠纷案件'."""
+    linking verb. '今年来全区人民调解组织共受理矛盾纠纷案件' -> '受理矛盾纠纷案件'. Empty when
+    there is none (the noun follows the number: 辖区内39家P2P; or the number is inside a
+    title: 《…莫犯9宗罪》)."""
     clause = _CLAUSE_BREAK.split(segment)[-1].strip()
-    clause = _LEAD.sub("", clause) or clause
-    clause = re.sub(r"^\d{4}年(?:度)?", "", clause)
-    clause = _TRAIL.sub("", clause).strip()
-    return clause[-_MAX_METRIC:]
+    if "《" in clause.rsplit("》", 1)[-1]:
+        return ""
+    clause = clause.rsplit("》", 1)[-1]
+    clause = _LEAD.sub("", clause)
+    clause = re.sub(r"^(?:\d{4}年度?|等|对|在|将|把|向|以)+", "", clause)
+    clause = _TRAIL.sub("", clause).strip().rstrip("等和及与的")
+    clause = _last_words(clause, _MAX_METRIC)
+    return clause if len(clause) >= 2 else ""
+
+
+def _last_words(phrase: str, limit: int) -> str:
+    """The tail of a long phrase, cut between words (jieba), not inside one."""
+    if len(phrase) <= limit:
+        return phrase
+    import jieba
+
+    words = list(jieba.cut(phrase))
+    kept = ""
+    while words and len(words[-1]) + len(kept) <= limit:
+        kept = words.pop() + kept
+    return kept
 
 
 def normalise_metric(phrase: str, context: str = "", unit: str | None = None) -> str:

@@ -13,8 +13,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ingest.errors import DecodeError, EmptyDocumentError, FileTooLargeError, LoadError, \
-    UnsupportedFormatError
+from ingest.clean import is_metadata_line, normalize_whitespace
+from ingest.errors import (CorruptDocumentError, DecodeError, EmptyDocumentError,
+                           EncryptedDocumentError, FileTooLargeError, LoadError,
+                           UnreadableFileError, UnsupportedFormatError)
 
 __all__ = ["load_file", "decode_bytes", "SUPPORTED_EXTENSIONS"]
 
@@ -54,9 +56,10 @@ def load_file(path: Path | str, max_bytes: int) -> tuple[str, str]:
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     if not path.exists():
-        raise LoadError(path.name, f"file not found: {path}")
+        raise UnreadableFileError(path.name, f"file not found: {path}")
     if path.is_dir():
-        raise LoadError(path.name, "is a directory, not a file; pass the files inside it")
+        raise UnreadableFileError(path.name, "is a directory, not a file; pass the files "
+                                  "inside it")
     ext = path.suffix.lower()
     if ext not in SUPPORTED_EXTENSIONS:
         raise UnsupportedFormatError(path.name, f"unsupported file type {ext or '(none)'!r}; "
@@ -64,11 +67,12 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise FileTooLargeError(path.name, f"file is {size / 1e6:.1f} MB, over the "
-                                    f"{max_bytes / 1e6:.1f} MB limit (REPORTQA_MAX_FILE_MB)")
+            raise FileTooLargeError(path.name, f"file is {size / 2**20:.1f} MB, over the "
+                                    f"{max_bytes / 2**20:.1f} MB limit (REPORTQA_MAX_FILE_MB)")
         data = path.read_bytes()
     except OSError as exc:
-        raise LoadError(path.name, f"cannot read the file: {exc.strerror or exc}") from exc
+        raise UnreadableFileError(path.name, f"cannot read the file: {exc.strerror or exc}") \
+            from exc
     if not data.strip():
         raise EmptyDocumentError(path.name, "the file is empty")
     return data
@@ -183,8 +187,6 @@ def _html_text(html: str, path: Path) -> str:
         text = soup_text   # trafilatura kept too little (e.g. a page of bare <p> without <body>)
     # Metadata rows ('发布时间:2021-01-14', '索引号: | … |') are page furniture to trafilatura
     # but the only source of a report's date: keep the ones the page shows, above the text.
-    from ingest.clean import is_metadata_line, normalize_whitespace
-
     kept = set(normalize_whitespace(text).split("\n"))
     meta = [ln for ln in normalize_whitespace(soup_text).split("\n")
             if is_metadata_line(ln) and ln not in kept][:20]
@@ -224,8 +226,8 @@ def _pdf_text(data: bytes, path: Path) -> str:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise LoadError(path.name, "the PDF is encrypted (password protected); save an "
-                            "unprotected copy and ingest that")
+            raise EncryptedDocumentError(path.name, "the PDF is encrypted (password protected); "
+                                         "save an unprotected copy and ingest that")
         pages = [_pdf_page_lines(page) for page in reader.pages]
     except LoadError:
         raise
@@ -233,10 +235,10 @@ def _pdf_text(data: bytes, path: Path) -> str:
             NotImplementedError) as exc:
         msg = str(exc)
         if "crypt" in msg.lower() or "password" in msg.lower():
-            raise LoadError(path.name, "the PDF is encrypted and cannot be read without its "
-                            "password") from exc
-        raise LoadError(path.name, f"the PDF is damaged or not a PDF ({type(exc).__name__}: "
-                        f"{msg[:120]})") from exc
+            raise EncryptedDocumentError(path.name, "the PDF is encrypted and cannot be read "
+                                         "without its password") from exc
+        raise CorruptDocumentError(path.name, f"the PDF is damaged or not a PDF "
+                                   f"({type(exc).__name__}: {msg[:120]})") from exc
     return "\n".join(_pdf_paragraphs(pages))
 
 
@@ -259,9 +261,11 @@ def _pdf_page_lines(page) -> list[list]:
             lines.append([y, x, size, text])
     if not lines and plain.strip():                    # no positions: keep pypdf's lines
         lines = [[0.0, 0.0, 0.0, ln] for ln in plain.split("\n")]
-    return lines
+    return [ln for ln in lines if not _PAGE_NUMBER.match(ln[3].strip())]
 
 
+_PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|"
+                          r"\d+\s*/\s*\d+)$")
 _PARA_END = re.compile(r"[。！？!?；;:：|]$")
 _LIST_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d))")
 
@@ -317,8 +321,9 @@ def _docx_text(data: bytes, path: Path) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise LoadError(path.name, f"the DOCX file is damaged or not a Word .docx document "
-                        f"({type(exc).__name__}); old .doc files must be saved as .docx") from exc
+        raise CorruptDocumentError(path.name, f"the DOCX file is damaged or not a Word .docx "
+                                   f"document ({type(exc).__name__}); save old .doc files as "
+                                   ".docx") from exc
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):

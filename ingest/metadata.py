@@ -58,7 +58,7 @@ def extract_metadata(raw_text: str, clean_text: str, source: str = "") -> dict[s
     issuer = _issuer(title) or _normalise_issuer(fields.get("发布机构") or
                                                  fields.get("发文机关") or "")
     publish_date = _publish_date(fields, raw_text)
-    region = _region(title, issuer, clean_text)
+    region = _region(title, issuer, clean_text, raw_text)
     return {
         "title": title,
         **region,
@@ -123,12 +123,14 @@ def _normalise_issuer(name: str) -> str:
     return _REGION_PREFIX.sub("", name)
 
 
-def _region(title: str, issuer: str, body: str) -> dict[str, str]:
+def _region(title: str, issuer: str, body: str, raw: str) -> dict[str, str]:
+    """First source that names a region wins; a name shared by several regions (南山区) is
+    settled by which parent the whole page names (深圳, even if only in the site footer)."""
     gaz = gazetteer()
     for text in (title, issuer, body[:3000], body):
         hits = gaz.find_in_text(text) if text else []
         if hits:
-            return hits[0]
+            return gaz.disambiguate(hits, raw)[0] if len(hits) > 1 else hits[0]
     return {"province": "", "city": "", "district": ""}
 
 

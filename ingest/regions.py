@@ -81,11 +81,13 @@ class RegionGazetteer:
         self._code = {r.adcode: r for r in self._regions}
         self._full: dict[str, list[Region]] = {}
         self._short: dict[str, list[Region]] = {}
+        self._short_of: dict[str, str] = {}
         for reg in self._regions:
             self._full.setdefault(reg.name, []).append(reg)
             short = short_name(reg.name, nations)
             if short and short != reg.name:
                 self._short.setdefault(short, []).append(reg)
+                self._short_of[reg.name] = short
         # full names of 2 characters (城区, 郊区, 矿区) are ordinary words in reports; skip them
         surfaces = [n for n in self._full if len(n) >= 3] + list(self._short)
         surfaces.sort(key=len, reverse=True)
@@ -137,17 +139,27 @@ class RegionGazetteer:
     def short_names(self, regions: list[dict] | None = None) -> list[str]:
         """Short forms (宝安, 沙坪坝, 深圳) of the given regions' names at every level, or of
         every region when ``regions`` is None; for jieba (``tokenize.add_words``)."""
-        wanted = None
-        if regions is not None:
-            wanted = {r.get(k, "") for r in regions for k in ("province", "city", "district")}
-        return sorted({s for s, regs in self._short.items()
-                       for r in regs if wanted is None or r.name in wanted})
+        if regions is None:
+            return sorted(self._short)
+        wanted = {r.get(k, "") for r in regions for k in ("province", "city", "district")}
+        return sorted({self._short_of[n] for n in wanted if n in self._short_of})
 
     def words(self, regions: list[dict] | None = None) -> list[str]:
         """Full and short names of the given regions (all when None), for jieba."""
         full = {r.get(k, "") for r in regions for k in ("province", "city", "district")} \
             if regions is not None else set(self._full)
         return sorted((full - {""}) | set(self.short_names(regions)))
+
+    def disambiguate(self, regions: list[dict[str, str]], context: str) -> list[dict[str, str]]:
+        """Keep the regions whose city or province (full or short form) ``context`` names:
+        南山区 in a page that mentions 深圳 is 深圳市南山区, not 鹤岗市南山区. Unchanged when the
+        context names none of them."""
+        def parents_named(region: dict[str, str]) -> bool:
+            names = {region.get("city", ""), region.get("province", "")} - {"", region.get(
+                "district", "")}
+            return any(f in context for f in self._forms(names))
+        kept = [r for r in regions if parents_named(r)]
+        return kept or regions
 
     # --- finding regions in text -----------------------------------------------------------
     def find_in_text(self, text: str) -> list[dict[str, str]]:
@@ -188,8 +200,11 @@ class RegionGazetteer:
 
     def _parent_named(self, reg: Region, named: set[str]) -> bool:
         parents = {p for p in (reg.province, reg.city) if p and p != reg.name}
-        forms = parents | {s for s, regs in self._short.items() for r in regs if r.name in parents}
-        return bool(forms & named)
+        return bool(self._forms(parents) & named)
+
+    def _forms(self, names: set[str]) -> set[str]:
+        """Full names plus their short forms: {深圳市} -> {深圳市, 深圳}."""
+        return names | {self._short_of[n] for n in names if n in self._short_of}
 
     def _bare_short(self, short: str, positions: list[int], text: str) -> list[Region]:
         """A short form alone in a question ('宝安2020年…'): unique among regions, a word of its

