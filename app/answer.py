@@ -38,7 +38,9 @@ _UNIT_GROUPS = [{"件", "宗", "起", "件次", "万件", "万余件"}, {"人", 
 # Tokens of a question that frame it but say nothing about what is asked.
 _FRAME_TOKENS = frozenset("多少 几 哪个 哪些 分别 各 是 有 年 区 全区 全年 今年 去年 共 一共 总共 共计 "
                           "最高 最低 最多 最少 比较 对比 排名 多大 多高 多久 具体 指 那边 现在 还".split())
-_RATE_HEAD = re.compile(r"[\u4e00-\u9fff]{2}率")
+_RATE_HEAD = re.compile(r"[\u4e00-\u9fff]{2}率(?![先领队])")
+# What may stand between a metric and its figure: "调解成功率达99%", "受理复议59件", "共计2906人次"
+_LINK = re.compile(r"(?:达到|达|为|是|共计|共|累计|约|近|超过|逾|了|仅|均达|分别为|高达)?$")
 
 
 @dataclass
@@ -256,16 +258,18 @@ class ExtractiveAnswerer:
                 1 if a.asked_unit and _same_unit(unit, a.asked_unit) else 0
             unit_bad = (a.wants_rate and unit not in ("%", "％", "个百分点")) or \
                        (not a.wants_rate and unit in ("%", "％")) or (bool(a.asked_unit) and not unit)
+            named = len(metric_before(a, sent, pos))
             # the words around a figure name it: "新收案件86件", "342名行政执法人员", "六大专项行动"
             window = sent[max(0, pos - 14):pos] + " " + sent[pos + len(fig):pos + len(fig) + 8]
             ctx = sum(w for t, w in terms.items() if t in window) / total
             ctx += 0.5 * (sum(g in window for g in grams) / len(grams) if grams else 0.0)
-            key = (unit_ok, not unit_bad, round(ctx, 3), -pos)
+            key = (unit_ok, not unit_bad, named, round(ctx, 3), -pos)
             if best_key is None or key > best_key:
                 best, best_key = fig, key
         if best_key is None:
             return None, 0.0
-        bonus = 0.1 + 0.1 * best_key[0] - 0.15 * (not best_key[1]) + 0.2 * min(best_key[2], 1.0)
+        bonus = 0.1 + 0.1 * best_key[0] - 0.15 * (not best_key[1]) + 0.2 * min(best_key[3], 1.0)
+        bonus += 0.1 * (best_key[2] >= 3)
         if a.asked_unit and not a.unit_implied and best_key[0] == 0:
             bonus -= 0.3  # "多少张" asked, the sentence counts 名
         return best, bonus
@@ -282,9 +286,22 @@ class ExtractiveAnswerer:
 
     def _numeric(self, a: QueryAnalysis, best: Evidence) -> Draft:
         d = Draft("", True)
-        quote = _trim(best.sentence, best.figure or "")
+        stated = [(a, best)]
+        for sub in _sub_questions(a):  # "办结多少宗？被诉率是多少？": one figure per part
+            terms = self._terms(sub)
+            fig, _ = self._pick_figure(sub, best.sentence, [], terms, sum(terms.values()) or 1.0)
+            if fig and all(fig != e.figure for _, e in stated[1:]):
+                stated.append((sub, Evidence(best.chunk, best.sentence, best.score, fig, best.region,
+                                             best.year)))
+        if len(stated) > 2:
+            stated = stated[1:]
+        quote = _trim(best.sentence, stated[0][1].figure or "")
+        if any(e.figure not in quote for _, e in stated):
+            quote = best.sentence
         n = d.cite(best.chunk, quote)
-        d.text = f"{_lead(best.chunk)}，{_subject(a, best)}为{best.figure}：“{quote}”[{n}]"
+        parts = [f"{_subject(stated[0][0], stated[0][1])}为{stated[0][1].figure}"]
+        parts += [f"{_short_subject(s, e)}为{e.figure}" for s, e in stated[1:]]
+        d.text = f"{_lead(best.chunk)}，{'，'.join(parts)}：“{quote}”[{n}]"
         return d
 
     def _descriptive(self, ev: list[Evidence]) -> Draft:
@@ -293,8 +310,12 @@ class ExtractiveAnswerer:
         picked = _dedupe(picked)[: self.max_sentences]
         d = Draft("", True)
         parts = []
+        quotes: list[str] = []
         for e in picked:
             quote = _with_next(e.chunk.text, e.sentence)
+            if any(quote in q or q in quote for q in quotes):
+                continue
+            quotes.append(quote)
             parts.append(f"“{quote}”[{d.cite(e.chunk, quote)}]")
         docs = {c.doc_id for c in d.citations}
         lead = _lead(picked[0].chunk) if len(docs) == 1 else "根据现有报告"
@@ -312,6 +333,35 @@ def _with_next(text: str, sentence: str, short: int = 40) -> str:
         return sentence
     rest = split_sentences(text[pos + len(sentence):])
     return text[pos:text.find(rest[0], pos + len(sentence)) + len(rest[0])] if rest else sentence
+
+
+_PART = re.compile(r"[，,？?；;。]")
+
+
+def _sub_questions(a: QueryAnalysis) -> list[QueryAnalysis]:
+    """The parts of a question that asks for several figures, each analysed on its own:
+    "海曙区2020年行政复议新收案件多少件，办结多少件？" -> [..新收案件多少件, 办结多少件]."""
+    from app.query import analyze_query  # same package; kept local to show it is a re-analysis
+    parts = [p for p in _PART.split(a.question) if p.strip()]
+    if len(parts) < 2:
+        return []
+    subs = [analyze_query(p, a.regions, a.years) for p in parts]
+    subs = [s for s in subs if s.wants_number and s.metrics]
+    return subs if len(subs) >= 2 else []
+
+
+def metric_before(a: QueryAnalysis, sent: str, pos: int) -> str:
+    """The longest tail of a question metric that names the figure at ``pos``: it ends right
+    before it, give or take a linking word. 人民调解成功率 asked, "调解成功率达99%" -> 调解成功率."""
+    before = _LINK.sub("", sent[max(0, pos - 24):pos])
+    best = ""
+    for m in list(a.metrics) + [h for m in a.metrics for h in _RATE_HEAD.findall(m)]:
+        for i in range(len(m) - 1):
+            tail = m[i:]
+            if len(tail) > len(best) and before.endswith(tail):
+                best = tail
+                break
+    return best
 
 
 def _absent(term: str, terms: dict[str, float], doc: str) -> bool:
@@ -343,16 +393,23 @@ def _lead(chunk: Chunk) -> str:
 
 
 def _subject(a: QueryAnalysis, e: Evidence) -> str:
-    """"盐田区2020年人民调解成功率": the metric only when the quoted sentence uses its words,
-    the year only when the cited passage states it (no figure may come from elsewhere)."""
+    """"盐田区2020年调解成功率": the metric as the quoted sentence names it right before the
+    figure, the year only when the cited passage states it (no figure may come from elsewhere)."""
     chunk = e.chunk
     year = chunk.meta.get("year")
     cited = f"{chunk.meta.get('title', '')}{chunk.section}{chunk.text}"
     year_txt = f"{year}年" if year and str(year) in cited else ""
-    metric = next((m for m in a.metrics if m in e.sentence), "")
-    if not metric:
-        return f"{e.region}{year_txt}的相关数字" if e.region else "相关数字"
+    pos = e.sentence.find(e.figure or "")
+    metric = metric_before(a, e.sentence, pos) if pos >= 0 else ""
+    if len(metric) < 3:
+        return f"{e.region}{year_txt}的相关数字"
     return f"{e.region}{year_txt}{metric}"
+
+
+def _short_subject(a: QueryAnalysis, e: Evidence) -> str:
+    """A later part of a several-figure answer: the metric only ("办结为79件")."""
+    pos = e.sentence.find(e.figure or "")
+    return metric_before(a, e.sentence, pos) or (a.metrics[0] if a.metrics else "另一数字")
 
 
 def _trim(sentence: str, figure: str, limit: int = 120) -> str:

@@ -102,7 +102,12 @@ def _row_from_evidence(region: str, e: Evidence) -> Row:
 
 
 def _metric_label(a: QueryAnalysis) -> str:
-    return a.metrics[0] if a.metrics else "该项数据"
+    """The stretch of the question that names the metric: "干部学法考试的优秀率"."""
+    q = a.effective_question
+    spans = [(q.find(m), q.find(m) + len(m)) for m in a.metrics if m in q]
+    if not spans:
+        return a.metrics[0] if a.metrics else "该项数据"
+    return q[min(s for s, _ in spans):max(e for _, e in spans)]
 
 
 def compare_answer(a: QueryAnalysis, targets: Sequence[dict], facts: Sequence[Fact],

@@ -15,9 +15,11 @@ log = logging.getLogger(__name__)
 # A year the question is about: "2020年", "2020年度". A year inside a span ("2021—2025年") names a
 # plan period, not the year a report covers, so it is not a filter.
 _YEAR = re.compile(r"(?<![\d—\-–~到])(?<!(?<!截)至)((?:19|20)\d{2})(?=\s*年)(?!\s*年?\s*[—\-–~至到]\s*\d)")
-_WANTS_NUMBER = re.compile(r"多少|几|率|比例|比重|占比|数量|数目|总数|金额|规模|百分|人次|多大|多高|"
+# 率 as in 成功率, not 率先 / 表率
+_RATE = r"(?<![表坦草轻直效])率(?![先领队])"
+_WANTS_NUMBER = re.compile(_RATE + r"|多少|几|比例|比重|占比|数量|数目|总数|金额|规模|百分|人次|多大|多高|"
                            r"多久|多长|多少钱|几成")
-RATE_WORDS = re.compile(r"率|比例|比重|占比|百分|几成")
+RATE_WORDS = re.compile(_RATE + r"|比例|比重|占比|百分|几成")
 _COMPARISON = re.compile(r"分别|各是|各有|各为|各自|各区|哪个|哪一个|哪些区|哪家|最高|最低|最多|最少|"
                          r"最大|最小|比较|对比|相比|排名|排序|高于|低于|多于|少于|哪.{0,3}更")
 _MAX = re.compile(r"最高|最多|最大|最好|哪个多|哪个高|更多|更高|谁多|谁高")

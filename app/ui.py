@@ -313,8 +313,9 @@ def _manage_tab(svc: "ReportService") -> dict[str, Any]:
     from app.uploads import supported_extensions
 
     exts = list(supported_extensions())
-    table = gr.Dataframe(headers=DOC_COLUMNS, value=[], interactive=False, label="已入库报告",
-                         wrap=True, elem_id="rq-docs")
+    table = gr.Dataframe(pd.DataFrame(columns=DOC_COLUMNS), interactive=False, label="已入库报告",
+                         wrap=True, elem_id="rq-docs", latex_delimiters=[],
+                         column_widths=["34%", "9%", "7%", "12%", "10%", "8%", "7%", "13%"])
     with gr.Row():
         with gr.Column():
             files = gr.File(file_count="multiple", file_types=exts, type="filepath",
@@ -352,7 +353,8 @@ def _manage_tab(svc: "ReportService") -> dict[str, Any]:
     de = delete_btn.click(delete, [pick], [status], api_name="delete_report")
 
     def refresh(d: list[dict]):
-        return gr.update(value=_doc_rows(d)), gr.update(choices=_doc_choices(d), value=None)
+        return (gr.update(value=pd.DataFrame(_doc_rows(d), columns=DOC_COLUMNS)),
+                gr.update(choices=_doc_choices(d), value=None))
 
     return {"refresh": refresh, "refresh_outputs": [table, pick], "changed": [up, de]}
 
@@ -376,8 +378,9 @@ def _facts_tab(svc: "ReportService") -> dict[str, Any]:
     plot = gr.BarPlot(x="条", y="value", title="各地区对比", x_title="地区 年份", y_title="数值",
                       tooltip=["条", "数值", "原句"], height=320, sort=None, x_label_angle=-30,
                       y_lim=[0, None])
-    table = gr.Dataframe(headers=FACT_COLUMNS, value=[], interactive=False, wrap=True,
-                         label="数据明细（每条柱对应一句原文）", elem_id="rq-facts")
+    table = gr.Dataframe(pd.DataFrame(columns=FACT_COLUMNS), interactive=False, wrap=True,
+                         label="数据明细（每条柱对应一句原文）", elem_id="rq-facts", latex_delimiters=[],
+                         column_widths=["12%", "8%", "6%", "12%", "8%", "34%", "20%"])
     detail = gr.Markdown()
 
     def all_facts(m: str | None = None, r: str | None = None) -> tuple[list[dict], dict]:
@@ -391,7 +394,7 @@ def _facts_tab(svc: "ReportService") -> dict[str, Any]:
 
     def show(m: str | None, r: str | None):
         if not m:
-            return gr.update(value=None), [], ""
+            return gr.update(value=None), pd.DataFrame(columns=FACT_COLUMNS), ""
         rows, titles = all_facts(m, r)
         units = pd.Series([f.get("unit", "") for f in rows]).value_counts()
         if len(units):  # one unit per chart: mixing % with 件 would mislead
@@ -399,7 +402,7 @@ def _facts_tab(svc: "ReportService") -> dict[str, Any]:
         frame = _fact_frame(rows, titles)
         unit = units.index[0] if len(units) else ""
         return (gr.update(value=frame, y_title=f"{m}（{unit}）" if unit else m),
-                frame[FACT_COLUMNS].values.tolist(), "")
+                frame[FACT_COLUMNS], "")
 
     def pick(evt: gr.SelectData, data):
         row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index

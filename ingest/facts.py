@@ -101,7 +101,7 @@ def _phrase(segment: str) -> str:
     clause = clause.rsplit("》", 1)[-1]
     clause = _LEAD.sub("", clause)
     clause = re.sub(r"^(?:\d{4}年度?|等|对|在|将|把|向|以)+", "", clause)
-    clause = _TRAIL.sub("", clause).strip().rstrip("等和及与的")
+    clause = _TRAIL.sub("", clause).strip().rstrip("等和的")
     clause = _last_words(clause, _MAX_METRIC)
     return clause if len(clause) >= 2 else ""
 

@@ -69,7 +69,8 @@ def test_gradio_client_chat(qa, sample_index_dir, tmp_path):
         chat, sources, *_ = client.predict("盐田区2020年人民调解成功率是多少？", "全部", "全部",
                                            "全部", "全部", api_name="/chat")
         assert chat[0]["role"] == "user" and chat[-1]["role"] == "assistant"
-        reply = str(chat[-1]["content"])
+        content = chat[-1]["content"]  # gradio 6: a list of {"type": "text", "text": ...} parts
+        reply = "".join(p["text"] for p in content) if isinstance(content, list) else content
         assert "99%" in reply and "\\[1\\]" in reply
         assert "盐田" in sources and "<mark>" in sources
         doc_text = client.predict(qa.documents()[0]["doc_id"], api_name="/document_text")

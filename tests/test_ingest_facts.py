@@ -97,3 +97,11 @@ def test_extract_facts_uses_document_region_and_year(facts):
     again = extract_facts(chunks, doc)
     assert [f.to_dict() for f in again] == [f.to_dict() for f in found]
     assert {f.region for f in found} == {"沙坪坝区"} and {f.year for f in found} == {2019}
+
+
+def test_metric_phrase_cleanup():
+    got = [(m, t) for m, _, _, t in find_quantities(
+        "横街镇等4个单位集中述法,有效化解重大矛盾纠纷30宗,发布《公民莫犯9宗罪》等原创宣传材料369篇,"
+        "全年通过不同渠道和方式主动公开政府信息4.6万余条。")]
+    assert got == [("横街镇", "4个"), ("有效化解重大矛盾纠纷", "30宗"), ("原创宣传材料", "369篇"),
+                   ("不同渠道和方式主动公开政府信息", "4.6万余条")]
