@@ -43,8 +43,9 @@ def metric_score(metric: str, fact_metric: str, sentence: str) -> float:
         return 1.0
     if fact_metric in metric:
         rest = metric.replace(fact_metric, "")
-        toks = [t for t in tokenize(rest)] or [rest]
-        return 1.0 if all(t in sentence for t in toks) else 0.3
+        toks = [t for t in tokenize(rest) if len(t) >= 2] or [rest]
+        hits = sum(t in sentence for t in toks)
+        return 1.0 if hits == len(toks) else 0.8 if hits else 0.3
     a, b = _bigrams(metric), _bigrams(fact_metric)
     dice = 2 * len(a & b) / (len(a) + len(b))
     in_sentence = len({g for g in a if g in sentence}) / len(a)

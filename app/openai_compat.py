@@ -7,6 +7,7 @@ answer keeps its ``[n]`` markers; the cited passages travel in a top-level ``ref
 from __future__ import annotations
 
 import json
+import logging
 import time
 import uuid
 from typing import Any, Iterator, Literal
@@ -19,6 +20,8 @@ __all__ = ["MODEL_ID", "ChatRequest", "ChatMessage", "split_messages", "completi
            "sse_stream", "models_list"]
 
 MODEL_ID = "reportqa"
+
+log = logging.getLogger(__name__)
 
 
 class TextPart(BaseModel):
@@ -103,6 +106,7 @@ def sse_stream(first: Any, rest: Iterator[Any]) -> Iterator[str]:
     except StopIteration:
         yield _chunk(cid, created, {}, "stop", references=[])
     except Exception as err:  # the status line is already sent: report the error in-band
+        log.exception("error while streaming an answer")
         yield f"data: {json.dumps({'error': str(err) or type(err).__name__}, ensure_ascii=False)}\n\n"
     yield "data: [DONE]\n\n"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from index import HybridSearcher, Hit, IngestReport, ReportIndex, build_index
+from index import Encoder, HybridSearcher, Hit, IngestReport, ReportIndex, build_index
 from ingest import Chunk, DocumentNotFoundError, Fact, IndexNotFoundError, InvalidQueryError, Settings
 
 from app.answer import Draft, Evidence, ExtractiveAnswerer, term_weights, verify_numbers
@@ -128,10 +128,12 @@ class ReportQA:
         self._encoder = None
 
     @classmethod
-    def load(cls, index_dir: Path | str | None = None, settings: Settings | None = None) -> "ReportQA":
+    def load(cls, index_dir: Path | str | None = None, settings: Settings | None = None,
+             encoder: Encoder | None = None) -> "ReportQA":
         """Open an existing index (IndexNotFoundError when there is none). The encoder loads on
-        the first query or on ``warm_up()``."""
+        the first query or on ``warm_up()``; pass an already loaded one to share it."""
         qa = cls(index_dir, settings)
+        qa._encoder = encoder
         qa._state = qa._open()
         return qa
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, File, Query, Request, UploadFile
+from fastapi.routing import APIRoute
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
@@ -232,12 +233,24 @@ def _api_router(svc: ReportService) -> APIRouter:
         qa = svc.current()
         return {"regions": qa.regions() if qa else []}
 
+    _add_fallback(r)
+    return r
+
+
+def _add_fallback(r: APIRouter) -> None:
+    """JSON 404/405 for unknown paths under the router's prefix (else the UI mounted at "/"
+    would answer them with its own page)."""
+    known = [route for route in r.routes if isinstance(route, APIRoute)]
+
     @r.api_route("/{path:path}", methods=["GET", "POST", "PUT", "DELETE", "PATCH"],
                  include_in_schema=False)
-    def unknown(path: str) -> None:
-        raise HTTPException(404, f"no such endpoint: /api/{path}")
-
-    return r
+    def unknown(request: Request, path: str) -> None:
+        allowed = sorted({m for route in known if route.path_regex.match(request.url.path)
+                          for m in route.methods or ()})
+        if allowed:
+            raise HTTPException(405, f"{request.method} is not allowed on {request.url.path}; "
+                                f"use {', '.join(allowed)}", headers={"Allow": ", ".join(allowed)})
+        raise HTTPException(404, f"no such endpoint: {request.url.path}")
 
 
 def _check_length(request: Request, svc: ReportService) -> None:
@@ -268,10 +281,7 @@ def _v1_router(svc: ReportService) -> APIRouter:
         first = await run_in_threadpool(next, stream)  # errors before streaming -> HTTP status
         return StreamingResponse(oai.sse_stream(first, stream), media_type="text/event-stream")
 
-    @r.api_route("/{path:path}", methods=["GET", "POST"], include_in_schema=False)
-    def unknown(path: str) -> None:
-        raise HTTPException(404, f"no such endpoint: /v1/{path}")
-
+    _add_fallback(r)
     return r
 
 
@@ -324,4 +334,11 @@ def serve(index_dir: Path | str | None = None, host: str | None = None, port: in
     if host not in ("127.0.0.1", "localhost", "::1") and not settings.api_key:
         log.warning("serving on %s without an API key (set REPORTQA_API_KEY)", host)
     app = create_app(settings=settings, index_dir=index_dir)
+    qa = app.state.service.current()
+    if qa is None:
+        log.warning("no index yet at %s: upload reports in the web UI or POST /api/documents",
+                    app.state.service.index_dir)
+    else:  # load the encoder now, not on the first user's question
+        qa.warm_up()
+    log.info("serving reportqa on http://%s:%d (API docs at /docs)", host, port)
     uvicorn.run(app, host=host, port=port, log_level="info")

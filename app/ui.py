@@ -363,10 +363,10 @@ def _report_md(report: dict[str, Any]) -> str:
     lines = [f"入库 {len(report.get('ingested', []))} 份，跳过（内容未变）{len(report.get('skipped', []))} 份，"
              f"失败 {len(report.get('failed', []))} 份。现在即可提问。"]
     for d in report.get("ingested", []):
-        lines.append(f"- ✅ {esc_md(d.get('title') or d.get('source', ''))}（{esc_md(d.get('region', ''))} "
+        lines.append(f"- 已入库：{esc_md(d.get('title') or d.get('source', ''))}（{esc_md(d.get('region', ''))} "
                      f"{esc_md(d.get('year') or '')}，{esc_md(d.get('n_chunks', ''))} 段）")
     for f in report.get("failed", []):
-        lines.append(f"- ❌ {esc_md(Path(str(f.get('source', ''))).name)}：{esc_md(f.get('reason', ''))}")
+        lines.append(f"- 失败：{esc_md(Path(str(f.get('source', ''))).name)}：{esc_md(f.get('reason', ''))}")
     return "\n".join(lines)
 
 

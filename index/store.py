@@ -33,7 +33,7 @@ from index.dense import DenseIndex
 from index.regions import RegionResolver
 from ingest import Chunk, Document, Fact, Settings, add_words
 from ingest.errors import (DocumentNotFoundError, EncoderMismatchError, IndexCorruptError,
-                           IndexNotFoundError, UnknownRegionError)
+                           IndexNotFoundError, InvalidQueryError, UnknownRegionError)
 
 __all__ = ["ReportIndex", "Snapshot", "current_version_dir", "write_docstore", "read_snapshot",
            "MANIFEST", "SETTINGS", "DOCSTORE", "CHUNKS", "VECTORS", "BM25_DIR", "FORMAT"]
@@ -178,6 +178,11 @@ class ReportIndex:
     def version(self) -> str:
         return self.version_dir.name
 
+    @property
+    def built_settings(self) -> dict[str, Any]:
+        """The settings this version was built with (settings.json), for reproducing it."""
+        return json.loads((self.version_dir / SETTINGS).read_text(encoding="utf-8"))
+
     def __len__(self) -> int:
         return len(self._chunks)
 
@@ -315,8 +320,8 @@ class ReportIndex:
             return None
         unknown = set(filters) - {"region", "year", "issuer", "kind", "doc_id"}
         if unknown:
-            raise ValueError(f"Unknown filter key(s) {sorted(unknown)}; use region, year, "
-                             "issuer, kind, doc_id")
+            raise InvalidQueryError(f"Unknown filter key(s) {sorted(unknown)}; use region, "
+                                    "year, issuer, kind, doc_id")
         mask = np.ones(len(self._chunks), dtype=bool)
         active = False
         if regions := _as_list(filters.get("region")):
@@ -327,7 +332,11 @@ class ReportIndex:
             mask &= m
             active = True
         if years := _as_list(filters.get("year")):
-            mask &= np.isin(self._years, [int(y) for y in years])
+            try:
+                mask &= np.isin(self._years, [int(y) for y in years])
+            except (TypeError, ValueError):
+                raise InvalidQueryError(f"year filter must be a year such as 2020, got {years}"
+                                        ) from None
             active = True
         if issuer := filters.get("issuer"):
             mask &= np.array([issuer in v for v in self._columns["issuer"]], dtype=bool)

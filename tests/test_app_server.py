@@ -178,3 +178,9 @@ def test_empty_index_says_to_upload(tmp_path):
         assert "upload" in r.json()["error"].lower() and "reportqa ingest" in r.json()["error"]
         assert c.get("/api/documents").json() == {"documents": []}
         assert c.get("/healthz").json()["documents"] == 0
+
+
+def test_wrong_method_is_405(api):
+    r = api.get("/api/ask")
+    assert r.status_code == 405 and "POST" in r.json()["error"]
+    assert api.get("/v1/chat/completions").status_code == 405

@@ -100,32 +100,51 @@ def test_chat_shows_answer_and_cited_passage(browser, live):
         assert link.startswith("api/documents/") and link.endswith("/text")
         full = httpx.get(f"{live.url}/{link}", timeout=60)
         assert full.status_code == 200 and "调解成功率达99%" in full.text
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "ui.png"), full_page=True)
+        page.screenshot(path=str(_artifacts() / "ui.png"), full_page=True)
     finally:
         page.close()
 
 
-def test_report_markup_is_shown_as_text_and_never_runs(browser, live):
-    r = httpx.post(f"{live.url}/api/documents", timeout=300,
-                   files=[("files", ("hostile.txt", HOSTILE_REPORT.encode(), "text/plain"))])
-    assert r.status_code == 200 and r.json()["ingested"], r.text
+def test_upload_in_ui_then_markup_is_shown_as_text_and_never_runs(browser, live, tmp_path):
+    report = tmp_path / "hostile.txt"
+    report.write_text(HOSTILE_REPORT, encoding="utf-8")
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     try:
+        page.goto(live.url + "/")
+        page.get_by_role("tab", name="报告管理").click()
+        page.locator("#rq-upload input[type=file]").set_input_files(str(report))
+        page.get_by_text("hostile.txt").first.wait_for(timeout=60_000)
+        page.get_by_role("button", name="上传并建立索引").click()
+        page.wait_for_function(
+            "document.querySelector('#rq-manage-status')?.innerText.includes('入库 1 份')",
+            timeout=300_000)
+        page.wait_for_function(
+            "document.querySelector('#rq-docs')?.innerText.includes('福田区司法局2021年')",
+            timeout=60_000)
+        page.screenshot(path=str(_artifacts() / "ui_manage.png"), full_page=True)
+
         _ask(page, live.url, "福田区2021年人民调解成功率是多少？", "97.7%")
         sources = page.inner_text("#rq-sources")
         assert "<script>window.__pwned=1</script>" in sources  # shown as text
         assert '<img src=x onerror="window.__pwned=2">' in sources
         assert page.locator("#rq-sources img, #rq-sources script, #rq-chat img").count() == 0
         page.get_by_role("tab", name="数据对比").click()
-        page.wait_for_timeout(1500)
-        page.get_by_role("tab", name="报告管理").click()
-        page.wait_for_timeout(1500)
+        metric = page.locator("#rq-metric input")
+        metric.click()
+        metric.fill("人民调解成功率")
+        metric.press("Enter")
+        metric.press("Escape")
+        page.wait_for_function(
+            "document.querySelector('#rq-facts')?.innerText.includes('97.7%')", timeout=60_000)
+        page.screenshot(path=str(_artifacts() / "ui_facts.png"), full_page=True)
         assert page.evaluate("window.__pwned") is None
         assert dialogs == []
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "ui_manage.png"), full_page=True)
     finally:
         page.close()
+
+
+def _artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

@@ -88,7 +88,9 @@ def test_filters_year_doc_id_and_kind(tmp_path, monkeypatch):
     assert {h.chunk.doc_id for h in hits} == {"d_haishu"} and len(hits) == 4
     assert searcher.search("人民调解", filters={"kind": "工作方案"}) == []
     assert len(searcher.search("人民调解", k=3, filters={"issuer": "盐田区司法局"})) == 3
-    with pytest.raises(ValueError, match="Unknown filter"):
+    with pytest.raises(InvalidQueryError, match="2020"):
+        searcher.search("人民调解", filters={"year": "去年"})
+    with pytest.raises(InvalidQueryError, match="Unknown filter"):
         searcher.search("人民调解", filters={"town": "x"})
 
 

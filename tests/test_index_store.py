@@ -81,6 +81,7 @@ def test_docstore_reads(small_index):
     assert idx.chunk(chunks[0].id).text == chunks[0].text
     assert {r["district"] for r in idx.regions()} == {"盐田区", "沙坪坝区"}
     assert idx.years() == [2019, 2020]
+    assert idx.built_settings["encoder"] == "hash-test" and idx.version == idx.manifest["version"]
     with pytest.raises(DocumentNotFoundError):
         idx.document("nope")
     with pytest.raises(DocumentNotFoundError):
