@@ -7,6 +7,8 @@ from typing import Any
 
 __all__ = ["Document", "Chunk", "Fact", "content_hash"]
 
+TITLE_CONTEXT_CHARS = 40
+
 
 def content_hash(*parts: str, length: int = 16) -> str:
     """Stable id from content: same text in, same id out (sha256, hex, truncated)."""
@@ -77,7 +79,10 @@ class Chunk:
     def context_text(self) -> str:
         """What the encoder and BM25 see: title and heading path give a passage its context
         (which district, which topic) that the sentences alone often lack."""
-        head = " ".join(p for p in (self.meta.get("title", ""), self.section) if p)
+        # Titles such as 宝安's 150-character "中共深圳市宝安区委关于印发…的通知" name the district
+        # early; the cap keeps that and stops the title from dominating every short passage.
+        title = self.meta.get("title", "")[:TITLE_CONTEXT_CHARS]
+        head = " ".join(p for p in (title, self.section) if p)
         return f"{head}\n{self.text}" if head else self.text
 
     def to_dict(self) -> dict[str, Any]:

@@ -184,3 +184,15 @@ def test_wrong_method_is_405(api):
     r = api.get("/api/ask")
     assert r.status_code == 405 and "POST" in r.json()["error"]
     assert api.get("/v1/chat/completions").status_code == 405
+
+
+def test_api_key_also_guards_the_web_ui(sample_index_dir, qa, tmp_path):
+    settings = Settings(index_dir=sample_index_dir, corpus_dir=tmp_path, api_key="ui-key")
+    chat = {"data": [YANTIAN_Q, "全部", "全部", "全部", "全部"]}
+    with LiveServer(create_app(qa, settings)) as live, \
+            httpx.Client(base_url=live.url, timeout=60) as c:
+        assert c.get("/config").status_code == 401
+        assert c.post("/gradio_api/call/chat", json=chat).status_code == 401
+        assert c.post("/login", data={"username": "x", "password": "wrong"}).status_code == 400
+        assert c.post("/login", data={"username": "x", "password": "ui-key"}).status_code == 200
+        assert c.post("/gradio_api/call/chat", json=chat).status_code == 200
