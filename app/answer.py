@@ -17,7 +17,8 @@ from ingest import Chunk, tokenize
 from app.query import UNIT_WORDS, QueryAnalysis, region_names
 
 __all__ = ["Evidence", "Draft", "ExtractiveAnswerer", "verify_numbers", "find_figures",
-           "split_sentences", "term_weights", "not_found_text", "grounding_text", "best_sentence"]
+           "split_sentences", "term_weights", "not_found_text", "grounding_text", "best_sentence",
+           "same_unit", "metric_before"]
 
 _CITE = re.compile(r"\[\d+\]")
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
@@ -126,13 +127,16 @@ def find_figures(sentence: str, exclude: Iterable[str] = ()) -> list[tuple[int, 
             continue  # a year ("2020", "2020年")
         if m.start() > 0 and sentence[m.start() - 1] in "第（(":
             continue
+        if not sentence[:m.start()].strip() and re.match(r"[.．、)）]", sentence[m.end():]):
+            continue  # a list number: "27. 完善社区矫正、法律援助工作机制。"
         if not digits and not re.search(r"大|个|项|类|部|条|名|家|件", fig[-1:]):
             continue
         out.append((m.start(), fig))
     return out
 
 
-def _same_unit(a: str, b: str) -> bool:
+def same_unit(a: str, b: str) -> bool:
+    """Units that count the same kind of thing: 件 and 宗 (cases), 人 and 名 (people)."""
     return a == b or any(a in g and b in g for g in _UNIT_GROUPS)
 
 
@@ -172,6 +176,7 @@ class ExtractiveAnswerer:
     # Share of chunks above which a word is part of the reports' common vocabulary: when such a
     # word is asked about and a report never uses it, that report cannot answer (公证 in 海曙区).
     COMMON_SHARE = 0.03
+    DOC_CACHE_SIZE = 256
 
     def __init__(self, weights: dict[str, float] | None = None, threshold: float = 0.25,
                  max_sentences: int = 3, doc_text: Callable[[str], str] | None = None,
@@ -204,6 +209,8 @@ class ExtractiveAnswerer:
             return chunk.text
         doc_id = chunk.doc_id
         if doc_id not in self._doc_cache:
+            if len(self._doc_cache) >= self.DOC_CACHE_SIZE:
+                self._doc_cache.clear()
             self._doc_cache[doc_id] = self.doc_text(doc_id)
         return self._doc_cache[doc_id]
 
@@ -252,10 +259,10 @@ class ExtractiveAnswerer:
         best, best_key = None, None
         for pos, fig in figs:
             unit = _unit_of(fig)
-            if not fig[0].isdigit() and not (a.asked_unit and _same_unit(unit, a.asked_unit)):
+            if not fig[0].isdigit() and not (a.asked_unit and same_unit(unit, a.asked_unit)):
                 continue  # a Chinese numeral only when asked for ("几大" -> 六大), not 统一部
             unit_ok = 2 if (a.wants_rate and unit in ("%", "％")) or unit == a.asked_unit else \
-                1 if a.asked_unit and _same_unit(unit, a.asked_unit) else 0
+                1 if a.asked_unit and same_unit(unit, a.asked_unit) else 0
             unit_bad = (a.wants_rate and unit not in ("%", "％", "个百分点")) or \
                        (not a.wants_rate and unit in ("%", "％")) or (bool(a.asked_unit) and not unit)
             named = len(metric_before(a, sent, pos))
@@ -276,11 +283,13 @@ class ExtractiveAnswerer:
 
     # -- composing -------------------------------------------------------------------------
     def answer(self, a: QueryAnalysis, chunks: Sequence[Chunk]) -> Draft:
+        """A quantity question gets the figure and its sentence; any other question the 1-3 best
+        sentences. Nothing scoring ``threshold`` (calibrated on the eval set's unanswerable
+        questions) -> not found, the closest passages kept apart from the answer text."""
         ev = self.evidence(a, chunks)
-        if not ev or ev[0].score < self.threshold or (a.wants_number and not ev[0].figure and
-                                                        _asks_quantity(a)):
+        if not ev or ev[0].score < self.threshold or (a.wants_number and not ev[0].figure):
             return Draft(not_found_text(), False, closest=list(chunks[:3]))
-        if a.wants_number and ev[0].figure and _asks_quantity(a):
+        if a.wants_number:
             return self._numeric(a, ev[0])
         return self._descriptive(ev)
 
@@ -294,7 +303,7 @@ class ExtractiveAnswerer:
                 stated.append((sub, Evidence(best.chunk, best.sentence, best.score, fig, best.region,
                                              best.year)))
         if len(stated) > 2:
-            stated = stated[1:]
+            stated = stated[1:]  # the parts, each with its figure, replace the whole question
         quote = _trim(best.sentence, stated[0][1].figure or "")
         if any(e.figure not in quote for _, e in stated):
             quote = best.sentence
@@ -372,10 +381,6 @@ def _absent(term: str, terms: dict[str, float], doc: str) -> bool:
         return False
     parts = [t for t in terms if t != term and t in term]
     return not parts or any(p not in doc for p in parts)
-
-
-def _asks_quantity(a: QueryAnalysis) -> bool:
-    return a.wants_number
 
 
 def _dedupe(ev: list[Evidence]) -> list[Evidence]:

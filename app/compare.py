@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ingest import Chunk, Fact, tokenize
 
-from app.answer import Draft, Evidence, find_figures
+from app.answer import Draft, Evidence, find_figures, same_unit, split_sentences
 from app.query import QueryAnalysis
 
 __all__ = ["Row", "metric_score", "figure_value", "compare_answer"]
@@ -67,34 +67,69 @@ def _unit(figure: str) -> str:
     return m.group(0).lstrip("余多万亿") if m else ""
 
 
+_GENERIC = re.compile(r"的|数量|数目|总数|总量|多少|情况|数据|数字|各类|各项")
+
+
 def _fact_ok(a: QueryAnalysis, fact: Fact) -> bool:
     percent = fact.unit in _PERCENT_UNITS
     return percent if a.wants_rate else not percent
 
 
+def _unit_factor(a: QueryAnalysis, fact: Fact) -> float:
+    """1 when the fact is counted in the unit asked for ("多少件": 件/宗); a guessed unit
+    ("纠纷数量" -> 件) only lowers a mismatch, a stated one rules it out."""
+    if not a.asked_unit or a.wants_rate:
+        return 1.0
+    unit = _unit(fact.value_text) or fact.unit
+    if same_unit(unit, a.asked_unit):
+        return 1.0
+    return 0.7 if a.unit_implied else 0.0
+
+
+def _metric_phrases(a: QueryAnalysis) -> list[str]:
+    """What a fact's metric is compared with, best first: the question's metric phrases in
+    order without generic words ("调解的纠纷数量" -> 调解纠纷), then each phrase longer than a
+    bare verb."""
+    label = _GENERIC.sub("", _metric_label(a))
+    phrases = [label] if len(label) >= 2 else []
+    phrases += [m for m in a.metrics if len(m) >= 3 or len(a.metrics) == 1]
+    return list(dict.fromkeys(phrases))
+
+
+_RATE_HEAD = re.compile(r"[\u4e00-\u9fff]{2}率(?![先领队])")
+
+
 def best_fact(a: QueryAnalysis, facts: Sequence[Fact], min_score: float = 0.6) -> Fact | None:
-    """The fact of one region that best matches the question's metric (and unit kind)."""
+    """The fact of one region that best matches the question's metric (and unit). A rate the
+    question names (优秀率) must be the fact's rate: 干部学法考试参考率 is not 优秀率."""
+    phrases = _metric_phrases(a)
+    heads = {h for m in a.metrics for h in _RATE_HEAD.findall(m)}
     scored = []
     for f in facts:
         if not _fact_ok(a, f) or (a.years and f.year not in a.years):
             continue
-        s = max((metric_score(m, f.metric, f.sentence) for m in a.metrics), default=0.0)
+        if heads and not any(h in f.metric for h in heads):
+            continue
+        # the whole phrase counts fully, a part of it ("干部学法考试" of ...优秀率) a little less
+        s = max((metric_score(m, f.metric, f.sentence) * (1.0 if i == 0 else 0.9)
+                 for i, m in enumerate(phrases)), default=0.0)
+        s *= _unit_factor(a, f)
         if s >= min_score:
             scored.append((s, f))
     return max(scored, key=lambda t: t[0])[1] if scored else None
 
 
-def _row_from_fact(region: str, f: Fact, chunk: Chunk) -> Row:
+def _row_from_fact(region: str, f: Fact, chunk: Chunk) -> Row | None:
+    """The fact's line, quoting the figure exactly as the passage writes it; None when the
+    passage does not hold it verbatim (the region then falls back to retrieval)."""
     fig = f.value_text or next((g for _, g in find_figures(f.sentence) if g.startswith(f"{f.value:g}")), "")
-    fig = fig or f"{f.value:g}{f.unit}"
-    sentence = f.sentence if f.sentence in chunk.text else _sentence_in(chunk.text, fig)
-    value = figure_value(fig) if figure_value(fig) is not None else f.value
-    return Row(region, fig, value, _unit(fig) or f.unit, chunk, sentence, f.year)
-
-
-def _sentence_in(text: str, figure: str) -> str:
-    from app.answer import split_sentences
-    return next((s for s in split_sentences(text) if figure in s), "")
+    sentence = f.sentence if f.sentence in chunk.text else \
+        next((s for s in split_sentences(chunk.text) if fig and fig in s), "")
+    if not fig or not sentence or fig not in sentence:
+        return None
+    value = figure_value(fig)
+    return Row(region, fig, f.value if value is None else value, _unit(fig) or f.unit, chunk,
+               sentence, f.year)
 
 
 def _row_from_evidence(region: str, e: Evidence) -> Row:
@@ -103,12 +138,13 @@ def _row_from_evidence(region: str, e: Evidence) -> Row:
 
 
 def _metric_label(a: QueryAnalysis) -> str:
-    """The stretch of the question that names the metric: "干部学法考试的优秀率"."""
-    q = a.effective_question
-    spans = [(q.find(m), q.find(m) + len(m)) for m in a.metrics if m in q]
-    if not spans:
+    """The question's metric phrases in the order asked, leaving out a parenthetical synonym:
+    "罗湖区和海曙区的人民调解组织（调委会）" -> 人民调解组织; "干部学法考试的优秀率" -> 干部学法考试优秀率."""
+    q = re.sub(r"[（(][^）)]*[）)]", "", a.effective_question)
+    found = sorted((q.find(m), m) for m in a.metrics if m in q)
+    if not found:
         return a.metrics[0] if a.metrics else "该项数据"
-    return q[min(s for s, _ in spans):max(e for _, e in spans)]
+    return "".join(m for _, m in found)
 
 
 def compare_answer(a: QueryAnalysis, targets: Sequence[dict], facts: Sequence[Fact],
@@ -125,8 +161,9 @@ def compare_answer(a: QueryAnalysis, targets: Sequence[dict], facts: Sequence[Fa
         mine = [f for f in facts if f.region == name]
         f = best_fact(a, mine)
         chunk = chunk_of(f.chunk_id) if f else None
-        if f and chunk:
-            rows.append(_row_from_fact(name, f, chunk))
+        row = _row_from_fact(name, f, chunk) if f and chunk else None
+        if row:
+            rows.append(row)
             continue
         e = fallback(reg)
         if e and e.figure:

@@ -167,10 +167,13 @@ class ReportQA:
     def _swap(self) -> None:
         """Load the index's current version and make it the one new queries use. Queries already
         running keep their reference to the old state."""
-        old = self._state
-        if old is not None and old.searcher._encoder is not None:  # noqa: SLF001 - reuse our own loaded model
-            self._encoder = old.searcher.encoder
         self._state = self._open()
+
+    def _shared_encoder(self) -> Encoder | None:
+        """The loaded encoder, kept across index versions so a swap does not reload the model."""
+        if self._encoder is None and self._state is not None:
+            self._encoder = self._state.searcher.encoder
+        return self._encoder
 
     def warm_up(self) -> None:
         """Load the encoder and run one query so the first user does not wait."""
@@ -205,10 +208,8 @@ class ReportQA:
     def ingest(self, paths: Sequence[Path | str], rebuild: bool = False) -> IngestReport:
         """Add or update reports, then switch queries to the new index version."""
         with self._lock:
-            encoder = self._state.searcher.encoder if self._state else self._encoder
             report = build_index(list(paths), self.index_dir, settings=self.settings,
-                                 encoder=encoder, progress=False, rebuild=rebuild)
-            self._encoder = encoder or self._encoder
+                                 encoder=self._shared_encoder(), progress=False, rebuild=rebuild)
             if report.version and (self._state is None or report.version != self._state.index.version):
                 self._swap()
             return report
@@ -219,9 +220,8 @@ class ReportQA:
         if doc_id not in known:
             raise DocumentNotFoundError(doc_id)
         with self._lock:
-            encoder = self._state.searcher.encoder if self._state else None
-            report = build_index([], self.index_dir, settings=self.settings, encoder=encoder,
-                                 progress=False, remove=[doc_id])
+            report = build_index([], self.index_dir, settings=self.settings,
+                                 encoder=self._shared_encoder(), progress=False, remove=[doc_id])
             self._swap()
             return report
 
@@ -229,25 +229,19 @@ class ReportQA:
     def ask(self, question: str, history: list[dict] | None = None, filters: dict | None = None,
             answerer: Literal["extractive", "llm"] | None = None) -> Answer:
         """Answer one question. ``history``: earlier OpenAI-style turns (for follow-ups);
-        ``filters``: {"region", "year"} from the caller, combined with what the question names."""
+        ``filters``: {"region", "year"} from the caller, combined with what the question names
+        (issuer / kind / doc_id are passed on to retrieval as they are)."""
         timer = _Timer()
-        q = self._validate(question)
-        state = self.state
-        refusal = _unreadable(q)
-        if refusal:
-            return Answer(q, refusal, False, timings_ms=timer.done())
-        a = analyze_query(q, state.regions, state.years, history)
-        _apply_filters(a, filters, state)
+        q, state, a, extra, refused = self._prepare(question, history, filters)
         timer.lap("analyze")
-        refused = self._coverage_refusal(a, state)
         if refused:
             return self._finish(q, a, refused, [], timer, state)
         mode = answerer or self._default_answerer()
         if _is_comparison(a):
-            draft, hits = self._compare(a, state)
+            draft, hits = self._compare(a, state, extra)
             timer.lap("retrieve")
         else:
-            hits = self._retrieve(a, state)
+            hits = self._retrieve(a, state, extra=extra)
             timer.lap("retrieve")
             if mode == "llm":
                 draft = self._llm().answer(a, hits, state.answerer)
@@ -263,28 +257,39 @@ class ReportQA:
         """Text deltas, then the final ``Answer``. With the LLM answerer the deltas are the
         model's tokens; if its reply fails the citation check, the final Answer carries the
         extractive answer instead (and a note), so a UI must show the final Answer's text."""
-        use_llm = (answerer or self._default_answerer()) == "llm"
-        if not use_llm:
+        if (answerer or self._default_answerer()) != "llm":
             ans = self.ask(question, history, filters, "extractive")
             yield ans.answer
             yield ans
             return
         timer = _Timer()
-        q = self._validate(question)
-        state = self.state
-        a = analyze_query(q, state.regions, state.years, history)
-        _apply_filters(a, filters, state)
+        q, state, a, extra, refused = self._prepare(question, history, filters)
         timer.lap("analyze")
-        if _unreadable(q) or self._coverage_refusal(a, state) or _is_comparison(a):
+        if refused or _is_comparison(a):
             ans = self.ask(question, history, filters, "extractive")
             yield ans.answer
             yield ans
             return
-        hits = self._retrieve(a, state)
+        llm = self._llm()
+        hits = self._retrieve(a, state, extra=extra)
         timer.lap("retrieve")
-        draft = yield from self._llm().stream(a, hits, state.answerer)
+        draft = yield from llm.stream(a, hits, state.answerer)
         timer.lap("answer")
         yield self._finish(q, a, draft, hits, timer, state, "llm" if draft.note is None else "extractive")
+
+    def _prepare(self, question: str, history: list[dict] | None, filters: dict | None
+                 ) -> tuple[str, _State, QueryAnalysis, dict, Draft | None]:
+        """Validate, analyse, apply the caller's filters; a Draft when the question must be
+        refused before retrieval (unreadable, region/year not covered, nothing asked)."""
+        q = self._validate(question)
+        history = _valid_history(history)
+        state = self.state
+        a = analyze_query(q, state.regions, state.years, history)
+        extra = _apply_filters(a, filters, state)
+        unreadable = _unreadable(q)
+        refused = Draft(unreadable, False) if unreadable else \
+            self._coverage_refusal(a, state) or _clarify(a)
+        return q, state, a, extra, refused
 
     def _default_answerer(self) -> str:
         return "llm" if self.settings.llm_base_url and self.settings.llm_model else "extractive"
@@ -304,8 +309,9 @@ class ReportQA:
             raise InvalidQueryError(f"问题太长（{len(q)} 字），上限 {limit} 字（REPORTQA_MAX_QUERY_CHARS）。")
         return q
 
-    def _retrieve(self, a: QueryAnalysis, state: _State, region: dict | None = None) -> list[Hit]:
-        filters: dict[str, Any] = {}
+    def _retrieve(self, a: QueryAnalysis, state: _State, region: dict | None = None,
+                  extra: dict | None = None) -> list[Hit]:
+        filters: dict[str, Any] = dict(extra or {})
         regions = [region] if region else a.regions
         if regions:
             filters["region"] = [_key(r) for r in regions]
@@ -314,7 +320,7 @@ class ReportQA:
         k = max(self.settings.top_k, _RETRIEVE_K)
         return state.searcher.search(a.effective_question, k=k, filters=filters or None)
 
-    def _compare(self, a: QueryAnalysis, state: _State) -> tuple[Draft, list[Hit]]:
+    def _compare(self, a: QueryAnalysis, state: _State, extra: dict) -> tuple[Draft, list[Hit]]:
         named = bool(a.regions)
         targets = a.regions or state.regions
         facts = [f for f in state.index.facts() if not a.years or f.year in a.years]
@@ -323,11 +329,13 @@ class ReportQA:
         def fallback(region: dict) -> Evidence | None:
             if a.years and not set(a.years) & set(state.region_years.get(_key(region), [])):
                 return None
-            hits = self._retrieve(a, state, region)
+            hits = self._retrieve(a, state, region, extra)
             all_hits.extend(hits)
             ev = state.answerer.evidence(a, [h.chunk for h in hits])
             best = ev[0] if ev else None
-            return best if best and best.figure and best.score >= state.answerer.threshold else None
+            if not best or not best.figure or best.score < state.answerer.threshold:
+                return None
+            return best if not a.asked_unit or not best.figure[-1].isdigit() else None
 
         def chunk_of(chunk_id: str) -> Chunk | None:
             try:
@@ -396,11 +404,22 @@ def _is_comparison(a: QueryAnalysis) -> bool:
     return a.comparison and not a.regions and bool(a.metrics) and (a.wants_number or bool(a.superlative))
 
 
-def _apply_filters(a: QueryAnalysis, filters: dict | None, state: _State) -> None:
+def _valid_history(history: Any) -> list[dict] | None:
+    if history is None:
+        return None
+    if not isinstance(history, list) or not all(
+            isinstance(h, dict) and isinstance(h.get("content", ""), str) for h in history):
+        raise InvalidQueryError('history 应为 [{"role": "user"|"assistant", "content": "..."}] 的列表。')
+    return history
+
+
+def _apply_filters(a: QueryAnalysis, filters: dict | None, state: _State) -> dict:
     """Caller filters ({"region", "year"}) narrow what the question leaves open; a region or year
-    the question names itself wins."""
+    the question names itself wins. Other keys (issuer, kind, doc_id) are returned for retrieval."""
     if not filters:
-        return
+        return {}
+    if not isinstance(filters, dict):
+        raise InvalidQueryError('filters 应为对象，例如 {"region": "盐田区", "year": 2020}。')
     regions = filters.get("region")
     if regions and not a.regions:
         for name in [regions] if isinstance(regions, str) else list(regions):
@@ -411,7 +430,20 @@ def _apply_filters(a: QueryAnalysis, filters: dict | None, state: _State) -> Non
                 a.unknown_regions.append(name)
     years = filters.get("year")
     if years and not a.years:
-        a.years = [int(y) for y in ([years] if isinstance(years, (int, str)) else years)]
+        try:
+            a.years = [int(y) for y in ([years] if isinstance(years, (int, str)) else years)]
+        except (TypeError, ValueError):
+            raise InvalidQueryError(f"year 过滤条件应为年份数字，收到 {years!r}。") from None
+    return {k: v for k, v in filters.items() if k not in ("region", "year") and v}
+
+
+def _clarify(a: QueryAnalysis) -> Draft | None:
+    """"那罗湖区呢？" with no earlier question, or just "盐田区": ask what to look up."""
+    if a.metrics or a.inherited.get("metric") or not (a.regions or a.years):
+        return None
+    where = "、".join(_key(r) for r in a.regions) or "该年度"
+    return Draft(f"请说明要查询{where}的哪一项内容，例如：人民调解成功率、办理法律援助案件数量、"
+                 "行政复议案件数量。", False)
 
 
 def _coverage(state: _State) -> str:

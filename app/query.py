@@ -32,7 +32,7 @@ _ASKED_UNIT = re.compile(r"(?:多少|几)(?:个)?(" + "|".join(UNIT_WORDS) + "|�
 # Words that frame a question but name no metric; what is left after removing them (and the
 # regions and years) is the metric phrase: "盐田区2020年人民调解成功率是多少？" -> 人民调解成功率.
 _FRAME = re.compile(
-    r"有?(?:多少|几)(?:个)?(?:" + "|".join(UNIT_WORDS) + r")?|分别|各是|各有|各为|各自|是什么|是多少|"
+    r"有?(?:多少|几)(?:个)?(?:" + "|".join(UNIT_WORDS) + r")?|各区|各地|分别|各是|各有|各为|各自|是什么|是多少|"
     r"有多高|有多大|有多少|哪个区|哪些区|哪个|哪一个|哪些|什么|怎样|如何|怎么样|怎么|情况|请问|"
     r"最高|最低|最多|最少|最大|最小|比较|对比|相比|排名|排序|一共|总共|共计|全年|全区|今年|去年|"
     r"那么|那|呢|吗|吧|啊|了|的|是|有|和|与|及|或|以及|还有|具体|截至|截止|"
@@ -136,6 +136,7 @@ def _metric_phrases(text: str, mentions: list[str]) -> list[str]:
         text = text.replace(name, " ")
     text = re.sub(r"(?:19|20)\d{2}\s*年度?", " ", text)
     parts = [p.strip() for p in _FRAME.split(text)]
+    parts = [p[1:] if p.startswith("各") else p for p in parts]
     phrases = [p for p in parts if len(p) >= 2 and _CJK.search(p)]
     return sorted(dict.fromkeys(phrases), key=len, reverse=True)
 

@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from ingest.errors import IndexNotFoundError, LoadError, ReportQAError
+from ingest.errors import DocumentNotFoundError, IndexNotFoundError, LoadError, ReportQAError
 from ingest.settings import Settings
 
 from app.uploads import StoredFile, UploadStore
@@ -97,9 +97,12 @@ class ReportService:
 
     def ingest_stored(self, stored: list[StoredFile]) -> dict[str, Any]:
         report = self.ingest([s.path for s in stored])
-        failed = {_norm(f.get("source", "")) for f in report.get("failed", [])}
-        self._discard([s for s in stored if s.created and _norm(s.path) in failed])
-        if failed and not report.get("ingested"):
+        # a new file that is no document's source (it failed, or duplicates a report already
+        # indexed under another name) is not kept
+        qa = self.current()
+        sources = {_norm(d.get("source", "")) for d in (qa.documents() if qa else [])}
+        self._discard([s for s in stored if s.created and _norm(s.path) not in sources])
+        if report.get("failed") and not report.get("ingested"):
             raise UploadFailedError(report)
         return report
 
@@ -122,8 +125,6 @@ class ReportService:
             raise NoReportsError()
         source = next((d.get("source") for d in qa.documents() if d.get("doc_id") == doc_id), None)
         if source is None:
-            from ingest.errors import DocumentNotFoundError
-
             raise DocumentNotFoundError(doc_id)
         report = qa.delete(doc_id).to_dict()
         if self.uploads.remove(source):

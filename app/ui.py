@@ -8,7 +8,6 @@ shown as text. Full report text is shown in a plain Textbox.
 from __future__ import annotations
 
 import html
-import logging
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
@@ -26,7 +25,6 @@ if TYPE_CHECKING:
 __all__ = ["build_ui", "esc_html", "esc_md", "sources_html", "highlight", "EXAMPLES", "THEME",
            "CSS"]
 
-log = logging.getLogger(__name__)
 
 EXAMPLES = ["盐田区2020年人民调解成功率是多少？",
             "盐田、沙坪坝、罗湖的人民调解成功率分别是多少？哪个最高？",
@@ -399,7 +397,7 @@ def _facts_tab(svc: "ReportService") -> dict[str, Any]:
         units = pd.Series([f.get("unit", "") for f in rows]).value_counts()
         if len(units):  # one unit per chart: mixing % with 件 would mislead
             rows = [f for f in rows if f.get("unit", "") == units.index[0]]
-        frame = _fact_frame(rows, titles)
+        frame = _fact_frame(rows, titles).sort_values("value", ascending=False, kind="stable")
         unit = units.index[0] if len(units) else ""
         return (gr.update(value=frame, y_title=f"{m}（{unit}）" if unit else m),
                 frame[FACT_COLUMNS], "")

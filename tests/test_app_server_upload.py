@@ -161,3 +161,26 @@ def test_twenty_questions_answered_while_upload_ingests(env):
     assert result["upload"].status_code == 200, result["upload"].text
     gm = client.post("/api/ask", json={"question": "光明区2021年人民调解成功率是多少？"}).json()
     assert "92.8%" in gm["answer"]
+
+
+def test_first_upload_creates_the_index(tmp_path):
+    settings = Settings(index_dir=tmp_path / "idx", corpus_dir=tmp_path / "corpus")
+    with LiveServer(create_app(settings=settings, ui=False)) as live, \
+            httpx.Client(base_url=live.url, timeout=300) as c:
+        assert c.post("/api/ask", json={"question": FUTIAN_Q}).status_code == 503
+        r = _upload(c, ("福田.txt", FUTIAN_REPORT.encode()))
+        assert r.status_code == 200 and len(r.json()["ingested"]) == 1, r.text
+        assert c.get("/healthz").json()["documents"] == 1
+        assert "96.5%" in c.post("/api/ask", json={"question": FUTIAN_Q}).json()["answer"]
+
+
+def test_upload_of_an_indexed_report_under_another_name_is_skipped(env):
+    from conftest import report_path
+
+    client, corpus = env
+    before = _n_docs(client)
+    r = _upload(client, ("盐田副本.txt", report_path("000").read_bytes()))
+    assert r.status_code == 200, r.text
+    assert not r.json()["ingested"] and "duplicate" in r.json()["skipped"][0]["reason"]
+    assert _n_docs(client) == before
+    assert not (corpus / "uploads" / "盐田副本.txt").exists()

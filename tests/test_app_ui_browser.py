@@ -22,7 +22,7 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--no-first-run"]
-HOSTILE_REPORT = """福田区司法局2021年法治政府建设工作报告
+HOSTILE_REPORT = """福田区司法局2021年法治政府建设工作报告<img src=x onerror="window.__pwned=4">
 
 发布时间：2022-01-18
 
@@ -123,6 +123,7 @@ def test_upload_in_ui_then_markup_is_shown_as_text_and_never_runs(browser, live,
         page.wait_for_function(
             "document.querySelector('#rq-docs')?.innerText.includes('福田区司法局2021年')",
             timeout=60_000)
+        assert 'onerror="window.__pwned=4"' in page.inner_text("#rq-docs")  # the title, as text
         page.screenshot(path=str(_artifacts() / "ui_manage.png"), full_page=True)
 
         _ask(page, live.url, "福田区2021年人民调解成功率是多少？", "97.7%")
@@ -130,6 +131,12 @@ def test_upload_in_ui_then_markup_is_shown_as_text_and_never_runs(browser, live,
         assert "<script>window.__pwned=1</script>" in sources  # shown as text
         assert '<img src=x onerror="window.__pwned=2">' in sources
         assert page.locator("#rq-sources img, #rq-sources script, #rq-chat img").count() == 0
+        page.locator("#rq-doc-pick input").click()  # the cited reports' titles as options
+        page.get_by_role("option").first.click()
+        page.wait_for_function(
+            "document.querySelector('#rq-doc-text textarea')?.value.includes('97.7%')",
+            timeout=60_000)
+        assert "<script>" in page.input_value("#rq-doc-text textarea")
         page.get_by_role("tab", name="数据对比").click()
         metric = page.locator("#rq-metric input")
         metric.click()
@@ -138,7 +145,9 @@ def test_upload_in_ui_then_markup_is_shown_as_text_and_never_runs(browser, live,
         metric.press("Escape")
         page.wait_for_function(
             "document.querySelector('#rq-facts')?.innerText.includes('97.7%')", timeout=60_000)
+        page.wait_for_timeout(800)  # let the dropdown close and the chart settle
         page.screenshot(path=str(_artifacts() / "ui_facts.png"), full_page=True)
+        assert page.locator("img[src='x']").count() == 0
         assert page.evaluate("window.__pwned") is None
         assert dialogs == []
     finally:
@@ -148,3 +157,19 @@ def test_upload_in_ui_then_markup_is_shown_as_text_and_never_runs(browser, live,
 def _artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+def test_delete_report_through_the_ui_api(live):
+    from gradio_client import Client
+
+    text = HOSTILE_REPORT.replace("福田", "龙华").replace("97.7%", "95.5%")
+    r = httpx.post(f"{live.url}/api/documents", timeout=300,
+                   files=[("files", ("longhua.txt", text.encode(), "text/plain"))])
+    assert r.status_code == 200, r.text
+    doc_id = r.json()["ingested"][0]["doc_id"]
+    before = len(httpx.get(f"{live.url}/api/documents").json()["documents"])
+    client = Client(live.url + "/", verbose=False, download_files=False)
+    status = client.predict(doc_id, api_name="/delete_report")
+    assert "已删除 1 份" in status and doc_id in status
+    docs = httpx.get(f"{live.url}/api/documents").json()["documents"]
+    assert len(docs) == before - 1 and doc_id not in {d["doc_id"] for d in docs}

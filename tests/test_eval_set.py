@@ -18,9 +18,17 @@ MINIMUMS = {"fact": 30, "paraphrase": 10, "descriptive": 6, "compare": 6, "follo
             "unanswerable": 8}
 
 
+HOLDOUT_SET = SAMPLE_SET.with_name("holdout.jsonl")
+
+
 @pytest.fixture(scope="module")
 def questions():
     return load_set(SAMPLE_SET)
+
+
+@pytest.fixture(scope="module", params=["sample", "holdout"])
+def any_set(request):
+    return load_set(SAMPLE_SET if request.param == "sample" else HOLDOUT_SET)
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +53,8 @@ def test_fact_questions_cover_all_five_reports(questions, report_texts):
 
 
 @pytest.mark.unit
-def test_every_gold_text_is_in_its_report(questions, report_texts):
-    for q in questions:
+def test_every_gold_text_is_in_its_report(any_set, report_texts):
+    for q in any_set:
         for g in q["gold"]:
             assert g["doc"] in report_texts, (q["id"], g["doc"])
             if g.get("text"):
@@ -54,18 +62,18 @@ def test_every_gold_text_is_in_its_report(questions, report_texts):
 
 
 @pytest.mark.unit
-def test_every_answer_string_is_in_a_gold_report(questions, report_texts):
-    for q in questions:
+def test_every_answer_string_is_in_a_gold_report(any_set, report_texts):
+    for q in any_set:
         gold_text = "\n".join(report_texts[g["doc"]] for g in q["gold"])
         for a in q["answers"]:
             assert answer_matches(a, gold_text), (q["id"], a)
 
 
 @pytest.mark.unit
-def test_single_gold_answers_sit_in_the_gold_passage(questions):
+def test_single_gold_answers_sit_in_the_gold_passage(any_set):
     """For one-document questions the required strings are inside the gold text itself, so a
     retrieved passage that holds the gold text holds the answer."""
-    for q in questions:
+    for q in any_set:
         if len(q["gold"]) == 1 and q["gold"][0].get("text"):
             for a in q["answers"]:
                 assert answer_matches(a, q["gold"][0]["text"]), (q["id"], a)
@@ -80,6 +88,9 @@ def test_unanswerable_and_followup_shapes(questions):
             assert q["found"] is True
         if q["type"] == "followup":
             assert [t["role"] for t in q["history"]][:2] == ["user", "assistant"]
+    ids = {q["id"] for q in questions} & {q["id"] for q in load_set(HOLDOUT_SET)}
+    assert not ids  # the held-out set shares no id (and no question) with the sample set
+    assert not {q["question"] for q in questions} & {q["question"] for q in load_set(HOLDOUT_SET)}
     # the brief's canonical examples are in the set
     by_q = {q["question"]: q for q in questions}
     assert by_q["盐田区2020年人民调解成功率是多少？"]["answers"] == ["99%"]
@@ -120,7 +131,7 @@ def test_load_set_rejects_bad_lines(tmp_path):
 
 
 @pytest.mark.integration
-def test_every_gold_text_survives_chunking(sample_index_dir, questions):
+def test_every_gold_text_survives_chunking(sample_index_dir, any_set):
     """Each gold text lies inside one chunk of the real sample index (not split across chunk
     boundaries, not only in a heading), so retrieval metrics can reach 1.0."""
     from index import ReportIndex
@@ -128,6 +139,6 @@ def test_every_gold_text_survives_chunking(sample_index_dir, questions):
     from eval.metrics import passage_matches_gold
 
     chunks = [(c.meta.get("source", ""), c.text) for c in ReportIndex.load(sample_index_dir).chunks()]
-    missing = [(q["id"], g["text"]) for q in questions for g in q["gold"] if g.get("text")
+    missing = [(q["id"], g["text"]) for q in any_set for g in q["gold"] if g.get("text")
                and not any(passage_matches_gold(c, g) for c in chunks)]
     assert not missing
