@@ -53,6 +53,7 @@ class QueryAnalysis:
     unknown_regions: list[str] = field(default_factory=list)  # named but not in the index
     years: list[int] = field(default_factory=list)
     metrics: list[str] = field(default_factory=list)       # metric phrases, longest first
+    head: str | None = None           # what is counted: "公证" in "办理了多少件公证"
     asked_unit: str | None = None     # "宗" in "多少宗"
     unit_implied: bool = False        # asked_unit guessed from the metric ("纠纷数量" -> 件)
     wants_number: bool = False
@@ -141,6 +142,21 @@ def _metric_phrases(text: str, mentions: list[str]) -> list[str]:
     return sorted(dict.fromkeys(phrases), key=len, reverse=True)
 
 
+_ASK = re.compile(r"多少|几")
+
+
+def _head(q: str, metrics: list[str]) -> str | None:
+    """The metric phrase next to the ask: right after it ("办理了多少件公证案件" -> 公证案件),
+    else right before it ("人民调解成功率是多少" -> 人民调解成功率)."""
+    ask = _ASK.search(q)
+    if not ask or not metrics:
+        return None
+    spans = sorted((q.find(m), m) for m in metrics if m in q)
+    after = [m for pos, m in spans if pos >= ask.end()]
+    before = [m for pos, m in spans if pos < ask.start()]
+    return after[0] if after else before[-1] if before else None
+
+
 def _implied_unit(metrics: list[str]) -> str | None:
     text = "".join(metrics)
     if RATE_WORDS.search(text):
@@ -170,7 +186,8 @@ def analyze_query(question: str, regions_in_index: list[dict], years_in_index: l
     unit = _ASKED_UNIT.search(q)
     a = QueryAnalysis(
         question=q, effective_question=q, regions=regions, unknown_regions=unknown, years=years,
-        metrics=metrics, asked_unit=unit.group(1) if unit else _implied_unit(metrics),
+        metrics=metrics, head=_head(q, metrics),
+        asked_unit=unit.group(1) if unit else _implied_unit(metrics),
         unit_implied=not unit and _implied_unit(metrics) is not None,
         wants_number=bool(_WANTS_NUMBER.search(q)), wants_rate=bool(RATE_WORDS.search(q)),
         comparison=bool(_COMPARISON.search(q)) or len(regions) + len(unknown) >= 2,
@@ -196,6 +213,7 @@ def _inherit(a: QueryAnalysis, prev: QueryAnalysis, mentions: list[str]) -> None
         a.years, a.inherited["year"] = list(prev.years), True
     if elliptical:
         a.metrics, a.inherited["metric"] = list(prev.metrics), True
+        a.head = prev.head
         a.wants_number = a.wants_number or prev.wants_number
         a.wants_rate = a.wants_rate or prev.wants_rate
         if not a.asked_unit:

@@ -174,17 +174,26 @@ def _phase_search(size: int, index_dir: Path, n_queries: int, seed: int, k: int)
     encoder.warm_up()
     searcher = HybridSearcher(index, encoder=encoder, settings=settings)
     load_s = time.perf_counter() - t0
-    queries = _queries(index, n_queries + 3, seed)
+    queries = _queries(index, 2 * n_queries + 3, seed)
     for q in queries[:3]:  # warm: first-call costs (BM25 / FAISS pages, jieba dictionary)
         searcher.search(q, k=k, mode="hybrid")
-    lat = []
-    for q in queries[3:]:
-        t = time.perf_counter()
-        searcher.search(q, k=k, mode="hybrid")
-        lat.append((time.perf_counter() - t) * 1000)
-    return {"size": size, "load_s": round(load_s, 2), "n_queries": len(lat), "k": k,
-            "search_ms": percentiles(lat), "mean_ms": round(float(np.mean(lat)), 2) if lat else None,
-            "peak_rss_search_mb": _peak_rss_mb(), "loadavg_1m_after_search": round(os.getloadavg()[0], 2)}
+    hybrid_q, other_q = queries[3:3 + n_queries], queries[3 + n_queries:]
+    timed = {"search_ms": [_timed(lambda q: searcher.search(q, k=k, mode="hybrid"), q) for q in hybrid_q],
+             # the parts, on other distinct queries: query encoding alone, BM25 alone
+             "encode_ms": [_timed(lambda q: encoder.encode_queries([q]), q) for q in other_q],
+             "bm25_ms": [_timed(lambda q: searcher.search(q, k=k, mode="bm25"), q) for q in other_q]}
+    out = {"size": size, "load_s": round(load_s, 2), "n_queries": len(hybrid_q), "k": k}
+    out.update({key: percentiles(vals) for key, vals in timed.items()})
+    out["mean_ms"] = round(float(np.mean(timed["search_ms"])), 2) if hybrid_q else None
+    out["peak_rss_search_mb"] = _peak_rss_mb()
+    out["loadavg_1m_after_search"] = round(os.getloadavg()[0], 2)
+    return out
+
+
+def _timed(fn: Any, arg: Any) -> float:
+    t = time.perf_counter()
+    fn(arg)
+    return (time.perf_counter() - t) * 1000
 
 
 # --- driver --------------------------------------------------------------------------------------
@@ -233,7 +242,8 @@ def run_bench(sizes: Sequence[int] = (5, 1000, 10000), out_dir: Path | str | Non
 def format_bench(result: dict[str, Any]) -> str:
     """One Markdown row per corpus size."""
     head = ["reports", "chunks", "vectors", "process_file docs/s", "build w/o embed docs/s (chunks/s)",
-            "build with embed docs/s", "embed ms/passage", "search p50/p95 ms", "peak RSS build/search MB",
+            "build with embed docs/s", "embed ms/passage", "hybrid search p50/p95 ms",
+            "of which: query encode p50 / BM25 p50 ms", "peak RSS build/search MB",
             "index MB (cache)", "load avg"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in result["results"]:
@@ -244,6 +254,7 @@ def format_bench(result: dict[str, Any]) -> str:
         cells = [r["docs"], nb["chunks"], "real" if r["vectors"] == "real" else "random*",
                  r["process_file"]["docs_per_s"], f"{nb['docs_per_s']} ({nb['chunks_per_s']})", with_embed,
                  r["embedding"]["ms_per_passage"], f"{s.get('p50')}/{s.get('p95')}",
+                 f"{r.get('encode_ms', {}).get('p50')} / {r.get('bm25_ms', {}).get('p50')}",
                  f"{r['peak_rss_build_mb']}/{r['peak_rss_search_mb']}", f"{r['index_mb']} ({r['cache_mb']})",
                  f"{r.get('loadavg_1m_after_build')}/{r.get('loadavg_1m_after_search')}"]
         lines.append("| " + " | ".join(str(c) for c in cells) + " |")

@@ -19,7 +19,7 @@ import numpy as np
 
 __all__ = [
     "normalize", "extract_numbers", "answer_matches", "answer_correct", "passage_matches_gold",
-    "relevance", "recall_at_k", "mrr_at_k", "ndcg_at_k", "citation_precision",
+    "strip_quoted_evidence", "figure_correct", "relevance", "recall_at_k", "mrr_at_k", "ndcg_at_k", "citation_precision",
     "citation_support", "unsupported_numbers", "refusal_correct", "false_refusal_rate",
     "percentiles", "mean",
 ]
@@ -79,6 +79,44 @@ def answer_correct(answer: str, expected: Sequence[str]) -> bool:
     """True when the answer contains ALL required strings. An empty list is never correct:
     unanswerable questions are scored by refusal_correct instead."""
     return bool(expected) and all(answer_matches(e, answer) for e in expected)
+
+
+# The end of a quoted passage: the closing ” and its citation marker(s), “…”[1].
+_QUOTE_END = re.compile(r"”\s*(?:\[\d+\])+")
+
+
+def _quote_start(text: str, close: int) -> int | None:
+    """Index of the “ that opens the quote closed at ``close``, counting nested pairs: reports
+    quote names inside sentences (“三前移”), so the first “ to the left is not always the one."""
+    depth = 0
+    for i in range(close, -1, -1):
+        depth += {"”": 1, "“": -1}.get(text[i], 0)
+        if depth == 0:
+            return i
+    return None
+
+
+def strip_quoted_evidence(answer: str) -> str:
+    """The answer without its quoted evidence: "…为2278人：“…在册304人…”[1]" -> "…为2278人："."""
+    text = answer or ""
+    for m in reversed(list(_QUOTE_END.finditer(text))):
+        start = _quote_start(text, m.start())
+        if start is not None:
+            text = text[:start] + text[m.end():]
+    return text
+
+
+def figure_correct(answer: str, expected: Sequence[str]) -> bool | None:
+    """Stricter than answer_correct for figure questions: every required string that contains a
+    digit must be in the answer's own words, not only inside a quoted passage (an extractive
+    answer that states 2278人 while quoting "在册304人" is wrong). Required strings without a digit
+    may be anywhere. None when no required string contains a digit."""
+    numeric = [e for e in expected if re.search(r"\d", e)]
+    if not numeric:
+        return None
+    own = strip_quoted_evidence(answer)
+    return (all(answer_matches(e, own) for e in numeric)
+            and all(answer_matches(e, answer) for e in expected if e not in numeric))
 
 
 def _basename(source: str) -> str:

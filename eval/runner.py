@@ -128,6 +128,7 @@ def _score(q: dict[str, Any], run: dict[str, Any], k: int) -> dict[str, Any]:
                     f"recall@{k}": M.recall_at_k(rels, n, k), f"mrr@{k}": M.mrr_at_k(rels, k),
                     f"ndcg@{k}": M.ndcg_at_k(rels, n, k), "rels": rels[:k],
                     "answer_correct": M.answer_correct(run["answer"], q["answers"]),
+                    "figure_correct": M.figure_correct(run["answer"], q["answers"]),
                     "citation_precision": M.citation_precision(cited_sources, q["gold"])})
     else:
         out["refusal_correct"] = M.refusal_correct(q["question"], run["answer"], run["found"])
@@ -143,7 +144,7 @@ def _score(q: dict[str, Any], run: dict[str, Any], k: int) -> dict[str, Any]:
 # --- aggregation ----------------------------------------------------------------------------------
 def _metric_keys(k: int) -> list[str]:
     return ["recall@1", "recall@5", f"recall@{k}", f"mrr@{k}", f"ndcg@{k}", "answer_accuracy",
-            "citation_precision", "citation_support", "refusal_accuracy", "false_refusal_rate"]
+            "figure_accuracy", "citation_precision", "citation_support", "refusal_accuracy", "false_refusal_rate"]
 
 
 def _aggregate(questions: list[dict], results: list[dict[str, Any]], k: int) -> dict[str, Any]:
@@ -153,6 +154,7 @@ def _aggregate(questions: list[dict], results: list[dict[str, Any]], k: int) -> 
     agg: dict[str, Any] = {key: M.mean(r[key] for r in answerable)
                            for key in ("recall@1", "recall@5", f"recall@{k}", f"mrr@{k}", f"ndcg@{k}")}
     agg["answer_accuracy"] = M.mean(r["answer_correct"] for r in answerable)
+    agg["figure_accuracy"] = M.mean(r["figure_correct"] for r in answerable)
     agg["citation_precision"] = M.mean(r.get("citation_precision") for r in answerable)
     agg["citation_support"] = M.mean(r.get("citation_support") for r in results)
     agg["refusal_accuracy"] = M.mean(r["refusal_correct"] for r in unanswerable)
@@ -183,10 +185,13 @@ def _failures(questions: list[dict], per_q: list[dict], cfg: str) -> list[dict[s
         if res is None:
             continue
         ok = res["answer_correct"] if q["found"] else res["refusal_correct"]
-        if not ok:
+        figure_only = ok and q["found"] and res.get("figure_correct") is False
+        if not ok or figure_only:
             out.append({"id": q["id"], "type": q["type"], "question": q["question"],
                         "expected": q["answers"] if q["found"] else "found=false, no figure",
                         "got": res["answer"], "found": res["found"],
+                        "failed": "figure stated wrongly (right one only quoted)" if figure_only
+                        else ("answer" if q["found"] else "refusal"),
                         "retrieved": res["retrieved"][:3]})
     return out
 
@@ -297,10 +302,11 @@ def _markdown(report: dict[str, Any]) -> str:
         parts += [f"## By question type — {cfg}", "",
                   _render_md(_table(sorted(report["by_type"][cfg].items()), keys, "type")), ""]
     parts += [f"## Failures ({len(report['failures'])})", "",
-              "| id | question | expected | got | found |", "|---|---|---|---|---|"]
+              "| id | failed | question | expected | got | found |", "|---|---|---|---|---|---|"]
     for f in report["failures"]:
         got = str(f["got"]).replace("\n", " ").replace("|", "\\|")[:160]
-        parts.append(f"| {f['id']} | {f['question']} | {f['expected']} | {got} | {f['found']} |")
+        parts.append(f"| {f['id']} | {f.get('failed', '')} | {f['question']} | {f['expected']} | {got} | "
+                     f"{f['found']} |")
     return "\n".join(parts) + "\n"
 
 
@@ -309,8 +315,8 @@ def _plot(report: dict[str, Any], path: Path) -> None:
     from matplotlib.figure import Figure
 
     k = report["k"]
-    keys = ["recall@5", f"mrr@{k}", f"ndcg@{k}", "answer_accuracy", "citation_support",
-            "refusal_accuracy"]
+    keys = ["recall@5", f"mrr@{k}", f"ndcg@{k}", "answer_accuracy", "figure_accuracy",
+            "citation_support", "refusal_accuracy"]
     configs = report["configs"]
     types = sorted({t for c in configs for t in report["by_type"][c]})
     fig = Figure(figsize=(14, 4.8))

@@ -66,12 +66,16 @@ def test_gradio_client_chat(qa, sample_index_dir, tmp_path):
     app = create_app(qa, Settings(index_dir=sample_index_dir, corpus_dir=tmp_path))
     with LiveServer(app) as live:
         client = Client(live.url + "/", verbose=False, download_files=False)
-        chat, sources, *_ = client.predict("盐田区2020年人民调解成功率是多少？", "全部", "全部",
-                                           "全部", "全部", api_name="/chat")
+        try:
+            chat, sources, *_ = client.predict("盐田区2020年人民调解成功率是多少？", "全部",
+                                               "全部", "全部", "全部", api_name="/chat")
+            doc_id = qa.documents()[0]["doc_id"]
+            doc_text = client.predict(doc_id, api_name="/document_text")
+        finally:
+            client.close()
         assert chat[0]["role"] == "user" and chat[-1]["role"] == "assistant"
         content = chat[-1]["content"]  # gradio 6: a list of {"type": "text", "text": ...} parts
         reply = "".join(p["text"] for p in content) if isinstance(content, list) else content
         assert "99%" in reply and "\\[1\\]" in reply
         assert "盐田" in sources and "<mark>" in sources
-        doc_text = client.predict(qa.documents()[0]["doc_id"], api_name="/document_text")
-        assert doc_text == qa.document_text(qa.documents()[0]["doc_id"])
+        assert doc_text == qa.document_text(doc_id)

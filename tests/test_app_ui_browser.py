@@ -169,7 +169,10 @@ def test_delete_report_through_the_ui_api(live):
     doc_id = r.json()["ingested"][0]["doc_id"]
     before = len(httpx.get(f"{live.url}/api/documents").json()["documents"])
     client = Client(live.url + "/", verbose=False, download_files=False)
-    status = client.predict(doc_id, api_name="/delete_report")
+    try:
+        status = client.predict(doc_id, api_name="/delete_report")
+    finally:
+        client.close()
     assert "已删除 1 份" in status and doc_id in status
     docs = httpx.get(f"{live.url}/api/documents").json()["documents"]
     assert len(docs) == before - 1 and doc_id not in {d["doc_id"] for d in docs}

@@ -104,3 +104,16 @@ def test_percentiles_and_mean():
     assert m.percentiles([]) == {}
     assert m.mean([1, 0, None, True]) == pytest.approx(0.6667, abs=1e-4)
     assert m.mean([None]) is None
+
+
+def test_figure_correct_ignores_figures_only_quoted():
+    wrong = "罗湖区2020年社区矫正对象为2278人：“全区累计接收社区矫正对象2278人,解除矫正1974人,在册304人。”[1]"
+    right = "罗湖区在册社区矫正对象304人：“全区累计接收社区矫正对象2278人,解除矫正1974人,在册304人。”[1]"
+    assert m.answer_correct(wrong, ["304"])            # lenient: the quote holds 304
+    assert m.figure_correct(wrong, ["304"]) is False   # strict: the stated figure is 2278
+    assert m.figure_correct(right, ["304"]) is True
+    assert m.strip_quoted_evidence("创新实施“三前移”模式：“创新实施矛盾纠纷化解“三前移”模式”[1]") == "创新实施“三前移”模式："
+    # no digit in the required strings: not a figure question
+    assert m.figure_correct("“三前移”[1]", ["三前移"]) is None
+    # non-numeric strings may sit in the quote, numeric ones may not
+    assert m.figure_correct("盐田最高，为99%：“调解成功率达99%”[1]", ["99%", "盐田"]) is True
