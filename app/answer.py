@@ -33,12 +33,13 @@ _FIGURE = re.compile(
     rf"|{_CN_NUM}(?:余|多)?(?:大|{_UNITS}))")
 _NOT_FIGURE_AFTER = re.compile(r"^\s*(?:年(?!以上|以内|内|后|来)|月|日|号|时|届|次会议|中全会|五规划|—|-)")
 _SENT_END = re.compile(r"(?<=[。！？；!?;])|\n+")
-_UNIT_GROUPS = [{"件", "宗", "起", "件次", "万件", "万余件"}, {"人", "名", "人次", "万人次"},
+_UNIT_GROUPS = [{"件", "宗", "起", "件次", "份", "万件", "万余件"}, {"人", "名", "人次", "万人次"},
                 {"元", "万元", "亿元"}, {"个", "家", "所", "处", "座"}, {"场", "场次", "次", "期"},
                 {"%", "％", "个百分点"}]
 # Tokens of a question that frame it but say nothing about what is asked.
 _FRAME_TOKENS = frozenset("多少 几 哪个 哪些 分别 各 是 有 年 区 全区 全年 今年 去年 共 一共 总共 共计 "
                           "最高 最低 最多 最少 比较 对比 排名 多大 多高 多久 具体 指 那边 现在 还".split())
+_GENERIC_UNITS = frozenset("件 个 人 名 项 次 家 年 天 元".split())
 _CN_UNITS = ("大", "项", "类", "条", "批")  # units a Chinese-numeral answer comes in ("六大")
 _RATE_HEAD = re.compile(r"[\u4e00-\u9fff]{2}率(?![先领队])")
 # What may stand between a metric and its figure: "调解成功率达99%", "受理复议59件", "共计2906人次"
@@ -180,7 +181,7 @@ class ExtractiveAnswerer:
     DOC_CACHE_SIZE = 256
 
     # Calibrated on eval/sets/sample.jsonl: the best sentence of an unanswerable question scores
-    # at most 0.21, of an answerable one at least 0.43 (paraphrases are the lowest).
+    # at most 0.21, of an answerable one at least 0.50 (paraphrases are the lowest).
     THRESHOLD = 0.3
 
     def __init__(self, weights: dict[str, float] | None = None, threshold: float = THRESHOLD,
@@ -245,11 +246,11 @@ class ExtractiveAnswerer:
                     score += 0.3  # "81890热线" asked, "81890服务平台" in the sentence
                 fig = None
                 if a.wants_number:
-                    fig, bonus = self._pick_figure(a, sent, q_numbers, terms, total)
+                    fig, bonus, exact = self._pick_figure(a, sent, q_numbers, terms, total)
                     score = score + bonus if fig else score * 0.4
                     if rate_heads and not any(h in sent for h in rate_heads):
                         score *= 0.2  # "纠错率" asked, the sentence has no 纠错率
-                    if head and not any(t in sent for t in head):
+                    if head and not exact and not any(t in sent for t in head):
                         score *= 0.3
                 score *= (1 - absent) ** 2
                 out.append(Evidence(chunk, sent, score, fig, chunk.meta.get("region", ""),
@@ -258,13 +259,13 @@ class ExtractiveAnswerer:
         return out
 
     def _pick_figure(self, a: QueryAnalysis, sent: str, q_numbers: list[str],
-                     terms: dict[str, float], total: float) -> tuple[str | None, float]:
+                     terms: dict[str, float], total: float) -> tuple[str | None, float, bool]:
         """The figure the question asks for: the right unit (% for 率, 宗 for 多少宗), and the
         words just before it matching the question ("全年新收案件86件" for 收案数, not the
         "20余项制度" earlier in the sentence)."""
         figs = find_figures(sent, q_numbers)
         if not figs:
-            return None, 0.0
+            return None, 0.0, False
         grams = {m[i:i + 2] for m in a.metrics for i in range(len(m) - 1)}
         best, best_key = None, None
         for pos, fig in figs:
@@ -284,12 +285,16 @@ class ExtractiveAnswerer:
             if best_key is None or key > best_key:
                 best, best_key = fig, key
         if best_key is None:
-            return None, 0.0
+            return None, 0.0, False
         bonus = 0.1 + 0.1 * best_key[0] - 0.15 * (not best_key[1]) + 0.2 * min(best_key[3], 1.0)
         bonus += 0.1 * (best_key[2] >= 3)
         if a.asked_unit and not a.unit_implied and best_key[0] == 0:
-            bonus -= 0.3  # "多少张" asked, the sentence counts 名
-        return best, bonus
+            return None, 0.0, False  # "多少张" asked, the sentence only counts 名 / 家
+        # a distinctive unit asked and found ("多少张" -> 519张) names the counted thing even
+        # in other words (律师费抵扣凭证 = 法律服务现金券); 件/个/人 are too common to
+        exact = bool(a.asked_unit) and not a.unit_implied and best_key[0] == 2 and \
+            a.asked_unit not in _GENERIC_UNITS
+        return best, bonus, exact
 
     # -- composing -------------------------------------------------------------------------
     def answer(self, a: QueryAnalysis, chunks: Sequence[Chunk]) -> Draft:
@@ -308,7 +313,7 @@ class ExtractiveAnswerer:
         stated = [(a, best)]
         for sub in _sub_questions(a):  # "办结多少宗？被诉率是多少？": one figure per part
             terms = self._terms(sub)
-            fig, _ = self._pick_figure(sub, best.sentence, [], terms, sum(terms.values()) or 1.0)
+            fig, _, _ = self._pick_figure(sub, best.sentence, [], terms, sum(terms.values()) or 1.0)
             if fig and all(fig != e.figure for _, e in stated[1:]):
                 stated.append((sub, Evidence(best.chunk, best.sentence, best.score, fig, best.region,
                                              best.year)))

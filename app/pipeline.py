@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _RETRIEVE_K = 8          # passages the answerer reads (the citations are a subset)
+_FILTER_KEYS = frozenset({"region", "year", "issuer", "kind", "doc_id"})
 _IDF_SAMPLE = 4000       # chunks sampled for term weights; enough for stable IDF on large indexes
 
 
@@ -120,20 +121,22 @@ class ReportQA:
     """Question answering over the index at ``index_dir``. Thread-safe: queries read one
     immutable ``_State``; ``ingest``/``delete`` build a new index version and swap it in."""
 
-    def __init__(self, index_dir: Path | str | None = None, settings: Settings | None = None):
+    def __init__(self, index_dir: Path | str | None = None, settings: Settings | None = None,
+                 encoder: Encoder | None = None):
+        """An instance over ``index_dir`` that may not hold an index yet (``ingest`` builds it);
+        use ``load`` to open an existing one."""
         self.settings = settings or Settings()
         self.index_dir = Path(index_dir if index_dir is not None else self.settings.index_dir)
         self._lock = threading.Lock()
         self._state: _State | None = None
-        self._encoder = None
+        self._encoder = encoder
 
     @classmethod
     def load(cls, index_dir: Path | str | None = None, settings: Settings | None = None,
              encoder: Encoder | None = None) -> "ReportQA":
         """Open an existing index (IndexNotFoundError when there is none). The encoder loads on
         the first query or on ``warm_up()``; pass an already loaded one to share it."""
-        qa = cls(index_dir, settings)
-        qa._encoder = encoder
+        qa = cls(index_dir, settings, encoder)
         qa._state = qa._open()
         return qa
 
@@ -418,8 +421,9 @@ def _apply_filters(a: QueryAnalysis, filters: dict | None, state: _State) -> dic
     the question names itself wins. Other keys (issuer, kind, doc_id) are returned for retrieval."""
     if not filters:
         return {}
-    if not isinstance(filters, dict):
-        raise InvalidQueryError('filters 应为对象，例如 {"region": "盐田区", "year": 2020}。')
+    if not isinstance(filters, dict) or set(filters) - _FILTER_KEYS:
+        raise InvalidQueryError('filters 应为对象，键为 region、year、issuer、kind、doc_id，'
+                                '例如 {"region": "盐田区", "year": 2020}。')
     regions = filters.get("region")
     if regions and not a.regions:
         for name in [regions] if isinstance(regions, str) else list(regions):

@@ -106,15 +106,24 @@ def strip_quoted_evidence(answer: str) -> str:
     return text
 
 
-def figure_correct(answer: str, expected: Sequence[str]) -> bool | None:
-    """Stricter than answer_correct for figure questions: every required string that contains a
-    digit must be in the answer's own words, not only inside a quoted passage (an extractive
-    answer that states 2278人 while quoting "在册304人" is wrong). Required strings without a digit
-    may be anywhere. None when no required string contains a digit."""
+_YEAR_OR_TITLE = re.compile(r"《[^》]*》|(?:19|20)\d{2}(?=\s*年)")
+
+
+def figure_correct(answer: str, expected: Sequence[str], question: str = "") -> bool | None:
+    """Stricter than answer_correct for figure questions. When the answer states figures in its
+    own words (quoted evidence “…”[n], report titles 《…》, years and numbers from the question
+    aside), every required string that contains a digit must be among those words: an answer
+    that says 2278人 while its quote holds "在册304人" is wrong. An answer that only quotes is
+    judged on the whole text. Required strings without a digit may be anywhere. None when no
+    required string contains a digit."""
     numeric = [e for e in expected if re.search(r"\d", e)]
     if not numeric:
         return None
     own = strip_quoted_evidence(answer)
+    asked = set(extract_numbers(question))
+    stated = [n for n in extract_numbers(_YEAR_OR_TITLE.sub(" ", own)) if n not in asked]
+    if not stated:
+        return answer_correct(answer, expected)
     return (all(answer_matches(e, own) for e in numeric)
             and all(answer_matches(e, answer) for e in expected if e not in numeric))
 

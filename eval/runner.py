@@ -128,7 +128,7 @@ def _score(q: dict[str, Any], run: dict[str, Any], k: int) -> dict[str, Any]:
                     f"recall@{k}": M.recall_at_k(rels, n, k), f"mrr@{k}": M.mrr_at_k(rels, k),
                     f"ndcg@{k}": M.ndcg_at_k(rels, n, k), "rels": rels[:k],
                     "answer_correct": M.answer_correct(run["answer"], q["answers"]),
-                    "figure_correct": M.figure_correct(run["answer"], q["answers"]),
+                    "figure_correct": M.figure_correct(run["answer"], q["answers"], q["question"]),
                     "citation_precision": M.citation_precision(cited_sources, q["gold"])})
     else:
         out["refusal_correct"] = M.refusal_correct(q["question"], run["answer"], run["found"])

@@ -10,7 +10,7 @@ import pytest
 
 from app import Answer, ReportQA
 from app.answer import verify_numbers
-from ingest import DocumentNotFoundError, InvalidQueryError
+from ingest import DocumentNotFoundError, IndexNotFoundError, InvalidQueryError
 
 pytestmark = pytest.mark.integration
 
@@ -177,3 +177,45 @@ def test_warm_latency_is_measured(qa, record_property):
     p50 = statistics.median(times)
     record_property("ask_p50_ms", round(p50, 1))
     print(f"\nwarm ask p50 = {p50:.0f} ms over {len(times)} questions")
+
+
+@pytest.mark.parametrize("question", ["沙坪坝区2019年办理了多少件公证？",          # 公证 only in a name
+                                      "盐田区2020年在册社区矫正对象有多少人？",    # no such count
+                                      "罗湖区2020年行政诉讼败诉率是多少？"])        # no such rate
+def test_figure_for_something_else_is_not_an_answer(qa, question):
+    ans = checked(qa.ask(question))
+    assert not ans.found
+
+
+def test_elliptical_question_without_history_asks_what_to_look_up(qa):
+    ans = checked(qa.ask("那罗湖区呢？"))
+    assert not ans.found and "罗湖区" in ans.answer and "请说明" in ans.answer
+
+
+def test_bad_filters_and_history_are_clear_errors(qa):
+    with pytest.raises(InvalidQueryError):
+        qa.ask("盐田区调解成功率", filters={"city": "深圳"})
+    with pytest.raises(InvalidQueryError):
+        qa.ask("盐田区调解成功率", history=["盐田区"])
+
+
+SMALL_REPORT = """福田区司法局2020年法治政府建设工作报告
+
+2020年,福田区司法局扎实推进法治政府建设。
+
+一、2020年法治政府建设工作概述
+
+(一)化解矛盾纠纷。全区人民调解组织全年共调解矛盾纠纷3125件,调解成功率达98%,有力维护了社会和谐稳定。
+"""
+
+
+def test_first_ingest_into_an_empty_directory(tmp_path, qa):
+    fresh = ReportQA(tmp_path / "idx", encoder=qa.state.searcher.encoder)
+    assert fresh.documents() == [] and fresh.regions() == []
+    with pytest.raises(IndexNotFoundError):
+        fresh.ask("福田区2020年人民调解成功率是多少？")
+    report_file = tmp_path / "futian.txt"
+    report_file.write_text(SMALL_REPORT, encoding="utf-8")
+    assert len(fresh.ingest([report_file]).ingested) == 1
+    ans = checked(fresh.ask("福田区2020年人民调解成功率是多少？"))
+    assert ans.found and "98%" in ans.answer and ans.citations[0].source.endswith("futian.txt")

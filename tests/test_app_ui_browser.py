@@ -115,7 +115,9 @@ def test_upload_in_ui_then_markup_is_shown_as_text_and_never_runs(browser, live,
         page.goto(live.url + "/")
         page.get_by_role("tab", name="报告管理").click()
         page.locator("#rq-upload input[type=file]").set_input_files(str(report))
-        page.get_by_text("hostile.txt").first.wait_for(timeout=60_000)
+        page.wait_for_function(
+            "document.querySelector('#rq-upload')?.innerText.includes('hostile.txt')",
+            timeout=60_000)
         page.get_by_role("button", name="上传并建立索引").click()
         page.wait_for_function(
             "document.querySelector('#rq-manage-status')?.innerText.includes('入库 1 份')",
@@ -150,6 +152,9 @@ def test_upload_in_ui_then_markup_is_shown_as_text_and_never_runs(browser, live,
         assert page.locator("img[src='x']").count() == 0
         assert page.evaluate("window.__pwned") is None
         assert dialogs == []
+    except Exception:
+        page.screenshot(path=str(_artifacts() / "ui_failure.png"), full_page=True)
+        raise
     finally:
         page.close()
 

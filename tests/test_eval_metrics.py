@@ -115,5 +115,11 @@ def test_figure_correct_ignores_figures_only_quoted():
     assert m.strip_quoted_evidence("创新实施“三前移”模式：“创新实施矛盾纠纷化解“三前移”模式”[1]") == "创新实施“三前移”模式："
     # no digit in the required strings: not a figure question
     assert m.figure_correct("“三前移”[1]", ["三前移"]) is None
+    # an answer that only quotes (title and years aside) is judged on the quote
+    quote_only = "根据《罗湖区司法局2020年工作总结》：“在全市率先构建“1+4+1”政府法律服务制度体系。”[1]"
+    assert m.figure_correct(quote_only, ["1+4+1"]) is True
+    # a partial answer: states 105 in its own words, 210 only in the quote
+    partial = "海曙区2020年人大代表建议为105件：“答复人大代表建议105件、政协提案210件。”[1]"
+    assert m.figure_correct(partial, ["105", "210"], "海曙区2020年答复了多少件建议和提案？") is False
     # non-numeric strings may sit in the quote, numeric ones may not
     assert m.figure_correct("盐田最高，为99%：“调解成功率达99%”[1]", ["99%", "盐田"]) is True
