@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest import Chunk, tokenize
 
@@ -39,7 +39,8 @@ _UNIT_GROUPS = [{"件", "宗", "起", "件次", "份", "万件", "万余件"}, {
 # Tokens of a question that frame it but say nothing about what is asked.
 _FRAME_TOKENS = frozenset("多少 几 哪个 哪些 分别 各 是 有 年 区 全区 全年 今年 去年 共 一共 总共 共计 "
                           "最高 最低 最多 最少 比较 对比 排名 多大 多高 多久 具体 指 那边 现在 还".split())
-_GENERIC_UNITS = frozenset("件 个 人 名 项 次 家 年 天 元".split())
+_COUNTABLE = frozenset("个 人 名 家 项 件 宗 所 处 座 条 部 类 批 户 张 篇 份".split())
+_GENERIC_UNITS = frozenset("件 个 人 名 项 次 家 年 天 元 大".split())
 _CN_UNITS = ("大", "项", "类", "条", "批")  # units a Chinese-numeral answer comes in ("六大")
 _RATE_HEAD = re.compile(r"[\u4e00-\u9fff]{2}率(?![先领队])")
 # What may stand between a metric and its figure: "调解成功率达99%", "受理复议59件", "共计2906人次"
@@ -228,7 +229,10 @@ class ExtractiveAnswerer:
         rate_heads = {h for m in a.metrics for h in _RATE_HEAD.findall(m)}
         # the counted thing's words that the reports commonly use (公证, 矫正): a figure for it
         # must come from a sentence that names it, not from one about 专家 or 诉讼案件
-        head = [t for t in tokenize(a.head or "") if len(t) >= 2 and t in common]
+        # its most specific such word near the end, where Chinese puts the counted noun:
+        # 援助 of 法律援助案件 (not 案件, every report has cases), 成员 of …联合体首批成员单位
+        tail = [t for t in tokenize((a.head or "")[-4:]) if len(t) >= 2 and t in common]
+        head = sorted(tail, key=lambda t: -self.weights.get(t, 0.0))[:1]
         q_numbers = [n for n in _numbers(a.effective_question) if int(float(n)) not in a.years]
         out = []
         for rank, chunk in enumerate(chunks):
@@ -268,17 +272,23 @@ class ExtractiveAnswerer:
             return None, 0.0, False
         grams = {m[i:i + 2] for m in a.metrics for i in range(len(m) - 1)}
         best, best_key = None, None
+        prev_end = 0
         for pos, fig in figs:
+            start, prev_end = max(prev_end, pos - 14), pos + len(fig)
             unit = _unit_of(fig)
             if not fig[0].isdigit() and not (unit == a.asked_unit and unit in _CN_UNITS):
                 continue  # a Chinese numeral only when asked for ("几大" -> 六大), not 统一部/一个
             unit_ok = 2 if (a.wants_rate and unit in ("%", "％")) or unit == a.asked_unit else \
                 1 if a.asked_unit and same_unit(unit, a.asked_unit) else 0
+            if a.asked_unit == "个" and not a.unit_implied:
+                # "有执法证的人总共多少个": 个 counts people and things alike, not years or money
+                unit_ok = 0 if unit in _COUNTABLE else -1
             unit_bad = (a.wants_rate and unit not in ("%", "％", "个百分点")) or \
                        (not a.wants_rate and unit in ("%", "％")) or (bool(a.asked_unit) and not unit)
-            named = len(metric_before(a, sent, pos))
+            named = self._naming_weight(terms, sent, pos)
             # the words around a figure name it: "新收案件86件", "342名行政执法人员", "六大专项行动"
-            window = sent[max(0, pos - 14):pos] + " " + sent[pos + len(fig):pos + len(fig) + 8]
+            after = re.split(r"[，,；;。：:、]", sent[pos + len(fig):pos + len(fig) + 8])[0]
+            window = sent[start:pos] + " " + after  # naming words lie after the previous figure
             ctx = sum(w for t, w in terms.items() if t in window) / total
             ctx += 0.5 * (sum(g in window for g in grams) / len(grams) if grams else 0.0)
             key = (unit_ok, not unit_bad, named, round(ctx, 3), -pos)
@@ -287,14 +297,22 @@ class ExtractiveAnswerer:
         if best_key is None:
             return None, 0.0, False
         bonus = 0.1 + 0.1 * best_key[0] - 0.15 * (not best_key[1]) + 0.2 * min(best_key[3], 1.0)
-        bonus += 0.1 * (best_key[2] >= 3)
-        if a.asked_unit and not a.unit_implied and best_key[0] == 0:
+        bonus += 0.1 * (best_key[2] > 0)
+        if a.asked_unit and not a.unit_implied and (best_key[0] < 0 or (
+                best_key[0] == 0 and a.asked_unit != "个")):
             return None, 0.0, False  # "多少张" asked, the sentence only counts 名 / 家
         # a distinctive unit asked and found ("多少张" -> 519张) names the counted thing even
         # in other words (律师费抵扣凭证 = 法律服务现金券); 件/个/人 are too common to
         exact = bool(a.asked_unit) and not a.unit_implied and best_key[0] == 2 and \
             a.asked_unit not in _GENERIC_UNITS
         return best, bonus, exact
+
+    def _naming_weight(self, terms: dict[str, float], sent: str, pos: int) -> float:
+        """How specifically the word right before a figure names what was asked: the weight of
+        the question word it ends with. "在册社区矫正对象有多少人" in "接收社区矫正对象2278人,
+        解除矫正1974人,在册304人": 在册 (rare) beats 对象 (common) -> 304人."""
+        before = _LINK.sub("", sent[max(0, pos - 24):pos])
+        return max((w for t, w in terms.items() if before.endswith(t)), default=0.0)
 
     # -- composing -------------------------------------------------------------------------
     def answer(self, a: QueryAnalysis, chunks: Sequence[Chunk]) -> Draft:
@@ -311,21 +329,26 @@ class ExtractiveAnswerer:
     def _numeric(self, a: QueryAnalysis, best: Evidence) -> Draft:
         d = Draft("", True)
         stated = [(a, best)]
-        for sub in _sub_questions(a):  # "办结多少宗？被诉率是多少？": one figure per part
-            terms = self._terms(sub)
+        # "办结多少宗？被诉率是多少？" or "受理和审结的…各有多少件": one figure per part
+        parts = _sub_questions(a) or _conjunct_questions(a)
+        for sub in parts:
+            terms = self._terms(sub) if sub.effective_question != a.effective_question else \
+                {t: self.weights.get(t, self.unseen_weight) for t in tokenize(sub.metrics[0]) if len(t) >= 2}
             fig, _, _ = self._pick_figure(sub, best.sentence, [], terms, sum(terms.values()) or 1.0)
             if fig and all(fig != e.figure for _, e in stated[1:]):
                 stated.append((sub, Evidence(best.chunk, best.sentence, best.score, fig, best.region,
                                              best.year)))
-        if len(stated) > 2:
+        if len(stated) == len(parts) + 1 and len(parts) >= 2:
             stated = stated[1:]  # the parts, each with its figure, replace the whole question
+        else:
+            stated = stated[:1]
         quote = _trim(best.sentence, stated[0][1].figure or "")
         if any(e.figure not in quote for _, e in stated):
             quote = best.sentence
         n = d.cite(best.chunk, quote)
-        parts = [f"{_subject(stated[0][0], stated[0][1])}为{stated[0][1].figure}"]
-        parts += [f"{_short_subject(s, e)}为{e.figure}" for s, e in stated[1:]]
-        d.text = f"{_lead(best.chunk)}，{'，'.join(parts)}：“{quote}”[{n}]"
+        said = [f"{_subject(stated[0][0], stated[0][1])}为{stated[0][1].figure}"]
+        said += [f"{_short_subject(s, e)}为{e.figure}" for s, e in stated[1:]]
+        d.text = f"{_lead(best.chunk)}，{'，'.join(said)}：“{quote}”[{n}]"
         return d
 
     def _descriptive(self, ev: list[Evidence]) -> Draft:
@@ -359,7 +382,7 @@ def _with_next(text: str, sentence: str, short: int = 40) -> str:
     return text[pos:text.find(rest[0], pos + len(sentence)) + len(rest[0])] if rest else sentence
 
 
-_PART = re.compile(r"[，,？?；;。]")
+_PART = re.compile(r"[，,？?；;。、]")
 
 
 def _sub_questions(a: QueryAnalysis) -> list[QueryAnalysis]:
@@ -372,6 +395,23 @@ def _sub_questions(a: QueryAnalysis) -> list[QueryAnalysis]:
     subs = [analyze_query(p, a.regions, a.years) for p in parts]
     subs = [s for s in subs if s.wants_number and s.metrics]
     return subs if len(subs) >= 2 else []
+
+
+_CONJ = ("和", "及", "与", "、", "以及")
+
+
+def _conjunct_questions(a: QueryAnalysis) -> list[QueryAnalysis]:
+    """"答复了多少件人大代表建议和政协提案" -> one analysis per joined metric (人大代表建议,
+    政协提案), in the order asked; the reports list figures the same way."""
+    q = a.question
+    spans = sorted((q.find(m), m) for m in a.metrics if m in q)
+    joined: list[str] = []
+    for (p1, m1), (p2, m2) in zip(spans, spans[1:]):
+        if q[p1 + len(m1):p2] in _CONJ:
+            joined += [m for m in (m1, m2) if m not in joined]
+    if len(joined) < 2:
+        return []
+    return [replace(a, metrics=[m], head=m) for m in joined]
 
 
 def metric_before(a: QueryAnalysis, sent: str, pos: int) -> str:

@@ -116,7 +116,8 @@ def test_upload_in_ui_then_markup_is_shown_as_text_and_never_runs(browser, live,
         page.get_by_role("tab", name="报告管理").click()
         page.locator("#rq-upload input[type=file]").set_input_files(str(report))
         page.wait_for_function(
-            "document.querySelector('#rq-upload')?.innerText.includes('hostile.txt')",
+            "(document.querySelector('#rq-upload')?.textContent || '')"
+            ".replace(/\\s+/g, '').includes('hostile.txt')",
             timeout=60_000)
         page.get_by_role("button", name="上传并建立索引").click()
         page.wait_for_function(
