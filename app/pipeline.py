@@ -365,8 +365,8 @@ class ReportQA:
                     a.years = []  # "那沙坪坝区呢" after a 2020 question: 沙坪坝's own year
                     return None
                 asked = "、".join(f"{y}年" for y in a.years)
-                return Draft(f"现有报告中没有{reg}{asked}的数据。", False,
-                             note=f"{reg}现有{'、'.join(f'{y}年' for y in have)}的报告。")
+                available = f"{reg}现有{'、'.join(f'{y}年' for y in have)}的报告。"
+                return Draft(f"现有报告中没有{reg}{asked}的数据。{available}", False, note=available)
         elif not a.regions and not set(a.years) & set(state.years):
             asked = "、".join(f"{y}年" for y in a.years)
             return Draft(f"现有报告中没有{asked}的数据。现有报告覆盖：{_coverage(state)}。", False,
@@ -451,12 +451,14 @@ def _clarify(a: QueryAnalysis) -> Draft | None:
 
 
 def _coverage(state: _State) -> str:
-    """"广东省深圳市盐田区、罗湖区，重庆市沙坪坝区" (no years: a refusal states no figure)."""
+    """"广东省深圳市盐田区（2020年）、罗湖区（2020年），重庆市沙坪坝区（2019年）": what a
+    refusal offers instead (years say what is covered; they are not figures)."""
     groups: dict[str, list[str]] = {}
     for r in state.regions:
         prefix = r.get("province", "") + (r.get("city", "") if r.get("city") != r.get("province") else "")
+        years = "、".join(f"{y}年" for y in state.region_years.get(_key(r), []))
         if r.get("district"):
-            groups.setdefault(prefix, []).append(r["district"])
+            groups.setdefault(prefix, []).append(r["district"] + (f"（{years}）" if years else ""))
         else:
             groups.setdefault(prefix, [])
     return "，".join(p + "、".join(ds) for p, ds in groups.items()) or "（索引为空）"

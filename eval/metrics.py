@@ -197,13 +197,18 @@ def citation_support(answer: str, cited_texts: Iterable[str]) -> bool:
     return not unsupported_numbers(answer, cited_texts)
 
 
+# A year or span of years as a refusal names them: "2020年", "2019年度", "2014—2016年".
+_YEARS = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?:\s*[—\-–~至到]\s*(?:19|20)\d{2})?(?=\s*年)")
+
+
 def refusal_correct(question: str, answer: str, found: bool) -> bool:
-    """For an unanswerable question: the system said found=False and stated no figure. Numbers
-    that are already in the question ("2023年") do not count as figures."""
+    """For an unanswerable question: the system said found=False and stated no figure. A figure
+    is a quantity ("99%", "700余件", a bare "350"); the years a refusal names to say what IS
+    covered ("现有2020年的报告") and numbers already in the question are not figures."""
     if found:
         return False
     asked = set(extract_numbers(question))
-    return not [n for n in extract_numbers(answer) if n not in asked]
+    return not [n for n in extract_numbers(_YEARS.sub(" ", normalize(answer))) if n not in asked]
 
 
 def false_refusal_rate(found_flags: Sequence[bool]) -> float:

@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.tokenize import added_words
+
 __all__ = ["RegionGazetteer", "gazetteer", "Region"]
 
 _MUNICIPALITIES = ("11", "12", "31", "50")
@@ -214,7 +216,8 @@ class RegionGazetteer:
             return []
         import jieba
 
-        if jieba.dt.FREQ.get(short, 0) > _COMMON_WORD_FREQ and regs[0].rank == 2:
+        common = short not in added_words() and jieba.dt.FREQ.get(short, 0) > _COMMON_WORD_FREQ
+        if common and regs[0].rank == 2:
             return []
         pos, offset = positions[0], max(0, positions[0] - 6)
         for tok in jieba.cut(text[offset:pos + len(short) + 6]):

@@ -8,10 +8,11 @@ from collections.abc import Iterable
 
 import jieba
 
-__all__ = ["tokenize", "add_words", "STOPWORDS"]
+__all__ = ["tokenize", "add_words", "added_words", "STOPWORDS"]
 
 jieba.setLogLevel(logging.WARNING)
 _lock = threading.Lock()
+_added: set[str] = set()
 
 # Function words and report boilerplate that carry no retrieval signal. Domain words such as
 # 调解 / 成功率 / 法律援助 must never be here.
@@ -30,6 +31,13 @@ def add_words(words: Iterable[str]) -> None:
         for w in words:
             if w and len(w) > 1:
                 jieba.add_word(w, freq=100000)
+                _added.add(w)
+
+
+def added_words() -> frozenset[str]:
+    """Words taught with :func:`add_words`. Their jieba frequency is ours, not the dictionary's,
+    so code judging "is this a common word?" must not read it."""
+    return frozenset(_added)
 
 
 def tokenize(text: str, *, keep_stopwords: bool = False) -> list[str]:

@@ -94,6 +94,11 @@ def test_refusal_and_false_refusal():
     assert m.refusal_correct(q, "报告中没有盐田区2023年的相关数据。", found=False)
     assert not m.refusal_correct(q, "盐田区办理法律援助案件700余件。", found=False)  # a figure
     assert not m.refusal_correct(q, "未找到。", found=True)
+    # the years a refusal offers instead are not figures; a quantity still is
+    assert m.refusal_correct(q, "现有报告中没有盐田区2023年的数据。盐田区有2020年的报告。", found=False)
+    assert m.refusal_correct(q, "现有报告覆盖：盐田区（2020年）、宝安区（2014—2016年）。", found=False)
+    assert not m.refusal_correct(q, "盐田区有2020年的报告，调解成功率99%。", found=False)
+    assert not m.refusal_correct(q, "没有2023年的数据，2020年为350。", found=False)
     assert m.false_refusal_rate([True, False, True, True]) == 0.25
     assert m.false_refusal_rate([]) == 0.0
 
