@@ -32,10 +32,12 @@ _FIGURE = re.compile(
     rf"(?:{_NUM}(?:\s*(?:至|-|~|—|－)\s*{_NUM})?(?:余|多)?(?:万|亿)?(?:余|多)?(?:{_UNITS})?"
     rf"|{_CN_NUM}(?:余|多)?(?:大|{_UNITS}))")
 _NOT_FIGURE_AFTER = re.compile(r"^\s*(?:年(?!以上|以内|内|后|来)|月|日|号|时|届|次会议|中全会|五规划|—|-)")
+_TITLE = re.compile(r"《[^》]*》?")
+_CLAUSE = re.compile(r"[，,；;：:、]")
 _SENT_END = re.compile(r"(?<=[。！？；!?;])|\n+")
 _UNIT_GROUPS = [{"件", "宗", "起", "件次", "份", "万件", "万余件"}, {"人", "名", "人次", "万人次"},
                 {"元", "万元", "亿元"}, {"个", "家", "所", "处", "座"}, {"场", "场次", "次", "期"},
-                {"%", "％", "个百分点"}]
+                {"%", "％", "个百分点"}, {"张", "票"}]
 # Tokens of a question that frame it but say nothing about what is asked.
 _FRAME_TOKENS = frozenset("多少 几 哪个 哪些 分别 各 是 有 年 区 全区 全年 今年 去年 共 一共 总共 共计 "
                           "最高 最低 最多 最少 比较 对比 排名 多大 多高 多久 具体 指 那边 现在 还".split())
@@ -255,7 +257,7 @@ class ExtractiveAnswerer:
                     if rate_heads and not any(h in sent for h in rate_heads):
                         score *= 0.2  # "纠错率" asked, the sentence has no 纠错率
                     if head and not exact and not any(t in sent for t in head):
-                        score *= 0.3
+                        score *= 0.2  # 公证 asked, "行政诉讼案件477件" is no answer
                 score *= (1 - absent) ** 2
                 out.append(Evidence(chunk, sent, score, fig, chunk.meta.get("region", ""),
                                     chunk.meta.get("year")))
@@ -271,10 +273,13 @@ class ExtractiveAnswerer:
         if not figs:
             return None, 0.0, False
         grams = {m[i:i + 2] for m in a.metrics for i in range(len(m) - 1)}
-        best, best_key = None, None
+        best, best_key, best_rank = None, None, None
         prev_end = 0
         for pos, fig in figs:
-            start, prev_end = max(prev_end, pos - 14), pos + len(fig)
+            # the figure's own phrase starts after the previous figure or clause mark:
+            # "在册304人" of "…对象2278人,解除矫正1974人,在册304人", "审查合同和协议379个"
+            clause = max((m.end() for m in _CLAUSE.finditer(sent, 0, pos)), default=0)
+            start, prev_end = max(prev_end, clause, pos - 20), pos + len(fig)
             unit = _unit_of(fig)
             if not fig[0].isdigit() and not (unit == a.asked_unit and unit in _CN_UNITS):
                 continue  # a Chinese numeral only when asked for ("几大" -> 六大), not 统一部/一个
@@ -289,23 +294,40 @@ class ExtractiveAnswerer:
             # the words around a figure name it: "新收案件86件", "342名行政执法人员", "六大专项行动"
             after = re.split(r"[，,；;。：:、]", sent[pos + len(fig):pos + len(fig) + 8])[0]
             window = sent[start:pos] + " " + after  # naming words lie after the previous figure
+            # a title names a document, not what is counted: "《…行政复议…办法》等20余项制度"
+            window = _TITLE.sub(" ", window)
             ctx = sum(w for t, w in terms.items() if t in window) / total
             ctx += 0.5 * (sum(g in window for g in grams) / len(grams) if grams else 0.0)
             key = (unit_ok, not unit_bad, named, round(ctx, 3), -pos)
-            if best_key is None or key > best_key:
-                best, best_key = fig, key
+            # how well the figure's own phrase names what is asked decides, the unit helps:
+            # "起草审查了多少份合同协议" -> "审查合同和协议379个", not "诉讼案件198件"
+            # ...except that a rare question word right before the figure picks it out of a list
+            # whose noun is said once: "在册社区矫正对象" -> "…对象2278人,解除矫正1974人,在册304人"
+            rank = (self._distinct_naming(terms, sent, pos),
+                    round(ctx + 0.5 * named / total + 0.25 * max(unit_ok, 0) - 0.5 * (unit_ok < 0)
+                          - 0.3 * unit_bad, 3), -pos)
+            if best_rank is None or rank > best_rank:
+                best, best_key, best_rank = fig, key, rank
         if best_key is None:
             return None, 0.0, False
+        named_well = best_key[3] >= 0.3  # the phrase names the asked thing in the report's words
         bonus = 0.1 + 0.1 * best_key[0] - 0.15 * (not best_key[1]) + 0.2 * min(best_key[3], 1.0)
         bonus += 0.1 * (best_key[2] > 0)
         if a.asked_unit and not a.unit_implied and (best_key[0] < 0 or (
-                best_key[0] == 0 and a.asked_unit != "个")):
+                best_key[0] == 0 and a.asked_unit != "个" and not named_well)):
             return None, 0.0, False  # "多少张" asked, the sentence only counts 名 / 家
         # a distinctive unit asked and found ("多少张" -> 519张) names the counted thing even
         # in other words (律师费抵扣凭证 = 法律服务现金券); 件/个/人 are too common to
         exact = bool(a.asked_unit) and not a.unit_implied and best_key[0] == 2 and \
             a.asked_unit not in _GENERIC_UNITS
         return best, bonus, exact
+
+    def _distinct_naming(self, terms: dict[str, float], sent: str, pos: int) -> float:
+        """The weight of a rare question word (in few passages) that ends right before the
+        figure; common words (人员, 案件) name too many figures to pick one out."""
+        before = _LINK.sub("", sent[max(0, pos - 24):pos])
+        return max((w for t, w in terms.items() if before.endswith(t)
+                    and self.shares.get(t, 0.0) < self.COMMON_SHARE), default=0.0)
 
     def _naming_weight(self, terms: dict[str, float], sent: str, pos: int) -> float:
         """How specifically the word right before a figure names what was asked: the weight of
@@ -398,6 +420,8 @@ def _sub_questions(a: QueryAnalysis) -> list[QueryAnalysis]:
 
 
 _CONJ = ("和", "及", "与", "、", "以及")
+_EACH = re.compile(r"各|分别")
+_ASK_WORD = re.compile(r"多少|几")
 
 
 def _conjunct_questions(a: QueryAnalysis) -> list[QueryAnalysis]:
@@ -405,9 +429,12 @@ def _conjunct_questions(a: QueryAnalysis) -> list[QueryAnalysis]:
     政协提案), in the order asked; the reports list figures the same way."""
     q = a.question
     spans = sorted((q.find(m), m) for m in a.metrics if m in q)
+    # "、" also strings clauses together ("不用再交证明、写个承诺就行"): it joins two asked
+    # figures only with 各/分别 or an ask word per part
+    conj = _CONJ if _EACH.search(q) or len(_ASK_WORD.findall(q)) >= 2 else _CONJ[:3] + _CONJ[4:]
     joined: list[str] = []
     for (p1, m1), (p2, m2) in zip(spans, spans[1:]):
-        if q[p1 + len(m1):p2] in _CONJ:
+        if q[p1 + len(m1):p2] in conj:
             joined += [m for m in (m1, m2) if m not in joined]
     if len(joined) < 2:
         return []

@@ -27,7 +27,7 @@ _MIN = re.compile(r"最低|最少|最小|最差|哪个少|哪个低|更少|更�
 # Units a question can ask for right after 多少/几: "多少宗" wants a figure counted in 宗.
 UNIT_WORDS = ("人次", "件次", "场次", "万元", "亿元", "个百分点", "元", "件", "宗", "人", "名", "个",
               "家", "场", "项", "条", "篇", "次", "张", "部", "份", "起", "户", "所", "天", "年",
-              "批", "类", "期", "册", "座", "处")
+              "批", "类", "期", "册", "座", "处", "票")
 _ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNIT_WORDS) + "|大)")
 # Words that frame a question but name no metric; what is left after removing them (and the
 # regions and years) is the metric phrase: "盐田区2020年人民调解成功率是多少？" -> 人民调解成功率.
