@@ -275,7 +275,8 @@ class ExtractiveAnswerer:
         grams = {m[i:i + 2] for m in a.metrics for i in range(len(m) - 1)}
         best, best_key, best_rank = None, None, None
         prev_end = 0
-        for pos, fig in figs:
+        nexts = [p for p, _ in figs[1:]] + [len(sent)]
+        for (pos, fig), nxt in zip(figs, nexts):
             # the figure's own phrase starts after the previous figure or clause mark:
             # "在册304人" of "…对象2278人,解除矫正1974人,在册304人", "审查合同和协议379个"
             clause = max((m.end() for m in _CLAUSE.finditer(sent, 0, pos)), default=0)
@@ -292,7 +293,8 @@ class ExtractiveAnswerer:
                        (not a.wants_rate and unit in ("%", "％")) or (bool(a.asked_unit) and not unit)
             named = self._naming_weight(terms, sent, pos)
             # the words around a figure name it: "新收案件86件", "342名行政执法人员", "六大专项行动"
-            after = re.split(r"[，,；;。：:、]", sent[pos + len(fig):pos + len(fig) + 8])[0]
+            # ...and runs on to the next clause mark or figure: "21个部门347项事项" -> 部门
+            after = re.split(r"[，,；;。：:、]", sent[pos + len(fig):min(pos + len(fig) + 16, nxt)])[0]
             window = sent[start:pos] + " " + after  # naming words lie after the previous figure
             # a title names a document, not what is counted: "《…行政复议…办法》等20余项制度"
             window = _TITLE.sub(" ", window)
@@ -368,8 +370,11 @@ class ExtractiveAnswerer:
         if any(e.figure not in quote for _, e in stated):
             quote = best.sentence
         n = d.cite(best.chunk, quote)
-        said = [f"{_subject(stated[0][0], stated[0][1])}为{stated[0][1].figure}"]
-        said += [f"{_short_subject(s, e)}为{e.figure}" for s, e in stated[1:]]
+        if len(stated) > 1:  # each figure with its own noun: "受理为59件，审结为56件"
+            said = [f"{_where(best)}{_short_subject(s, e)}为{e.figure}" if i == 0 else
+                    f"{_short_subject(s, e)}为{e.figure}" for i, (s, e) in enumerate(stated)]
+        else:
+            said = [f"{_subject(stated[0][0], stated[0][1])}为{stated[0][1].figure}"]
         d.text = f"{_lead(best.chunk)}，{'，'.join(said)}：“{quote}”[{n}]"
         return d
 
@@ -421,20 +426,26 @@ def _sub_questions(a: QueryAnalysis) -> list[QueryAnalysis]:
 
 _CONJ = ("和", "及", "与", "、", "以及")
 _EACH = re.compile(r"各|分别")
+_PAREN = re.compile(r"（[^）]*）|\([^)]*\)")
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff、]+")
 _ASK_WORD = re.compile(r"多少|几")
 
 
 def _conjunct_questions(a: QueryAnalysis) -> list[QueryAnalysis]:
     """"答复了多少件人大代表建议和政协提案" -> one analysis per joined metric (人大代表建议,
     政协提案), in the order asked; the reports list figures the same way."""
-    q = a.question
+    # a parenthetical only qualifies a noun: "村（社区）公共法律服务工作室"
+    q = _PAREN.sub("", a.question)
     spans = sorted((q.find(m), m) for m in a.metrics if m in q)
     # "、" also strings clauses together ("不用再交证明、写个承诺就行"): it joins two asked
     # figures only with 各/分别 or an ask word per part
     conj = _CONJ if _EACH.search(q) or len(_ASK_WORD.findall(q)) >= 2 else _CONJ[:3] + _CONJ[4:]
     joined: list[str] = []
     for (p1, m1), (p2, m2) in zip(spans, spans[1:]):
-        if q[p1 + len(m1):p2] in conj:
+        gap = q[p1 + len(m1):p2]
+        # a conjunction, maybe with a short modifier of the next noun: "工作站和村公共法律服务工作室"
+        if any(gap == c or (gap.startswith(c) and len(gap) <= len(c) + 2 and _CJK_ONLY.fullmatch(gap))
+               for c in conj):
             joined += [m for m in (m1, m2) if m not in joined]
     if len(joined) < 2:
         return []
@@ -493,10 +504,20 @@ def _subject(a: QueryAnalysis, e: Evidence) -> str:
     return f"{e.region}{year_txt}{metric}"
 
 
+def _where(e: Evidence) -> str:
+    """"盐田区2020年": the region, and the year only when the cited passage states it."""
+    chunk = e.chunk
+    year = chunk.meta.get("year")
+    cited = f"{chunk.meta.get('title', '')}{chunk.section}{chunk.text}"
+    return f"{e.region}{year}年" if year and str(year) in cited else e.region
+
+
 def _short_subject(a: QueryAnalysis, e: Evidence) -> str:
-    """A later part of a several-figure answer: the metric only ("办结为79件")."""
+    """One part of a several-figure answer: the metric only ("办结为79件"); the part as asked
+    when the sentence names it after the figure ("7个镇街公共法律服务工作站")."""
     pos = e.sentence.find(e.figure or "")
-    return metric_before(a, e.sentence, pos) or (a.metrics[0] if a.metrics else "另一数字")
+    found = metric_before(a, e.sentence, pos)
+    return found if len(found) >= 2 else (a.metrics[0] if a.metrics else "另一数字")
 
 
 def _trim(sentence: str, figure: str, limit: int = 120) -> str:

@@ -16,6 +16,10 @@ import numpy as np
 
 from ingest import add_words, tokenize
 
+# bm25s sets its own logger to DEBUG at import, which prints "Building index from tokens" into
+# every CLI run; leave its level to the application's logging configuration instead.
+logging.getLogger("bm25s").setLevel(logging.NOTSET)
+
 __all__ = ["BM25Index", "save_words", "load_words"]
 
 log = logging.getLogger(__name__)
