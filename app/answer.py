@@ -32,6 +32,8 @@ _FIGURE = re.compile(
     rf"(?:{_NUM}(?:\s*(?:至|-|~|—|－)\s*{_NUM})?(?:余|多)?(?:万|亿)?(?:余|多)?(?:{_UNITS})?"
     rf"|{_CN_NUM}(?:余|多)?(?:大|{_UNITS}))")
 _NOT_FIGURE_AFTER = re.compile(r"^\s*(?:年(?!以上|以内|内|后|来)|月|日|号|时|届|次会议|中全会|五规划|—|-)")
+_ORDINAL_ASK = re.compile(r"第几")
+_ORDINAL = re.compile(rf"第(?:{_CN_NUM}|\d+)(?:名|位)")
 _TITLE = re.compile(r"《[^》]*》?")
 _CLAUSE = re.compile(r"[，,；;：:、]")
 _SENT_END = re.compile(r"(?<=[。！？；!?;])|\n+")
@@ -235,6 +237,7 @@ class ExtractiveAnswerer:
         # 援助 of 法律援助案件 (not 案件, every report has cases), 成员 of …联合体首批成员单位
         tail = [t for t in tokenize((a.head or "")[-4:]) if len(t) >= 2 and t in common]
         head = sorted(tail, key=lambda t: -self.weights.get(t, 0.0))[:1]
+        head_words = set(tail) if a.head else set(common)
         q_numbers = [n for n in _numbers(a.effective_question) if int(float(n)) not in a.years]
         out = []
         for rank, chunk in enumerate(chunks):
@@ -243,7 +246,9 @@ class ExtractiveAnswerer:
             doc = self._doc_text(chunk)
             # A word the reports use but this report never does ("公证" asked of 海曙区, whose
             # report has no 公证) is strong evidence this report cannot answer.
-            absent = sum(w for t, w in common.items() if _absent(t, terms, doc)) / total
+            # only a word of the counted thing, not one cut from a longer one ("办法援案子": 办法
+            # is 办 + 法援; its absence says nothing)
+            absent = sum(w for t, w in common.items() if t in head_words and _absent(t, terms, doc)) / total
             for sent in split_sentences(chunk.text):
                 cov = sum(w for t, w in terms.items() if t in sent) / total
                 score = 0.6 * cov + 0.25 * ctx_cov + 0.15 / (1 + rank)
@@ -270,6 +275,8 @@ class ExtractiveAnswerer:
         words just before it matching the question ("全年新收案件86件" for 收案数, not the
         "20余项制度" earlier in the sentence)."""
         figs = find_figures(sent, q_numbers)
+        if _ORDINAL_ASK.search(a.question):  # "第几名" asks for a rank: "获得第四名"
+            figs = sorted(figs + [(m.start(), m.group(0)) for m in _ORDINAL.finditer(sent)])
         if not figs:
             return None, 0.0, False
         grams = {m[i:i + 2] for m in a.metrics for i in range(len(m) - 1)}
@@ -282,7 +289,8 @@ class ExtractiveAnswerer:
             clause = max((m.end() for m in _CLAUSE.finditer(sent, 0, pos)), default=0)
             start, prev_end = max(prev_end, clause, pos - 20), pos + len(fig)
             unit = _unit_of(fig)
-            if not fig[0].isdigit() and not (unit == a.asked_unit and unit in _CN_UNITS):
+            if not fig[0].isdigit() and not fig.startswith("第") and \
+                    not (unit == a.asked_unit and unit in _CN_UNITS):
                 continue  # a Chinese numeral only when asked for ("几大" -> 六大), not 统一部/一个
             unit_ok = 2 if (a.wants_rate and unit in ("%", "％")) or unit == a.asked_unit else \
                 1 if a.asked_unit and same_unit(unit, a.asked_unit) else 0

@@ -11,7 +11,7 @@ from ingest import Chunk, Fact, tokenize
 from app.answer import Draft, Evidence, find_figures, same_unit, split_sentences
 from app.query import QueryAnalysis
 
-__all__ = ["Row", "metric_score", "figure_value", "compare_answer"]
+__all__ = ["Row", "metric_score", "figure_value", "compare_answer", "best_fact"]
 
 _PERCENT_UNITS = ("%", "％", "个百分点")
 _SCALE = {"万": 1e4, "亿": 1e8}
@@ -110,6 +110,8 @@ def best_fact(a: QueryAnalysis, facts: Sequence[Fact], min_score: float = 0.6) -
             continue
         if heads and not any(h in f.metric for h in heads):
             continue
+        if _names_another_figure(a, f):
+            continue
         # the whole phrase counts fully, a part of it ("干部学法考试" of ...优秀率) a little less
         s = max((metric_score(m, f.metric, f.sentence) * (1.0 if i == 0 else 0.9)
                  for i, m in enumerate(phrases)), default=0.0)
@@ -117,6 +119,21 @@ def best_fact(a: QueryAnalysis, facts: Sequence[Fact], min_score: float = 0.6) -
         if s >= min_score:
             scored.append((s, f))
     return max(scored, key=lambda t: t[0])[1] if scored else None
+
+
+def _names_another_figure(a: QueryAnalysis, f: Fact) -> bool:
+    """A word of the question that, in the fact's sentence, names a figure other than the
+    fact's: "办结（审结）了多少件" and the fact 59件 of "全年受理复议59件,审结56件"."""
+    pos = f.sentence.find(f.value_text) if f.value_text else -1
+    if pos < 0:
+        return False
+    own = re.split(r"[，,；;、]", f.sentence[:pos])[-1]
+    asked = [m for m in a.metrics if len(m) >= 2 and m in f.sentence and m not in own]
+    for p, _ in find_figures(f.sentence):
+        before = re.split(r"[，,；;、]", f.sentence[:p])[-1]
+        if p != pos and any(before.endswith(m) for m in asked):
+            return True  # "审结56件": the asked word right before another figure
+    return False
 
 
 def _row_from_fact(region: str, f: Fact, chunk: Chunk) -> Row | None:

@@ -10,7 +10,7 @@ import re
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
-_RETRIEVE_K = 8          # passages the answerer reads (the citations are a subset)
+_RETRIEVE_K = 12         # passages the answerer reads (the citations are a subset)
 _FILTER_KEYS = frozenset({"region", "year", "issuer", "kind", "doc_id"})
 _IDF_SAMPLE = 4000       # chunks sampled for term weights; enough for stable IDF on large indexes
 
@@ -74,7 +74,9 @@ class Answer:
     closest: list[dict[str, Any]] = field(default_factory=list)   # shown when found is false
     analysis: dict[str, Any] | None = None
     answerer: str = "extractive"
-    hits: list[Hit] = field(default_factory=list, repr=False)     # what retrieval returned
+    # what retrieval returned, the passages the answer cites moved first (the answerer read every
+    # sentence of them: its choice is a finer ranking than the fused retrieval scores)
+    hits: list[Hit] = field(default_factory=list, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"question": self.question, "answer": self.answer, "found": self.found,
@@ -238,7 +240,8 @@ class ReportQA:
         q, state, a, extra, refused = self._prepare(question, history, filters)
         timer.lap("analyze")
         if refused:
-            return self._finish(q, a, refused, [], timer, state)
+            mentioned, hits = self._year_mentioned(a, state, extra, refused)
+            return self._finish(q, a, mentioned or refused, hits if mentioned else [], timer, state)
         mode = answerer or self._default_answerer()
         if _is_comparison(a):
             draft, hits = self._compare(a, state, extra)
@@ -349,6 +352,31 @@ class ReportQA:
         draft = compare_answer(a, targets, facts, chunk_of, fallback, named=named)
         return draft, all_hits
 
+    def _year_mentioned(self, a: QueryAnalysis, state: _State, extra: dict, refused: Draft
+                        ) -> tuple[Draft | None, list[Hit]]:
+        """A region's report of another year that states the asked year's figure itself
+        ("力争在2019年市对区绩效考核…获得第四名" in the 2020 report, asked about 2019): answer
+        from it, saying which report it is. Only when the quoted sentence names the asked year;
+        anything else stays the refusal, which says which years there are."""
+        if refused.found or not a.years or len(a.regions) != 1 or not refused.note \
+                or not state.region_years.get(_key(a.regions[0])):
+            return None, []
+        other = replace(a, years=[])
+        hits = self._retrieve(other, state, extra=extra)
+        draft = state.answerer.answer(other, [h.chunk for h in hits])
+        asked = [f"{y}年" for y in a.years]
+        if not draft.found or not any(y in q for q in draft.quotes for y in asked):
+            return None, []
+        reg = _key(a.regions[0])
+        have = state.region_years[reg]
+        text = draft.text
+        for y in have:  # the figure is the asked year's, as the quote says: "盐田区2019年…为第四名"
+            text = text.replace(f"{reg}{y}年", f"{reg}{'、'.join(asked)}")
+        draft.text = (f"现有报告中没有{reg}{'、'.join(asked)}的报告（{reg}现有"
+                      f"{'、'.join(f'{y}年' for y in have)}的报告），其中提到了{'、'.join(asked)}的情况。{text}")
+        draft.note = refused.note
+        return draft, hits
+
     def _coverage_refusal(self, a: QueryAnalysis, state: _State) -> Draft | None:
         """Region or year the reports do not cover: say so and what IS covered, without a figure."""
         if a.unknown_regions and not a.regions:
@@ -384,10 +412,17 @@ class ReportQA:
             text, found, cits = "现有报告中没有找到能回答这个问题的内容。", False, []
         closest = [] if found else [_passage(c) for c in (draft.closest or [h.chunk for h in hits[:3]])]
         return Answer(q, text, found, cits, timer.done(), draft.note, closest, a.to_dict(),
-                      answerer, hits)
+                      answerer, _cited_first(hits, [c.chunk_id for c in cits]))
 
 
 # -- helpers --------------------------------------------------------------------------------
+def _cited_first(hits: list[Hit], cited_ids: list[str]) -> list[Hit]:
+    """``hits`` with the cited passages first, in citation order; each passage once."""
+    order = {cid: i for i, cid in enumerate(dict.fromkeys(cited_ids))}
+    seen: set[str] = set()
+    unique = [h for h in hits if not (h.chunk.id in seen or seen.add(h.chunk.id))]
+    return sorted(unique, key=lambda h: order.get(h.chunk.id, len(order)))
+
 def _key(region: dict) -> str:
     return region.get("district") or region.get("city") or region.get("province") or ""
 

@@ -5,7 +5,7 @@ import pytest
 
 from app import analyze_query
 from app.answer import ExtractiveAnswerer, find_figures, split_sentences, verify_numbers
-from app.compare import compare_answer, figure_value, metric_score
+from app.compare import best_fact, compare_answer, figure_value, metric_score
 from ingest import Chunk, Fact
 
 pytestmark = pytest.mark.unit
@@ -97,6 +97,46 @@ def test_several_figures_in_one_question():
     assert "86件" in lead and "79件" in lead
 
 
+C_JZ = chunk("jz", "截至12月31日,全区累计接收社区矫正对象2278人,解除矫正1974人,在册304人,列管安置帮教人员736人。"
+                   "全年协助起草、修改、审查合同和协议379个,代理复议、诉讼案件198件。", "罗湖区", 2020, "罗湖区报告")
+W_JZ = {"在册": 4.3, "社区": 1.9, "矫正": 2.9, "对象": 3.1, "累计": 2.4, "人员": 1.8, "接收": 3.0,
+        "起草": 2.9, "审查": 1.8, "合同": 3.0, "协议": 4.3}
+S_JZ = {"在册": 0.007, "社区": 0.16, "矫正": 0.05, "对象": 0.04, "累计": 0.09, "人员": 0.19}
+
+
+@pytest.mark.parametrize("question,figure", [
+    ("罗湖区在册社区矫正对象有多少人？", "304人"),      # the rare word right before the figure
+    ("罗湖区累计接收的社区服刑人员有多少？", "2278人"),  # not 736 after the common word 人员
+    ("罗湖区起草审查了多少份合同协议？", "379个"),       # the figure's own phrase beats the unit
+])
+def test_the_figure_whose_own_phrase_names_the_asked_thing(question, figure):
+    d = ExtractiveAnswerer(W_JZ, shares=S_JZ).answer(analysis(question), [C_JZ])
+    assert d.found and f"为{figure}" in d.text.split("：“")[0]
+
+
+def test_two_joined_quantities_are_each_stated():
+    c = chunk("ss", "全业务公共法律服务体系基本形成,7个镇街公共法律服务工作站、25个村(社区)公共法律服务工作室完成"
+                    "规范化建设。", "沙坪坝区", 2019, "沙坪坝区报告")
+    w = {"镇街": 3.0, "公共": 1.0, "法律服务": 1.5, "工作站": 3.0, "工作室": 3.0}
+    d = ExtractiveAnswerer(w).answer(analysis("沙坪坝区有多少个镇街公共法律服务工作站和村（社区）公共法律服务工作室？"), [c])
+    lead = d.text.split("：“")[0]
+    assert "7个" in lead and "25个" in lead
+
+
+def test_a_clause_joined_by_a_pause_mark_is_not_a_second_quantity():
+    c = chunk("hs", "采取告知承诺制来取代证明,目前已有21个部门347项事项实现告知承诺。", "罗湖区", 2020, "罗湖区报告")
+    w = {"事项": 2.0, "证明": 3.9, "承诺": 4.3, "办事": 2.8}
+    d = ExtractiveAnswerer(w).answer(analysis("罗湖区有多少事项办事时不用再交证明、写个承诺就行？"), [c])
+    assert "为347项" in d.text.split("：“")[0] and "21个" not in d.text.split("：“")[0]
+
+
+def test_rank_questions_get_the_ordinal():
+    c = chunk("or", "力争在2019年市对区绩效考核跃升五个名次获得第四名的基础上再创佳绩。", "盐田区", 2020, "盐田区报告")
+    d = ExtractiveAnswerer({"绩效": 3.0, "考核": 2.0, "获得": 3.0}).answer(
+        analysis("盐田区在市对区绩效考核中获得第几名？"), [c])
+    assert d.found and "为第四名" in d.text
+
+
 # -- comparisons ------------------------------------------------------------------------------
 def fact(metric, value, unit, region, year, c: Chunk, value_text):
     sent = next(s for s in split_sentences(c.text) if value_text in s)
@@ -137,3 +177,10 @@ def test_comparison_says_which_region_lacks_the_figure():
     a = analysis("盐田区和罗湖区的法律援助案件分别有多少？")
     d = compare_answer(a, a.regions, FACTS, CHUNKS.get, lambda r: None)
     assert "罗湖区（2020年）：1103宗" in d.text and "盐田区：现有报告中没有盐田区的这项数据" in d.text
+
+
+def test_a_fact_whose_figure_another_asked_word_names_is_not_used():
+    c = chunk("fy", "全年受理复议59件,审结56件。", "沙坪坝区", 2019, "沙坪坝区报告")
+    f = fact("行政复议案件数", 59, "件", "沙坪坝区", 2019, c, "59件")
+    assert best_fact(analysis("沙坪坝区2019年审结了多少件行政复议案件？"), [f]) is None
+    assert best_fact(analysis("沙坪坝区2019年受理了多少件行政复议案件？"), [f]) is f

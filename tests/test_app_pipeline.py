@@ -109,6 +109,26 @@ def test_year_not_covered_names_the_year_that_is(qa):
     assert not ans.found and "2023" in ans.answer
 
 
+def test_another_years_report_stating_the_asked_year_answers_and_says_so(qa):
+    # 盐田区 has only a 2020 report; it states the 2019 ranking itself
+    ans = checked(qa.ask("盐田区2019年在市对区绩效考核中获得第几名？"))
+    assert ans.found and "第四名" in ans.answer and "没有盐田区2019年的报告" in ans.answer
+    assert "2020年的报告" in ans.answer
+
+
+@pytest.mark.parametrize("question,figure", [("罗湖区普法履职评议累计收到多少张评议投票？", "12715票"),
+                                             ("罗湖累计收进来的社区服刑人员有多少？", "2278人")])
+def test_answerable_paraphrases(qa, question, figure):
+    ans = checked(qa.ask(question))
+    assert ans.found and f"为{figure}" in ans.answer.split("：“")[0]
+
+
+def test_cited_passage_leads_the_hits(qa):
+    ans = qa.ask("盐田区2020年办理法律援助案件多少件？")
+    assert ans.found and ans.hits[0].chunk.id == ans.citations[0].chunk_id
+    assert "700余件" in ans.hits[0].chunk.text
+
+
 def test_metric_the_report_lacks(qa):
     ans = checked(qa.ask("海曙区2020年办理了多少件公证案件？"))
     assert not ans.found and not re.search(r"\d", ans.answer.replace("2020", ""))
@@ -184,7 +204,8 @@ def test_warm_latency_is_measured(qa, record_property):
 
 @pytest.mark.parametrize("question", ["沙坪坝区2019年办理了多少件公证？",          # 公证 only in a name
                                       "盐田区2020年在册社区矫正对象有多少人？",    # no such count
-                                      "罗湖区2020年行政诉讼败诉率是多少？"])        # no such rate
+                                      "罗湖区2020年行政诉讼败诉率是多少？",         # no such rate
+                                      "沙坪坝区2019年办理了多少件公证案件？"])      # 477件 are 行政诉讼
 def test_figure_for_something_else_is_not_an_answer(qa, question):
     ans = checked(qa.ask(question))
     assert not ans.found
