@@ -19,7 +19,7 @@ from ingest import Chunk, DocumentNotFoundError, Fact, IndexNotFoundError, Inval
 
 from app.answer import Draft, Evidence, ExtractiveAnswerer, term_weights, verify_numbers
 from app.compare import compare_answer
-from app.query import QueryAnalysis, analyze_query, region_names
+from app.query import QueryAnalysis, analyze_query, region_key, region_names
 
 __all__ = ["ReportQA", "Answer", "Citation"]
 
@@ -204,7 +204,7 @@ class ReportQA:
         if self._state is None:
             return []
         s = self._state
-        return [{**r, "years": s.region_years.get(_key(r), [])} for r in s.regions]
+        return [{**r, "years": s.region_years.get(region_key(r), [])} for r in s.regions]
 
     def document_text(self, doc_id: str) -> str:
         return self.state.index.document_text(doc_id)
@@ -320,7 +320,7 @@ class ReportQA:
         filters: dict[str, Any] = dict(extra or {})
         regions = [region] if region else a.regions
         if regions:
-            filters["region"] = [_key(r) for r in regions]
+            filters["region"] = [region_key(r) for r in regions]
         if a.years:
             filters["year"] = list(a.years)
         k = max(self.settings.top_k, _RETRIEVE_K)
@@ -333,7 +333,7 @@ class ReportQA:
         all_hits: list[Hit] = []
 
         def fallback(region: dict) -> Evidence | None:
-            if a.years and not set(a.years) & set(state.region_years.get(_key(region), [])):
+            if a.years and not set(a.years) & set(state.region_years.get(region_key(region), [])):
                 return None
             hits = self._retrieve(a, state, region, extra)
             all_hits.extend(hits)
@@ -359,7 +359,7 @@ class ReportQA:
         from it, saying which report it is. Only when the quoted sentence names the asked year;
         anything else stays the refusal, which says which years there are."""
         if refused.found or not a.years or len(a.regions) != 1 or not refused.note \
-                or not state.region_years.get(_key(a.regions[0])):
+                or not state.region_years.get(region_key(a.regions[0])):
             return None, []
         other = replace(a, years=[])
         hits = self._retrieve(other, state, extra=extra)
@@ -367,7 +367,7 @@ class ReportQA:
         asked = [f"{y}年" for y in a.years]
         if not draft.found or not any(y in q for q in draft.quotes for y in asked):
             return None, []
-        reg = _key(a.regions[0])
+        reg = region_key(a.regions[0])
         have = state.region_years[reg]
         text = draft.text
         for y in have:  # the figure is the asked year's, as the quote says: "盐田区2019年…为第四名"
@@ -386,7 +386,7 @@ class ReportQA:
         if not a.years:
             return None
         if a.regions and len(a.regions) == 1:
-            reg = _key(a.regions[0])
+            reg = region_key(a.regions[0])
             have = state.region_years.get(reg, [])
             if have and not set(a.years) & set(have):
                 if a.inherited.get("year"):
@@ -422,10 +422,6 @@ def _cited_first(hits: list[Hit], cited_ids: list[str]) -> list[Hit]:
     seen: set[str] = set()
     unique = [h for h in hits if not (h.chunk.id in seen or seen.add(h.chunk.id))]
     return sorted(unique, key=lambda h: order.get(h.chunk.id, len(order)))
-
-def _key(region: dict) -> str:
-    return region.get("district") or region.get("city") or region.get("province") or ""
-
 
 def _unreadable(q: str) -> str | None:
     """A refusal for input with nothing to search: "???" or a question not in Chinese."""
@@ -493,7 +489,7 @@ def _clarify(a: QueryAnalysis) -> Draft | None:
     """"那罗湖区呢？" with no earlier question, or just "盐田区": ask what to look up."""
     if a.metrics or a.inherited.get("metric") or not (a.regions or a.years):
         return None
-    where = "、".join(_key(r) for r in a.regions) or "该年度"
+    where = "、".join(region_key(r) for r in a.regions) or "该年度"
     return Draft(f"请说明要查询{where}的哪一项内容，例如：人民调解成功率、办理法律援助案件数量、"
                  "行政复议案件数量。", False)
 
@@ -504,7 +500,7 @@ def _coverage(state: _State) -> str:
     groups: dict[str, list[str]] = {}
     for r in state.regions:
         prefix = r.get("province", "") + (r.get("city", "") if r.get("city") != r.get("province") else "")
-        years = "、".join(f"{y}年" for y in state.region_years.get(_key(r), []))
+        years = "、".join(f"{y}年" for y in state.region_years.get(region_key(r), []))
         if r.get("district"):
             groups.setdefault(prefix, []).append(r["district"] + (f"（{years}）" if years else ""))
         else:

@@ -8,7 +8,9 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["QueryAnalysis", "analyze_query", "region_names", "RATE_WORDS"]
+from ingest import gazetteer, short_name
+
+__all__ = ["QueryAnalysis", "analyze_query", "region_names", "region_key", "RATE_WORDS"]
 
 log = logging.getLogger(__name__)
 
@@ -73,22 +75,17 @@ class QueryAnalysis:
 def region_names(region: dict) -> list[str]:
     """Full and short forms of the most specific level: 沙坪坝区 -> [沙坪坝区, 沙坪坝];
     深圳市 -> [深圳市, 深圳]; 浦东新区 -> [浦东新区, 浦东]."""
-    name = region.get("district") or region.get("city") or region.get("province") or ""
-    names = [name] if name else []
-    for suffix in ("新区", "自治县", "自治州", "特别行政区", "自治区", "省", "市", "区", "县", "旗"):
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            names.append(name[: -len(suffix)])
-            break
-    return names
+    name = region_key(region)
+    return [n for n in (name, short_name(name)) if n]
 
 
-def _key(region: dict) -> str:
+def region_key(region: dict) -> str:
+    """The most specific level's name: district, else city, else province."""
     return region.get("district") or region.get("city") or region.get("province") or ""
 
 
 def _gazetteer_regions(text: str) -> list[dict]:
     try:
-        from ingest import gazetteer
         return list(gazetteer().find_in_text(text))
     except Exception as err:  # a broken gazetteer must not stop answering about indexed regions
         log.warning("region gazetteer unavailable (%s); matching indexed regions only", err)
@@ -106,10 +103,10 @@ def _find_regions(text: str, regions_in_index: list[dict]) -> tuple[list[dict], 
                 found.append((pos, reg))
                 mentions.append(name)
                 break
-    covered_keys = {_key(r) for _, r in found}
+    covered_keys = {region_key(r) for _, r in found}
     unknown: list[str] = []
     for reg in _gazetteer_regions(text):
-        key = _key(reg)
+        key = region_key(reg)
         if not key or key in covered_keys:
             continue
         if reg.get("district"):
@@ -122,9 +119,9 @@ def _find_regions(text: str, regions_in_index: list[dict]) -> tuple[list[dict], 
                 continue  # "深圳市盐田区": the city only qualifies the district already found
         if matches:
             for m in matches:
-                if _key(m) not in covered_keys:
+                if region_key(m) not in covered_keys:
                     found.append((text.find(region_names(reg)[-1]), m))
-                    covered_keys.add(_key(m))
+                    covered_keys.add(region_key(m))
         elif key not in unknown:
             unknown.append(key)
         mentions.extend(n for n in region_names(reg) if n in text)
@@ -222,7 +219,7 @@ def _inherit(a: QueryAnalysis, prev: QueryAnalysis, mentions: list[str]) -> None
         a.superlative = a.superlative or prev.superlative
         a.effective_question = _rewrite(prev, a)
     else:
-        prefix = "".join(r.get("district") or _key(r) for r in a.regions) if a.inherited["region"] else ""
+        prefix = "".join(r.get("district") or region_key(r) for r in a.regions) if a.inherited["region"] else ""
         years = "".join(f"{y}年" for y in a.years) if a.inherited["year"] else ""
         a.effective_question = f"{prefix}{years}{a.question}"
 
@@ -230,7 +227,7 @@ def _inherit(a: QueryAnalysis, prev: QueryAnalysis, mentions: list[str]) -> None
 def _rewrite(prev: QueryAnalysis, a: QueryAnalysis) -> str:
     """The previous question with its regions/years swapped for the follow-up's."""
     text = prev.effective_question
-    new_regions = "、".join(_key(r) for r in a.regions) or "、".join(a.unknown_regions)
+    new_regions = "、".join(region_key(r) for r in a.regions) or "、".join(a.unknown_regions)
     old_names = sorted({n for r in prev.regions for n in region_names(r)} | set(prev.unknown_regions),
                        key=len, reverse=True)
     if new_regions and not a.inherited["region"]:

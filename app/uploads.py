@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from ingest import SUPPORTED_EXTENSIONS
 from ingest.errors import FileTooLargeError, LoadError, UnsupportedFormatError
 from ingest.settings import Settings
 
@@ -26,16 +27,11 @@ _CHUNK = 1 << 20
 _MAX_NAME_CHARS = 120
 # Characters that are unsafe in file names on some OS or in shells; replaced by "_".
 _UNSAFE = re.compile(r'[<>:"|?*\x00-\x1f\x7f]')
-_FALLBACK_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 
 
 def supported_extensions() -> tuple[str, ...]:
     """The extensions ingest can read (lower case, with the dot)."""
-    try:
-        from ingest import SUPPORTED_EXTENSIONS  # type: ignore[attr-defined]
-    except ImportError:  # ingest loaders not importable yet: the documented formats
-        return _FALLBACK_EXTENSIONS
-    return tuple(sorted(e.lower() for e in SUPPORTED_EXTENSIONS))
+    return tuple(sorted(SUPPORTED_EXTENSIONS))
 
 
 def safe_filename(name: str) -> str:

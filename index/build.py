@@ -31,7 +31,7 @@ from index.encoders import Encoder, load_encoder
 from index.regions import RegionResolver
 from index.store import (BM25_DIR, CHUNKS, DOCSTORE, FORMAT, MANIFEST, SETTINGS, VECTORS,
                          Snapshot, current_version_dir, read_snapshot, write_docstore)
-from ingest import Chunk, Document, Fact, Settings
+from ingest import SUPPORTED_EXTENSIONS, Chunk, Document, Fact, Settings
 from ingest.errors import EncoderMismatchError, LoadError
 
 __all__ = ["build_index", "IngestReport", "expand_paths"]
@@ -61,14 +61,6 @@ class IngestReport:
 
 
 # --- files ----------------------------------------------------------------------------------
-def _supported_extensions() -> frozenset[str]:
-    try:
-        from ingest import SUPPORTED_EXTENSIONS
-    except ImportError:  # ingest not complete yet: accept the formats the architecture names
-        return frozenset({".txt", ".md", ".html", ".htm", ".pdf", ".docx"})
-    return frozenset(e.lower() for e in SUPPORTED_EXTENSIONS)
-
-
 def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
@@ -76,7 +68,7 @@ def _hidden(path: Path, root: Path) -> bool:
 def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
     """Files as given, plus the supported, non-hidden files under each directory (recursive,
     sorted). A path that does not exist is kept so that it is reported as failed."""
-    exts = _supported_extensions()
+    exts = frozenset(SUPPORTED_EXTENSIONS)
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():

@@ -7,22 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ingest import short_name
+
 __all__ = ["short_form", "aliases", "RegionResolver"]
 
 LEVELS = ("district", "city", "province")
-# Longest first: "新区" before "区", "自治州" before "州". 浦东新区 -> 浦东, 恩施土家族苗族自治州 keeps
-# its ethnic part (恩施土家族苗族) which is still how people shorten it in reports.
-_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "新区", "林区", "地区",
-             "省", "市", "区", "县", "旗", "盟", "州")
 
 
 def short_form(name: str) -> str:
-    """沙坪坝区 -> 沙坪坝, 深圳市 -> 深圳; names whose short form would be one character
-    (e.g. 和平区 -> 和平 is fine, but 城区 -> 城 is not) are returned unchanged."""
-    for suffix in _SUFFIXES:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
-    return name
+    """沙坪坝区 -> 沙坪坝, 深圳市 -> 深圳; a name without a short form (城区 would leave one
+    character) is returned unchanged. The suffix rule is ingest's, shared with the gazetteer."""
+    return short_name(name) or name
 
 
 def aliases(name: str) -> set[str]:

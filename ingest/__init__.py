@@ -6,7 +6,7 @@ from ingest.facts import extract_facts
 from ingest.load import SUPPORTED_EXTENSIONS, load_file
 from ingest.metadata import extract_metadata
 from ingest.pipeline import process_file, process_text
-from ingest.regions import RegionGazetteer, gazetteer
+from ingest.regions import RegionGazetteer, gazetteer, short_name
 from ingest.settings import DEFAULT_ENCODER, Settings
 from ingest.tokenize import STOPWORDS, add_words, tokenize
 from ingest.types import Chunk, Document, Fact, content_hash
@@ -15,4 +15,4 @@ __all__ = ["Chunk", "Document", "Fact", "content_hash", "Settings", "DEFAULT_ENC
            "tokenize", "add_words", "STOPWORDS",
            "load_file", "SUPPORTED_EXTENSIONS", "clean_text", "split_page", "Page",
            "extract_metadata", "chunk_document", "extract_facts", "process_file", "process_text",
-           "RegionGazetteer", "gazetteer"]
+           "RegionGazetteer", "gazetteer", "short_name"]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ingest.tokenize import added_words
 
-__all__ = ["RegionGazetteer", "gazetteer", "Region"]
+__all__ = ["RegionGazetteer", "gazetteer", "Region", "short_name"]
 
 _MUNICIPALITIES = ("11", "12", "31", "50")
 _PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
