@@ -322,6 +322,10 @@ def _mount_ui(app: FastAPI, svc: ReportService, settings: Settings) -> None:
     gr.mount_gradio_app(app, blocks, path="/", auth=auth, auth_message="请输入 API 密钥作为密码",
                         max_file_size=int(settings.max_upload_mb * 1024 * 1024),
                         footer_links=["api"], run_history=False, theme=THEME, css=CSS, ssr_mode=False)
+    # Gradio checks that a FileData sent to an event came from its own upload folder only once
+    # the Blocks "has launched"; mount_gradio_app never sets that, so without this line any
+    # client could name a server path (/etc/passwd) as an "uploaded" file. app/ui.py checks too.
+    blocks.has_launched = True
 
 
 def serve(index_dir: Path | str | None = None, host: str | None = None, port: int | None = None,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 import gradio as gr
 import pandas as pd
+from gradio.utils import get_upload_folder
 
 from ingest.errors import ReportQAError
 
@@ -330,7 +331,8 @@ def _manage_tab(svc: "ReportService") -> dict[str, Any]:
             return "请先选择文件。"
         progress(0.05, desc="保存文件")
         try:
-            stored = [svc.uploads.store_path(Path(p).name, Path(p)) for p in paths]
+            stored = [svc.uploads.store_path(Path(p).name, Path(p), within=get_upload_folder())
+                      for p in paths]
             progress(0.2, desc=f"建立索引（{len(stored)} 个文件：分词、向量编码）")
             report = svc.ingest_stored(stored)
         except ReportQAError as err:

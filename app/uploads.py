@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import shutil
 import unicodedata
@@ -16,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from ingest import SUPPORTED_EXTENSIONS
-from ingest.errors import FileTooLargeError, LoadError, UnsupportedFormatError
+from ingest.errors import FileTooLargeError, LoadError, UnsafePathError, UnsupportedFormatError
 from ingest.settings import Settings
 
 __all__ = ["UploadStore", "StoredFile", "safe_filename", "supported_extensions"]
@@ -89,7 +90,14 @@ class UploadStore:
         finally:
             tmp.unlink(missing_ok=True)
 
-    def store_path(self, name: str, src: Path) -> StoredFile:
+    def store_path(self, name: str, src: Path, within: Path | str | None = None) -> StoredFile:
+        """Store a copy of the file at ``src``. With ``within`` (the web UI passes Gradio's upload
+        folder), ``src`` must resolve inside that folder: a path a client names is never trusted
+        to be a file the client uploaded."""
+        src = Path(src)
+        if within is not None and not _inside(src, Path(within)):
+            raise UnsafePathError(safe_filename(name), "only files uploaded through the web page "
+                                  "can be added; server paths are refused")
         with open(src, "rb") as fh:
             return self.store(name, fh)
 
@@ -132,6 +140,12 @@ class UploadStore:
             log.info("stored upload %r as %s", name, target)
             return StoredFile(name, target, created=True)
         raise LoadError(safe, "too many files with this name in the upload directory")
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """True when ``path`` (symlinks resolved) is a file strictly inside ``root``."""
+    real, top = Path(os.path.realpath(path)), Path(os.path.realpath(root))
+    return real != top and real.is_relative_to(top) and real.is_file()
 
 
 def _sha256(path: Path) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 __all__ = [
     "ReportQAError", "LoadError", "UnsupportedFormatError", "EmptyDocumentError",
     "FileTooLargeError", "DecodeError", "UnreadableFileError", "EncryptedDocumentError",
-    "CorruptDocumentError", "IndexNotFoundError", "IndexCorruptError",
+    "CorruptDocumentError", "UnsafePathError", "IndexNotFoundError", "IndexCorruptError",
     "EncoderMismatchError", "EncoderUnavailableError", "InvalidQueryError", "UnknownRegionError",
     "LLMError", "DocumentNotFoundError",
 ]
@@ -53,6 +53,10 @@ class EncryptedDocumentError(LoadError):
 
 class CorruptDocumentError(LoadError):
     """A damaged PDF/DOCX, or a file that is not what its extension says."""
+
+
+class UnsafePathError(LoadError):
+    """A client named a server path instead of sending a file (refused, nothing is read)."""
 
 
 # --- index ----------------------------------------------------------------------------------
