@@ -12,7 +12,7 @@ Loads every ``*.jsonl`` in this folder (both helpers' dev/test files), validates
 Unanswerable questions must have ``found: false`` and no answers or gold. Ids must be unique
 across all files. Prints one line per problem and exits 1 when there is any.
 
-Run from the repository root:  python eval/sets/unseen/check.py
+Run from the repository root:  python -m eval.sets.unseen.check
 """
 from __future__ import annotations
 
