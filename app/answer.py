@@ -12,15 +12,23 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from ingest import Chunk, tokenize
+from ingest import Chunk, short_name, tokenize
+from ingest.chunk import heading_of
+from ingest.facts import phrase_before
 
-from app.query import UNIT_WORDS, QueryAnalysis, region_names
+from ingest.figures import PERCENT_UNITS, RATE_HEAD, UNIT_WORDS, same_unit, unit_kind
+
+from app.query import QueryAnalysis, region_names
 
 __all__ = ["Evidence", "Draft", "ExtractiveAnswerer", "verify_numbers", "find_figures",
+           "is_instruction", "is_upload", "figure_pos", "QUOTE_SEP", "PLAN_QUESTION",
            "split_sentences", "term_weights", "not_found_text", "grounding_text", "best_sentence",
            "same_unit", "metric_before"]
 
 _CITE = re.compile(r"\[\d+\]")
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d{2}")
+# A figure that states a change follows 增长/下降/同比/增加…: "同比增长8.5%", "比上年减少12件".
+_CHANGE_BEFORE = re.compile(r"(?:增长|增加|上升|提高|下降|减少|降低|增幅|降幅|同比|环比|多|少)了?(?:约|近)?$")
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CN_NUM = r"[一二三四五六七八九十两百千]+"
@@ -37,18 +45,33 @@ _ORDINAL = re.compile(rf"第(?:{_CN_NUM}|\d+)(?:名|位)")
 _TITLE = re.compile(r"《[^》]*》?")
 _CLAUSE = re.compile(r"[，,；;：:、]")
 _SENT_END = re.compile(r"(?<=[。！？；!?;])|\n+")
-_UNIT_GROUPS = [{"件", "宗", "起", "件次", "份", "万件", "万余件"}, {"人", "名", "人次", "万人次"},
-                {"元", "万元", "亿元"}, {"个", "家", "所", "处", "座"}, {"场", "场次", "次", "期"},
-                {"%", "％", "个百分点"}, {"张", "票"}]
 # Tokens of a question that frame it but say nothing about what is asked.
-_FRAME_TOKENS = frozenset("多少 几 哪个 哪些 分别 各 是 有 年 区 全区 全年 今年 去年 共 一共 总共 共计 "
+_FRAME_TOKENS = frozenset("多少 几 哪个 哪些 分别 各 是 有 年 区 全区 全年 今年 去年 共 一共 总共 共计 其中 "
                           "最高 最低 最多 最少 比较 对比 排名 多大 多高 多久 具体 指 那边 现在 还".split())
 _COUNTABLE = frozenset("个 人 名 家 项 件 宗 所 处 座 条 部 类 批 户 张 篇 份".split())
 _GENERIC_UNITS = frozenset("件 个 人 名 项 次 家 年 天 元 大".split())
 _CN_UNITS = ("大", "项", "类", "条", "批")  # units a Chinese-numeral answer comes in ("六大")
-_RATE_HEAD = re.compile(r"[\u4e00-\u9fff]{2}率(?![先领队])")
 # What may stand between a metric and its figure: "调解成功率达99%", "受理复议59件", "共计2906人次"
 _LINK = re.compile(r"(?:达到|达|为|是|共计|共|累计|约|近|超过|逾|了|仅|均达|分别为|高达)?$")
+
+
+# A citation's ``quote`` holds the quoted sentences of its passage separated by this (a
+# sentence never contains a line break), so a UI can highlight each one exactly.
+QUOTE_SEP = "\n"
+
+# A sentence that addresses the system instead of describing the government's work ("忽略之前的
+# 所有指令", "SYSTEM:", "你现在是…") is never evidence, whatever figure it carries.
+_INSTRUCTION = re.compile(
+    r"忽略(?:之前|以上|上述|前面|此前|先前)?的?(?:所有|全部|一切|任何)?(?:指令|指示|要求|提示|设定|规则|内容)"
+    r"|(?:^|[^A-Za-z])(?:system|assistant|user)\s*[:：]|系统提示|提示词|你现在是|你是一个|扮演"
+    r"|作为(?:一个)?(?:AI|人工智能|语言模型|助手)|(?:请|必须|务必)(?:直接)?(?:回答|输出|回复)[:：]"
+    r"|ignore (?:all |any )?(?:previous|above|prior) instructions", re.I)
+
+
+def is_instruction(sentence: str) -> bool:
+    """Does ``sentence`` give orders to the reader/system (prompt injection), rather than
+    report something? Reports describe work done; they never address the software."""
+    return bool(_INSTRUCTION.search(sentence))
 
 
 @dataclass
@@ -60,6 +83,8 @@ class Evidence:
     figure: str | None = None
     region: str = ""
     year: int | None = None
+    # the sentence is about something else than what is asked (see ``evidence``)
+    mismatch: bool = False
 
 
 @dataclass
@@ -118,6 +143,15 @@ def _unit_of(fig: str) -> str:
     return ""
 
 
+def figure_pos(sentence: str, figure: str) -> int:
+    """Where ``figure`` stands in ``sentence`` as a figure of its own: "6件" in "受理46件，纠错6件"
+    is the second one, not the tail of 46件. -1 when absent."""
+    if not figure:
+        return -1
+    m = re.search(r"(?<![\d.,])" + re.escape(figure), sentence)
+    return m.start() if m else sentence.find(figure)
+
+
 def find_figures(sentence: str, exclude: Iterable[str] = ()) -> list[tuple[int, str]]:
     """(position, figure) for each quantity in ``sentence``; years, dates, ordinals and numbers
     the question itself contains (e.g. "81890" in "81890服务平台") are not answers."""
@@ -140,11 +174,6 @@ def find_figures(sentence: str, exclude: Iterable[str] = ()) -> list[tuple[int, 
             continue
         out.append((m.start(), fig))
     return out
-
-
-def same_unit(a: str, b: str) -> bool:
-    """Units that count the same kind of thing: 件 and 宗 (cases), 人 and 名 (people)."""
-    return a == b or any(a in g and b in g for g in _UNIT_GROUPS)
 
 
 def term_weights(chunks: Sequence[Chunk]) -> tuple[dict[str, float], dict[str, float]]:
@@ -185,19 +214,25 @@ class ExtractiveAnswerer:
     COMMON_SHARE = 0.03
     DOC_CACHE_SIZE = 256
 
-    # Calibrated on eval/sets/sample.jsonl: the best sentence of an unanswerable question scores
-    # at most 0.21, of an answerable one at least 0.50 (paraphrases are the lowest).
-    THRESHOLD = 0.3
+    # A report states a figure next to the name of what it counts, and describes a measure under
+    # words that name it. So a sentence answers only when it holds most of the asked metric's
+    # words, weighted by how rare they are in the reports: at least half of that weight. Below
+    # it the figure counts something else (行政执法案件 asked as 行政复议案件), and the honest
+    # answer is "not found" with the closest passages.
+    MIN_HEAD_COVERAGE = 0.5
 
-    def __init__(self, weights: dict[str, float] | None = None, threshold: float = THRESHOLD,
-                 max_sentences: int = 3, doc_text: Callable[[str], str] | None = None,
-                 shares: dict[str, float] | None = None):
+    def __init__(self, weights: dict[str, float] | None = None,
+                 min_head_coverage: float = MIN_HEAD_COVERAGE,
+                 max_sentences: int = 4, doc_text: Callable[[str], str] | None = None,
+                 shares: dict[str, float] | None = None,
+                 doc_chunks: Callable[[str], list[Chunk]] | None = None):
         self.weights = weights or {}
+        self.doc_chunks = doc_chunks      # doc_id -> the report's chunks in reading order
         self.shares = shares or {}
         self.unseen_weight = 1.0
         self.doc_text = doc_text          # doc_id -> the report's full text
         self._doc_cache: dict[str, str] = {}
-        self.threshold = threshold
+        self.min_head_coverage = min_head_coverage
         self.max_sentences = max_sentences
 
     # -- scoring ---------------------------------------------------------------------------
@@ -205,12 +240,14 @@ class ExtractiveAnswerer:
         """Content words of the question with their weights. Region names, years, frame words
         and single characters (件, 起, 当) say nothing about what is asked. A word no report
         uses (老百姓, 官司) gets a low weight: it is the asker's vocabulary, not the reports'."""
-        skip = {n for r in a.regions for n in region_names(r)} | set(a.unknown_regions)
+        skip = {n for r in a.regions for level in ("province", "city", "district")
+                for n in (r.get(level, ""), short_name(r.get(level, ""))) if n}
+        skip |= set(a.unknown_regions)
         skip |= {t for n in list(skip) for t in tokenize(n)}
-        skip |= {str(y) for y in a.years}
         terms = {}
         for t in tokenize(a.effective_question):
-            if t in skip or t in _FRAME_TOKENS or len(t) < 2:
+            if t in skip or t in _FRAME_TOKENS or len(t) < 2 or _YEAR_TOKEN.fullmatch(t) \
+                    or any(t in n for n in skip if len(n) >= 3):
                 continue
             terms[t] = self.weights.get(t, self.unseen_weight)
         return terms
@@ -230,7 +267,7 @@ class ExtractiveAnswerer:
         terms = self._terms(a)
         total = sum(terms.values()) or 1.0
         common = {t: w for t, w in terms.items() if self.shares.get(t, 0.0) >= self.COMMON_SHARE}
-        rate_heads = {h for m in a.metrics for h in _RATE_HEAD.findall(m)}
+        rate_heads = {h for m in a.metrics for h in RATE_HEAD.findall(m)}
         # the counted thing's words that the reports commonly use (公证, 矫正): a figure for it
         # must come from a sentence that names it, not from one about 专家 or 诉讼案件
         # its most specific such word near the end, where Chinese puts the counted noun:
@@ -250,22 +287,30 @@ class ExtractiveAnswerer:
             # is 办 + 法援; its absence says nothing)
             absent = sum(w for t, w in common.items() if t in head_words and _absent(t, terms, doc)) / total
             for sent in split_sentences(chunk.text):
+                if is_instruction(sent):
+                    continue
                 cov = sum(w for t, w in terms.items() if t in sent) / total
                 score = 0.6 * cov + 0.25 * ctx_cov + 0.15 / (1 + rank)
                 score += 0.15 * max((len(m) / 8 for m in a.metrics if m in sent), default=0)
                 if any(n in sent for n in q_numbers):
                     score += 0.3  # "81890热线" asked, "81890服务平台" in the sentence
                 fig = None
+                # Each mismatch is a reason the sentence cannot answer; it also lowers the score
+                # so that sentences without one rank first.
+                mismatch = absent >= 0.5 or (cov == 0 and ctx_cov == 0)
                 if a.wants_number:
                     fig, bonus, exact = self._pick_figure(a, sent, q_numbers, terms, total)
                     score = score + bonus if fig else score * 0.4
+                    mismatch |= fig is None or _counts_other_things(a, fig)
                     if rate_heads and not any(h in sent for h in rate_heads):
                         score *= 0.2  # "纠错率" asked, the sentence has no 纠错率
+                        mismatch = True
                     if head and not exact and not any(t in sent for t in head):
                         score *= 0.2  # 公证 asked, "行政诉讼案件477件" is no answer
+                        mismatch = True
                 score *= (1 - absent) ** 2
                 out.append(Evidence(chunk, sent, score, fig, chunk.meta.get("region", ""),
-                                    chunk.meta.get("year")))
+                                    sentence_year(sent, chunk.meta.get("year")), mismatch))
         out.sort(key=lambda e: -e.score)
         return out
 
@@ -289,6 +334,11 @@ class ExtractiveAnswerer:
             clause = max((m.end() for m in _CLAUSE.finditer(sent, 0, pos)), default=0)
             start, prev_end = max(prev_end, clause, pos - 20), pos + len(fig)
             unit = _unit_of(fig)
+            allowed = [unit in PERCENT_UNITS] if a.wants_rate or a.wants_change else []
+            if a.asked_unit and not a.unit_implied and unit_kind(a.asked_unit):
+                allowed.append(not unit or unit_kind(unit) == unit_kind(a.asked_unit))
+            if allowed and not any(allowed):
+                continue  # "败诉率" asked: not "败诉2件"; "多少件" asked: not "2位个人"
             if not fig[0].isdigit() and not fig.startswith("第") and \
                     not (unit == a.asked_unit and unit in _CN_UNITS):
                 continue  # a Chinese numeral only when asked for ("几大" -> 六大), not 统一部/一个
@@ -313,7 +363,9 @@ class ExtractiveAnswerer:
             # "起草审查了多少份合同协议" -> "审查合同和协议379个", not "诉讼案件198件"
             # ...except that a rare question word right before the figure picks it out of a list
             # whose noun is said once: "在册社区矫正对象" -> "…对象2278人,解除矫正1974人,在册304人"
-            rank = (self._distinct_naming(terms, sent, pos),
+            # "比上年多了多少" asks for the change ("同比增长8.5%"), not the level ("1024件")
+            change = bool(_CHANGE_BEFORE.search(sent[max(0, pos - 6):pos]))
+            rank = (change == a.wants_change, self._distinct_naming(terms, sent, pos),
                     round(ctx + 0.5 * named / total + 0.25 * max(unit_ok, 0) - 0.5 * (unit_ok < 0)
                           - 0.3 * unit_bad, 3), -pos)
             if best_rank is None or rank > best_rank:
@@ -346,63 +398,216 @@ class ExtractiveAnswerer:
         before = _LINK.sub("", sent[max(0, pos - 24):pos])
         return max((w for t, w in terms.items() if before.endswith(t)), default=0.0)
 
+    def answers(self, a: QueryAnalysis, e: Evidence) -> bool:
+        """Does evidence ``e`` answer ``a``? A quantity question needs a figure from a sentence
+        with no mismatch (``evidence``: the asked rate, the counted thing, a word the reports
+        use but this report never does, a unit that counts other things). Any other question
+        needs no mismatch, or at least ``min_head_coverage`` of the asked words' weight in the
+        sentence or the heading above it."""
+        if e.score <= 0 or (a.wants_number and not e.figure):
+            return False
+        if not e.mismatch:
+            return True
+        words = self._metric_terms(a)
+        total = sum(words.values())
+        where = f"{e.sentence} {e.chunk.section}"
+        return bool(total) and not a.wants_number and \
+            sum(w for t, w in words.items() if t in where) / total >= self.min_head_coverage
+
+    def _metric_terms(self, a: QueryAnalysis) -> dict[str, float]:
+        """The weighted words of what is asked: the head ("维持原决定" of "其中维持原决定的有
+        多少件") when there is one, else every content word; words no report uses weigh little."""
+        terms = self._terms(a)
+        phrase = a.head if a.wants_number and a.head else "".join(a.metrics)
+        own = {t: w for t, w in terms.items() if t in phrase}
+        return own or terms
+
     # -- composing -------------------------------------------------------------------------
     def answer(self, a: QueryAnalysis, chunks: Sequence[Chunk]) -> Draft:
-        """A quantity question gets the figure and its sentence; any other question the 1-3 best
-        sentences. Nothing scoring ``threshold`` (calibrated on the eval set's unanswerable
-        questions) -> not found, the closest passages kept apart from the answer text."""
+        """A quantity question gets the figure and its sentence; a how-question the matching
+        section's key sentences; a summary the report's parts. When the best sentence does not
+        name what is asked (``answers``) -> not found, the closest passages kept apart."""
+        if SUMMARY.search(a.question) and not a.wants_number and self.doc_chunks and chunks \
+                and (a.regions or a.years):
+            return self._summary(a, chunks[0])  # the report itself is the answer
         ev = self.evidence(a, chunks)
-        if not ev or ev[0].score < self.threshold or (a.wants_number and not ev[0].figure):
+        if not ev or not self.answers(a, ev[0]):
             return Draft(not_found_text(), False, closest=list(chunks[:3]))
         if a.wants_number:
-            return self._numeric(a, ev[0])
-        return self._descriptive(ev)
+            return self._numeric(a, ev)
+        return self._descriptive(a, ev, chunks)
 
-    def _numeric(self, a: QueryAnalysis, best: Evidence) -> Draft:
-        d = Draft("", True)
-        stated = [(a, best)]
-        # "办结多少宗？被诉率是多少？" or "受理和审结的…各有多少件": one figure per part
+    def _numeric(self, a: QueryAnalysis, ev: list[Evidence]) -> Draft:
+        best = ev[0]
         parts = _sub_questions(a) or _conjunct_questions(a)
-        for sub in parts:
+        if len(parts) >= 2:
+            return self._parts(a, parts, ev)
+        other = self._disagreeing(a, ev)
+        if other is not None:
+            return _disagreement(a, best, other)
+        d = Draft("", True)
+        quote = _trim(best.sentence, best.figure or "")
+        n = d.cite(best.chunk, quote)
+        d.text = f"{_lead(best.chunk)}，{_subject(a, best)}为{best.figure}：“{quote}”[{n}]"
+        return d
+
+    def _parts(self, a: QueryAnalysis, parts: list[QueryAnalysis], ev: list[Evidence]) -> Draft:
+        """"受理了多少件，审结多少件？": each part's figure, from the best sentence or, failing
+        that, the best other sentence of the same report; a part no sentence gives is named as
+        absent. Each figure with its own noun: "受理为59件，审结为56件"."""
+        best, d, said = ev[0], Draft("", True), []
+        used: set[str] = set()
+        for i, sub in enumerate(parts):
             terms = self._terms(sub) if sub.effective_question != a.effective_question else \
                 {t: self.weights.get(t, self.unseen_weight) for t in tokenize(sub.metrics[0]) if len(t) >= 2}
-            fig, _, _ = self._pick_figure(sub, best.sentence, [], terms, sum(terms.values()) or 1.0)
-            if fig and all(fig != e.figure for _, e in stated[1:]):
-                stated.append((sub, Evidence(best.chunk, best.sentence, best.score, fig, best.region,
-                                             best.year)))
-        if len(stated) == len(parts) + 1 and len(parts) >= 2:
-            stated = stated[1:]  # the parts, each with its figure, replace the whole question
-        else:
-            stated = stated[:1]
-        quote = _trim(best.sentence, stated[0][1].figure or "")
-        if any(e.figure not in quote for _, e in stated):
-            quote = best.sentence
-        n = d.cite(best.chunk, quote)
-        if len(stated) > 1:  # each figure with its own noun: "受理为59件，审结为56件"
-            said = [f"{_where(best)}{_short_subject(s, e)}为{e.figure}" if i == 0 else
-                    f"{_short_subject(s, e)}为{e.figure}" for i, (s, e) in enumerate(stated)]
-        else:
-            said = [f"{_subject(stated[0][0], stated[0][1])}为{stated[0][1].figure}"]
-        d.text = f"{_lead(best.chunk)}，{'，'.join(said)}：“{quote}”[{n}]"
+            found = None
+            for e in [best] + [e for e in ev[1:] if e.chunk.doc_id == best.chunk.doc_id and not e.mismatch]:
+                fig, _, _ = self._pick_figure(sub, e.sentence, [], terms, sum(terms.values()) or 1.0)
+                if fig and (e.sentence, fig) not in used and self._names_part(terms, e.sentence, fig):
+                    found = replace(e, figure=fig)
+                    break
+            name = sub.metrics[0] if sub.metrics else "该项"
+            if found is None:
+                said.append(f"报告未给出{name}的数字")
+                continue
+            used.add((found.sentence, found.figure))
+            n = d.cite(found.chunk, found.sentence)
+            prefix = _where(best) if not said else ""
+            said.append(f"{prefix}{_short_subject(sub, found)}为{found.figure}[{n}]")
+        if not d.citations:
+            return Draft(not_found_text(), False)
+        if len(d.citations) == 1:  # one sentence holds every part: cite it once, after the quote
+            said = [p.replace("[1]", "") for p in said]
+        quotes = "".join(f"“{q}”[{i + 1}]" for i, q in enumerate(d.quotes))
+        d.text = f"{_lead(best.chunk)}，{'，'.join(said)}：{quotes}"
         return d
 
-    def _descriptive(self, ev: list[Evidence]) -> Draft:
-        best = ev[0].score
-        picked = [e for e in ev if e.score >= 0.8 * best and len(e.sentence) >= 8]
-        picked = _dedupe(picked)[: self.max_sentences]
+    def _names_part(self, terms: dict[str, float], sentence: str, fig: str) -> bool:
+        """The part's own words appear in the sentence (so its figure is not another part's)."""
+        return not terms or any(t in sentence for t in terms)
+
+    def _disagreeing(self, a: QueryAnalysis, ev: list[Evidence]) -> Evidence | None:
+        """Another report (an upload, say) for the same place and year that states a different
+        figure for the same thing, nearly as well matched as the best sentence."""
+        best = ev[0]
+        for e in ev[1:]:
+            if e.score < 0.8 * best.score:
+                return None
+            if (e.chunk.doc_id != best.chunk.doc_id and not e.mismatch and e.figure
+                    and e.region == best.region and e.year == best.year
+                    and _numbers(e.figure) != _numbers(best.figure or "")
+                    and _unit_of(e.figure) == _unit_of(best.figure or "")):
+                return e
+        return None
+
+    def _descriptive(self, a: QueryAnalysis, ev: list[Evidence], chunks: Sequence[Chunk]) -> Draft:
+        """"X区是如何推进…的？": the section whose heading (or text) best matches the question,
+        quoted by its 2–4 most informative sentences in report order, one citation per passage.
+        Reports answer a how-question under a heading that names the measure ("（三）推进诉源
+        治理"), so the heading decides which sentences belong together."""
+        terms = self._terms(a)
+        doc_id = ev[0].chunk.doc_id
+        blocks = [b for c in chunks if c.doc_id == doc_id for b in _blocks(c)]
+        if not blocks:
+            return Draft(not_found_text(), False, closest=list(chunks[:3]))
+        best = max(blocks, key=lambda b: (self._block_score(terms, b), -b.order))
+        if self._block_score(terms, best) <= 0:
+            best = next(b for b in blocks if ev[0].sentence in b.sentences)
+        picked = _informative(best.sentences, terms, self.max_sentences)
         d = Draft("", True)
-        parts = []
-        quotes: list[str] = []
-        for e in picked:
-            quote = _with_next(e.chunk.text, e.sentence)
-            if any(quote in q or q in quote for q in quotes):
-                continue
-            quotes.append(quote)
-            parts.append(f"“{quote}”[{d.cite(e.chunk, quote)}]")
-        docs = {c.doc_id for c in d.citations}
-        lead = _lead(picked[0].chunk) if len(docs) == 1 else "根据现有报告"
-        d.text = f"{lead}：" + "".join(parts)
+        n = d.cite(best.chunk, QUOTE_SEP.join(picked))
+        where = _where(Evidence(best.chunk, picked[0], region=best.chunk.meta.get("region", "")))
+        topic = _HEADING_NUMBER.sub("", best.heading).rstrip("。.：:")
+        body = "".join(f"“{q}”" for q in picked)
+        if PLAN_HEADING.search(topic):  # "2021年工作打算": the plan, as the report words it
+            d.text = f"{_lead(best.chunk)}，{topic}：{body}[{n}]"
+            return d
+        topic = f"在“{topic}”方面" if topic and topic not in best.chunk.meta.get("title", "") else ""
+        d.text = f"{_lead(best.chunk)}，{where}{topic}的主要做法：{body}[{n}]"
         return d
+
+    def _block_score(self, terms: dict[str, float], block: "_Block") -> float:
+        total = sum(terms.values()) or 1.0
+        head = sum(w for t, w in terms.items() if t in block.heading) / total
+        body = sum(w for t, w in terms.items() if t in "".join(block.sentences)) / total
+        return 1.0 * head + 0.5 * body if block.sentences else 0.0
+
+    def _summary(self, a: QueryAnalysis, chunk: Chunk) -> Draft:
+        """"请总结一下X区2020年的主要工作": the report's first-level headings in order, each with
+        its most informative sentence (with fewer than three, the parts of the largest one)."""
+        doc_chunks = self.doc_chunks(chunk.doc_id)
+        tops = _sections(doc_chunks, 0)
+        groups = {h: [s for c in cs for b in _blocks(c) for s in ((c, x) for x in b.sentences)]
+                  for h, cs in tops.items()}
+        if len(groups) < 3 and tops:
+            blocks = [b for c in max(tops.values(), key=len) for b in _blocks(c)]
+            levels = [lv[0] for b in blocks if (lv := heading_of(b.heading)) and lv[0] >= 2]
+            parts: dict[str, list[tuple[Chunk, str]]] = {}
+            current = None
+            for b in blocks:  # deeper headings ("1. …") belong to the part above them
+                lv = heading_of(b.heading)
+                if lv and levels and lv[0] == min(levels):
+                    current = None if NOT_WORK_HEADING.search(b.heading) else b.heading
+                if current:
+                    parts.setdefault(current, []).extend((b.chunk, x) for x in b.sentences)
+            groups = parts if len(parts) >= 2 else groups
+        if len(groups) < 2:
+            return self._descriptive(a, self.evidence(a, doc_chunks), doc_chunks)
+        d = Draft("", True)
+        terms = self._terms(a)
+        lines = []
+        for heading, sents in groups.items():
+            if sents:
+                c, s = max(sents, key=lambda cs_: _informativeness(cs_[1], terms))
+                lines.append(f"{heading}：“{s}”[{d.cite(c, s)}]")
+        title = chunk.meta.get("title", "")
+        d.text = (f"《{title}》" if title else "该报告") + "的主要工作：\n" + "\n".join(lines)
+        return d
+
+
+_SENT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*[—\-–~至到]|\d)")
+
+
+def is_upload(chunk: Chunk) -> bool:
+    """A report a user uploaded (stored under ``<corpus>/uploads``), not one of the corpus."""
+    return "uploads" in re.split(r"[\\/]", str(chunk.meta.get("source", "")))
+
+
+def _source_name(chunk: Chunk) -> str:
+    title = chunk.meta.get("title", "") or "未命名材料"
+    return f"上传材料《{title}》" if is_upload(chunk) else f"《{title}》"
+
+
+def _disagreement(a: QueryAnalysis, best: Evidence, other: Evidence) -> Draft:
+    """"两份材料对X区2020年人民调解成功率的说法不一致：《…》为99%[1]，上传材料《…》为12%[2]。"
+    Both are shown, each with its source; neither is chosen for the user."""
+    d = Draft("", True)
+    n1 = d.cite(best.chunk, best.sentence)
+    n2 = d.cite(other.chunk, other.sentence)
+    metric = _subject(a, best)[len(_where(best)):]
+    d.text = (f"两份材料对{_where(best)}{metric}的说法不一致：{_source_name(best.chunk)}为"
+              f"{best.figure}[{n1}]，{_source_name(other.chunk)}为{other.figure}[{n2}]。"
+              f"“{best.sentence}”[{n1}]“{other.sentence}”[{n2}]")
+    d.note = "sources disagree"
+    return d
+
+
+def _counts_other_things(a: QueryAnalysis, fig: str) -> bool:
+    """A figure whose measure word counts another kind of thing than the question implies:
+    "律师帮助的案子有多少" (cases, 件) is not answered by "执业律师5732名" (people)."""
+    unit = _unit_of(fig)
+    if a.wants_change and unit in PERCENT_UNITS:
+        return False  # "比上年多了多少" is answered by a growth rate too
+    return bool(a.unit_implied and a.asked_unit and unit_kind(unit)
+                and unit_kind(unit) != unit_kind(a.asked_unit))
+
+
+def sentence_year(sentence: str, report_year: int | None) -> int | None:
+    """The year a sentence's figures belong to: the one earlier year it names itself (a 2022
+    report's "2021年，全区受理…"), else the report's year. Later years name plans, not figures."""
+    named = {int(y) for y in _SENT_YEAR.findall(sentence)}
+    earlier = [y for y in named if report_year and y < report_year]
+    return earlier[0] if len(named) == 1 and earlier else report_year
 
 
 def _with_next(text: str, sentence: str, short: int = 40) -> str:
@@ -415,6 +620,77 @@ def _with_next(text: str, sentence: str, short: int = 40) -> str:
         return sentence
     rest = split_sentences(text[pos + len(sentence):])
     return text[pos:text.find(rest[0], pos + len(sentence)) + len(rest[0])] if rest else sentence
+
+
+# "请总结一下…主要工作", "概括…", "主要做了哪些工作": a summary of the whole report.
+SUMMARY = re.compile(r"总结|概括|概述|归纳|主要工作|主要做了|做了哪些(方面|工作)|哪几个方面|主要成效|主要内容")
+# A section about next year's work ("2021年工作打算", "下一步工作计划") or about shortcomings
+# ("存在的问题和不足"): reports close with these; they are not the year's work.
+PLAN_HEADING = re.compile(r"打算|计划|安排|思路|下一步|展望|明年")
+# A question about plans ("2021年有什么工作打算？", "下一步怎么安排"): answered by the report on the
+# year before, whose closing section sets out the next year's work.
+PLAN_QUESTION = re.compile(r"打算|计划|安排|下一步|明年|将要|部署|思路|重点工作|工作重点")
+NOT_WORK_HEADING = re.compile(PLAN_HEADING.pattern + r"|不足|问题|短板|差距")
+_HEADING_NUMBER = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）]?[、．.]?\s*")
+
+
+def _sections(chunks: Sequence[Chunk], level: int) -> dict[str, list[Chunk]]:
+    """Chunks grouped by their heading at ``level`` of the heading path (0 = 一、…), in order;
+    sections about plans or shortcomings left out."""
+    out: dict[str, list[Chunk]] = {}
+    for c in chunks:
+        path = c.section.split(" > ") if c.section else []
+        if len(path) > level and heading_of(path[level]) and not NOT_WORK_HEADING.search(path[level]):
+            out.setdefault(path[level], []).append(c)
+    return out
+
+
+@dataclass
+class _Block:
+    """A run of sentences under one heading inside a chunk: the chunk's own section, or a
+    subsection heading that opens a line of its text ("（二）以制度夯实法治基础。构建…")."""
+    chunk: Chunk
+    heading: str
+    sentences: list[str]
+    order: int
+
+
+def _blocks(chunk: Chunk) -> list[_Block]:
+    own = chunk.section.split(" > ")[-1] if chunk.section else ""
+    out: list[_Block] = []
+    heading, sents = own, []
+    for line in chunk.text.split("\n"):
+        h = heading_of(line.strip())
+        if h:
+            if sents or heading:
+                out.append(_Block(chunk, heading, sents, chunk.meta.get("position", 0) * 100 + len(out)))
+            heading = h[1]
+            rest = line.strip()[len(h[1]):].lstrip("。.：: ")
+            sents = [x for x in split_sentences(rest) if len(x) >= 8]
+        else:
+            sents += [x for x in split_sentences(line) if len(x) >= 8]
+    if sents or heading:
+        out.append(_Block(chunk, heading, sents, chunk.meta.get("position", 0) * 100 + len(out)))
+    return [b for b in out if not is_instruction(" ".join(b.sentences))]
+
+
+_MEASURE = re.compile(r"\d|“[^”]{2,20}”|一是|二是|三是|建立|制定|出台|开展|推行|实施|组建|设立|印发|创新|实现")
+
+
+def _informativeness(sentence: str, terms: dict[str, float]) -> float:
+    """How much a sentence says: concrete measures (figures, named schemes in quotes, verbs
+    of doing: 建立/制定/开展…) and the question's words. "坚持以习近平法治思想为指导" says
+    little; "组建由律师、公证员组成的法律服务团，提供咨询1200余次" says a lot."""
+    total = sum(terms.values()) or 1.0
+    cov = sum(w for t, w in terms.items() if t in sentence) / total
+    return cov + 0.25 * min(len(_MEASURE.findall(sentence)), 4) + min(len(sentence), 80) / 400
+
+
+def _informative(sentences: list[str], terms: dict[str, float], limit: int) -> list[str]:
+    """The 2–``limit`` most informative sentences, in report order."""
+    ranked = sorted(range(len(sentences)), key=lambda i: -_informativeness(sentences[i], terms))
+    keep = sorted(ranked[:max(2, min(limit, len(sentences)))])
+    return [sentences[i] for i in keep]
 
 
 _PART = re.compile(r"[，,？?；;。、]")
@@ -465,7 +741,7 @@ def metric_before(a: QueryAnalysis, sent: str, pos: int) -> str:
     before it, give or take a linking word. 人民调解成功率 asked, "调解成功率达99%" -> 调解成功率."""
     before = _LINK.sub("", sent[max(0, pos - 24):pos])
     best = ""
-    for m in list(a.metrics) + [h for m in a.metrics for h in _RATE_HEAD.findall(m)]:
+    for m in list(a.metrics) + [h for m in a.metrics for h in RATE_HEAD.findall(m)]:
         for i in range(len(m) - 1):
             tail = m[i:]
             if len(tail) > len(best) and before.endswith(tail):
@@ -500,22 +776,22 @@ def _lead(chunk: Chunk) -> str:
 
 def _subject(a: QueryAnalysis, e: Evidence) -> str:
     """"盐田区2020年调解成功率": the metric as the quoted sentence names it right before the
-    figure, the year only when the cited passage states it (no figure may come from elsewhere)."""
-    chunk = e.chunk
-    year = chunk.meta.get("year")
-    cited = f"{chunk.meta.get('title', '')}{chunk.section}{chunk.text}"
-    year_txt = f"{year}年" if year and str(year) in cited else ""
-    pos = e.sentence.find(e.figure or "")
+    figure (else the noun phrase in front of the figure, else the question's own metric), the
+    year only when the cited passage states it (no figure may come from elsewhere)."""
+    pos = figure_pos(e.sentence, e.figure or "")
     metric = metric_before(a, e.sentence, pos) if pos >= 0 else ""
-    if len(metric) < 3:
-        return f"{e.region}{year_txt}的相关数字"
-    return f"{e.region}{year_txt}{metric}"
+    if len(metric) < 3 and pos >= 0:
+        metric = phrase_before(e.sentence, pos) or metric
+    if len(metric) < 2:
+        metric = a.head or (a.metrics[0] if a.metrics else "该项数字")
+    return f"{_where(e)}{metric}"
 
 
 def _where(e: Evidence) -> str:
-    """"盐田区2020年": the region, and the year only when the cited passage states it."""
+    """"盐田区2020年": the region, and the year of the evidence only when the cited passage
+    states it."""
     chunk = e.chunk
-    year = chunk.meta.get("year")
+    year = e.year or chunk.meta.get("year")
     cited = f"{chunk.meta.get('title', '')}{chunk.section}{chunk.text}"
     return f"{e.region}{year}年" if year and str(year) in cited else e.region
 
@@ -523,7 +799,7 @@ def _where(e: Evidence) -> str:
 def _short_subject(a: QueryAnalysis, e: Evidence) -> str:
     """One part of a several-figure answer: the metric only ("办结为79件"); the part as asked
     when the sentence names it after the figure ("7个镇街公共法律服务工作站")."""
-    pos = e.sentence.find(e.figure or "")
+    pos = figure_pos(e.sentence, e.figure or "")
     found = metric_before(a, e.sentence, pos)
     return found if len(found) >= 2 else (a.metrics[0] if a.metrics else "另一数字")
 
@@ -533,7 +809,7 @@ def _trim(sentence: str, figure: str, limit: int = 120) -> str:
     so the UI can highlight it)."""
     if len(sentence) <= limit:
         return sentence
-    pos = max(sentence.find(figure), 0)
+    pos = max(figure_pos(sentence, figure), 0)
     clauses = [m.end() for m in re.finditer(r"[，,；;：:]", sentence)]
     start = max((c for c in clauses if c <= pos and pos - c <= limit // 2), default=max(pos - limit // 2, 0))
     end = min((c for c in clauses if c > pos + len(figure) and c - start <= limit), default=start + limit)

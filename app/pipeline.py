@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from index import Encoder, HybridSearcher, Hit, IngestReport, ReportIndex, build_index
-from ingest import Chunk, DocumentNotFoundError, Fact, IndexNotFoundError, InvalidQueryError, Settings
+from ingest import Chunk, DocumentNotFoundError, Fact, IndexNotFoundError, InvalidQueryError, Settings, short_name
 
-from app.answer import Draft, Evidence, ExtractiveAnswerer, term_weights, verify_numbers
+from app.answer import PLAN_QUESTION, Draft, Evidence, ExtractiveAnswerer, term_weights, verify_numbers
 from app.compare import compare_answer
 from app.query import QueryAnalysis, analyze_query, region_key, region_names
 
@@ -74,8 +74,7 @@ class Answer:
     closest: list[dict[str, Any]] = field(default_factory=list)   # shown when found is false
     analysis: dict[str, Any] | None = None
     answerer: str = "extractive"
-    # what retrieval returned, the passages the answer cites moved first (the answerer read every
-    # sentence of them: its choice is a finer ranking than the fused retrieval scores)
+    # what retrieval returned, in the retriever's own order (the eval ranks retrieval by it)
     hits: list[Hit] = field(default_factory=list, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -149,7 +148,8 @@ class ReportQA:
         chunks = index.chunks()
         step = max(len(chunks) // _IDF_SAMPLE, 1)
         idf, shares = term_weights(chunks[::step])
-        answerer = ExtractiveAnswerer(idf, doc_text=index.document_text, shares=shares)
+        answerer = ExtractiveAnswerer(idf, doc_text=index.document_text, shares=shares,
+                                      doc_chunks=index.chunks)
         region_years: dict[str, set[int]] = {}
         for doc in index.documents():
             years = region_years.setdefault(doc.get("region") or "", set())
@@ -241,6 +241,8 @@ class ReportQA:
         timer.lap("analyze")
         if refused:
             mentioned, hits = self._year_mentioned(a, state, extra, refused)
+            if mentioned is None:
+                mentioned, hits = self._place_mentioned(a, state, extra, refused)
             return self._finish(q, a, mentioned or refused, hits if mentioned else [], timer, state)
         mode = answerer or self._default_answerer()
         if _is_comparison(a):
@@ -339,7 +341,7 @@ class ReportQA:
             all_hits.extend(hits)
             ev = state.answerer.evidence(a, [h.chunk for h in hits])
             best = ev[0] if ev else None
-            if not best or not best.figure or best.score < state.answerer.threshold:
+            if not best or not state.answerer.answers(a, best):
                 return None
             return best if not a.asked_unit or not best.figure[-1].isdigit() else None
 
@@ -351,6 +353,20 @@ class ReportQA:
 
         draft = compare_answer(a, targets, facts, chunk_of, fallback, named=named)
         return draft, all_hits
+
+    def _place_mentioned(self, a: QueryAnalysis, state: _State, extra: dict, refused: Draft
+                         ) -> tuple[Draft | None, list[Hit]]:
+        """A place no report is about may still be written about in another place's report (a
+        city's report on its districts): search for it, and answer only from sentences that name
+        it. Anything else stays the refusal: an answer about another place is a wrong answer."""
+        if refused.found or not a.unknown_regions or a.regions:
+            return None, []
+        names = {n for u in a.unknown_regions for n in (u, short_name(u)) if n}
+        hits = self._retrieve(a, state, extra=extra)
+        draft = state.answerer.answer(a, [h.chunk for h in hits])
+        if not draft.found or not all(any(n in q for n in names) for q in draft.quotes):
+            return None, []
+        return draft, hits
 
     def _year_mentioned(self, a: QueryAnalysis, state: _State, extra: dict, refused: Draft
                         ) -> tuple[Draft | None, list[Hit]]:
@@ -369,11 +385,9 @@ class ReportQA:
             return None, []
         reg = region_key(a.regions[0])
         have = state.region_years[reg]
-        text = draft.text
-        for y in have:  # the figure is the asked year's, as the quote says: "盐田区2019年…为第四名"
-            text = text.replace(f"{reg}{y}年", f"{reg}{'、'.join(asked)}")
         draft.text = (f"现有报告中没有{reg}{'、'.join(asked)}的报告（{reg}现有"
-                      f"{'、'.join(f'{y}年' for y in have)}的报告），其中提到了{'、'.join(asked)}的情况。{text}")
+                      f"{'、'.join(f'{y}年' for y in have)}的报告），其中提到了{'、'.join(asked)}的情况。"
+                      f"{draft.text}")
         draft.note = refused.note
         return draft, hits
 
@@ -391,6 +405,10 @@ class ReportQA:
             if have and not set(a.years) & set(have):
                 if a.inherited.get("year"):
                     a.years = []  # "那沙坪坝区呢" after a 2020 question: 沙坪坝's own year
+                    return None
+                earlier = sorted({y - 1 for y in a.years} & set(have))
+                if earlier and PLAN_QUESTION.search(a.question):
+                    a.years = earlier  # a plan for year N is in the report on N−1
                     return None
                 asked = "、".join(f"{y}年" for y in a.years)
                 available = f"{reg}现有{'、'.join(f'{y}年' for y in have)}的报告。"
@@ -412,16 +430,15 @@ class ReportQA:
             text, found, cits = "现有报告中没有找到能回答这个问题的内容。", False, []
         closest = [] if found else [_passage(c) for c in (draft.closest or [h.chunk for h in hits[:3]])]
         return Answer(q, text, found, cits, timer.done(), draft.note, closest, a.to_dict(),
-                      answerer, _cited_first(hits, [c.chunk_id for c in cits]))
+                      answerer, _unique(hits))
 
 
 # -- helpers --------------------------------------------------------------------------------
-def _cited_first(hits: list[Hit], cited_ids: list[str]) -> list[Hit]:
-    """``hits`` with the cited passages first, in citation order; each passage once."""
-    order = {cid: i for i, cid in enumerate(dict.fromkeys(cited_ids))}
+def _unique(hits: list[Hit]) -> list[Hit]:
+    """``hits`` in order, each passage once (a comparison retrieves per region)."""
     seen: set[str] = set()
-    unique = [h for h in hits if not (h.chunk.id in seen or seen.add(h.chunk.id))]
-    return sorted(unique, key=lambda h: order.get(h.chunk.id, len(order)))
+    return [h for h in hits if not (h.chunk.id in seen or seen.add(h.chunk.id))]
+
 
 def _unreadable(q: str) -> str | None:
     """A refusal for input with nothing to search: "???" or a question not in Chinese."""

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ingest import gazetteer, short_name
+from ingest.figures import RATE_WORDS, UNIT_WORDS
 
 __all__ = ["QueryAnalysis", "analyze_query", "region_names", "region_key", "RATE_WORDS"]
 
@@ -17,19 +18,12 @@ log = logging.getLogger(__name__)
 # A year the question is about: "2020年", "2020年度". A year inside a span ("2021—2025年") names a
 # plan period, not the year a report covers, so it is not a filter.
 _YEAR = re.compile(r"(?<![\d—\-–~到])(?<!(?<!截)至)((?:19|20)\d{2})(?=\s*年)(?!\s*年?\s*[—\-–~至到]\s*\d)")
-# 率 as in 成功率, not 率先 / 表率
-_RATE = r"(?<![表坦草轻直效])率(?![先领队])"
-_WANTS_NUMBER = re.compile(_RATE + r"|多少|几|比例|比重|占比|数量|数目|总数|金额|规模|百分|人次|多大|多高|"
-                           r"多久|多长|多少钱|几成")
-RATE_WORDS = re.compile(_RATE + r"|比例|比重|占比|百分|几成")
+_WANTS_NUMBER = re.compile(RATE_WORDS.pattern + r"|多少|几|数量|数目|总数|金额|规模|人次|多大|多高|"
+                           r"多久|多长|多少钱")
 _COMPARISON = re.compile(r"分别|各是|各有|各为|各自|各区|哪个|哪一个|哪些区|哪家|最高|最低|最多|最少|"
                          r"最大|最小|比较|对比|相比|排名|排序|高于|低于|多于|少于|哪.{0,3}更")
 _MAX = re.compile(r"最高|最多|最大|最好|哪个多|哪个高|更多|更高|谁多|谁高")
 _MIN = re.compile(r"最低|最少|最小|最差|哪个少|哪个低|更少|更低|谁少|谁低")
-# Units a question can ask for right after 多少/几: "多少宗" wants a figure counted in 宗.
-UNIT_WORDS = ("人次", "件次", "场次", "万元", "亿元", "个百分点", "元", "件", "宗", "人", "名", "个",
-              "家", "场", "项", "条", "篇", "次", "张", "部", "份", "起", "户", "所", "天", "年",
-              "批", "类", "期", "册", "座", "处", "票")
 _ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNIT_WORDS) + "|大)")
 # Words that frame a question but name no metric; what is left after removing them (and the
 # regions and years) is the metric phrase: "盐田区2020年人民调解成功率是多少？" -> 人民调解成功率.
@@ -37,8 +31,12 @@ _FRAME = re.compile(
     r"有?(?:多少|几)(?:" + "|".join(UNIT_WORDS) + r"|大)?|各区|各地|分别|各是|各有|各为|各自|是什么|是多少|"
     r"有多高|有多大|有多少|哪个区|哪些区|哪个|哪一个|哪些|什么|怎样|如何|怎么样|怎么|情况|请问|"
     r"最高|最低|最多|最少|最大|最小|比较|对比|相比|排名|排序|一共|总共|共计|全年|全区|今年|去年|"
-    r"那么|那|呢|吗|吧|啊|了|的|是|有|和|与|及|或|以及|还有|具体|截至|截止|"
+    r"其中|同一年|同年|当年|该年|这一年|那一年|比(?:上|去|前)一?年|较(?:上|去)年|同比|环比|多了|少了|那么|那|呢|吗|吧|啊|了|的|是|有|和|与|及|或|以及|还有|具体|截至|截止|"
     r"[\s\d，。？！、：；,.?!:;（）()“”\"'《》<>【】\[\]—\-~～]+")
+_PART_OF = re.compile(r"^(这)?其中")
+# A question about a change against another year, not about a level.
+_CHANGE = re.compile(r"比(?:上|去|前)一?年|较(?:上|去)年|同比|环比|增长了?(?:多少|几)|增加了?(?:多少|几)|"
+                     r"(?:多|少)了(?:多少|几)|增幅|降幅|下降了?(?:多少|几)|减少了?(?:多少|几)")
 _ELLIPTICAL_HINT = re.compile(r"^(那|那么|还有|再看|换成|改成)|呢[？?。!！]*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # The unit a count is kept in when the question does not say ("纠纷数量" -> 件, not 1580人次).
@@ -62,6 +60,7 @@ class QueryAnalysis:
     wants_rate: bool = False
     comparison: bool = False
     superlative: str | None = None    # "max" | "min" | None
+    wants_change: bool = False        # "比上年多了多少", "同比增长多少": a change, not a level
     inherited: dict[str, bool] = field(default_factory=dict)  # {"region": .., "year": .., "metric": ..}
 
     @property
@@ -126,6 +125,9 @@ def _find_regions(text: str, regions_in_index: list[dict]) -> tuple[list[dict], 
             unknown.append(key)
         mentions.extend(n for n in region_names(reg) if n in text)
     found.sort(key=lambda t: t[0])
+    # the parents that qualify a found place ("上海市普陀区") are part of naming it, not a metric
+    parents = {p for _, r in found for p in (r.get("province", ""), r.get("city", "")) if p}
+    mentions.extend(n for p in parents for n in (p, short_name(p)) if n and n in text)
     return [r for _, r in found], unknown, mentions
 
 
@@ -189,6 +191,7 @@ def analyze_query(question: str, regions_in_index: list[dict], years_in_index: l
         wants_number=bool(_WANTS_NUMBER.search(q)), wants_rate=bool(RATE_WORDS.search(q)),
         comparison=bool(_COMPARISON.search(q)) or len(regions) + len(unknown) >= 2,
         superlative="max" if _MAX.search(q) else "min" if _MIN.search(q) else None,
+        wants_change=bool(_CHANGE.search(q)),
         inherited={"region": False, "year": False, "metric": False})
     prev_q, prev_hist = _last_user_turn(history)
     if prev_q:
@@ -204,6 +207,10 @@ def _inherit(a: QueryAnalysis, prev: QueryAnalysis, mentions: list[str]) -> None
                                     bool(a.regions or a.years or a.unknown_regions))
     if not elliptical and (a.regions or a.unknown_regions):
         return  # a new, complete question about a named region
+    if _ELLIPTICAL_HINT.search(a.question) and not a.wants_number:
+        # "法治观测点呢？" after "…基层立法联系点有多少个？": the same kind of question, new metric
+        a.wants_number, a.wants_rate = prev.wants_number, a.wants_rate or prev.wants_rate
+        a.asked_unit = a.asked_unit or prev.asked_unit
     if not a.regions and not a.unknown_regions and prev.regions:
         a.regions, a.inherited["region"] = list(prev.regions), True
     if not a.years and prev.years:
@@ -221,7 +228,9 @@ def _inherit(a: QueryAnalysis, prev: QueryAnalysis, mentions: list[str]) -> None
     else:
         prefix = "".join(r.get("district") or region_key(r) for r in a.regions) if a.inherited["region"] else ""
         years = "".join(f"{y}年" for y in a.years) if a.inherited["year"] else ""
-        a.effective_question = f"{prefix}{years}{a.question}"
+        # "其中维持原决定的有多少件？" is a part of the previous total (行政复议): keep its topic
+        topic = prev.metrics[0] if _PART_OF.match(a.question) and prev.metrics else ""
+        a.effective_question = f"{prefix}{years}{topic}{a.question}"
 
 
 def _rewrite(prev: QueryAnalysis, a: QueryAnalysis) -> str:

@@ -18,8 +18,9 @@ from typing import Any
 import numpy as np
 
 __all__ = [
-    "normalize", "extract_numbers", "answer_matches", "answer_correct", "passage_matches_gold",
-    "strip_quoted_evidence", "figure_correct", "relevance", "recall_at_k", "mrr_at_k", "ndcg_at_k", "citation_precision",
+    "normalize", "extract_numbers", "answer_matches", "answer_correct", "answer_cited",
+    "wrong_figure", "passage_matches_gold", "strip_quoted_evidence", "figure_correct",
+    "relevance", "recall_at_k", "mrr_at_k", "ndcg_at_k", "citation_precision",
     "citation_support", "unsupported_numbers", "refusal_correct", "false_refusal_rate",
     "percentiles", "mean",
 ]
@@ -181,6 +182,33 @@ def citation_precision(cited_sources: Sequence[str], gold: Sequence[dict[str, An
         return None
     gold_docs = {_basename(g["doc"]) for g in gold}
     return sum(_basename(s) in gold_docs for s in cited_sources) / len(cited_sources)
+
+
+def answer_cited(answer: str, expected: Sequence[str], question: str, found: bool,
+                 cited_sources: Sequence[str], gold: Sequence[dict[str, Any]]) -> bool:
+    """The headline metric: found, the answer states every required figure in its own words
+    (``figure_correct``; for questions without figures every required string is there) and at
+    least one citation comes from a gold report."""
+    if not found or not expected:
+        return False
+    fig = figure_correct(answer, expected, question)
+    ok = answer_correct(answer, expected) if fig is None else fig
+    return bool(ok) and bool(citation_precision(cited_sources, gold))
+
+
+def wrong_figure(answer: str, expected: Sequence[str], question: str, found: bool,
+                 cited_sources: Sequence[str], gold: Sequence[dict[str, Any]]) -> bool | None:
+    """For an answered question (found=True): is a stated figure, or the place, wrong? True when
+    an unanswerable question gets a figure, when a figure question's answer does not state the
+    required figures, or when no citation comes from a gold report (another place's report).
+    None when the question was not answered (refusals are counted elsewhere)."""
+    if not found:
+        return None
+    if not expected:  # unanswerable, answered anyway
+        return not refusal_correct(question, answer, False)
+    if gold and not citation_precision(cited_sources, gold):
+        return True
+    return figure_correct(answer, expected, question) is False
 
 
 def unsupported_numbers(answer: str, cited_texts: Iterable[str]) -> list[tuple[float, str]]:

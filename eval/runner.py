@@ -129,9 +129,13 @@ def _score(q: dict[str, Any], run: dict[str, Any], k: int) -> dict[str, Any]:
                     f"ndcg@{k}": M.ndcg_at_k(rels, n, k), "rels": rels[:k],
                     "answer_correct": M.answer_correct(run["answer"], q["answers"]),
                     "figure_correct": M.figure_correct(run["answer"], q["answers"], q["question"]),
-                    "citation_precision": M.citation_precision(cited_sources, q["gold"])})
+                    "citation_precision": M.citation_precision(cited_sources, q["gold"]),
+                    "answer_cited": M.answer_cited(run["answer"], q["answers"], q["question"],
+                                                   run["found"], cited_sources, q["gold"])})
     else:
         out["refusal_correct"] = M.refusal_correct(q["question"], run["answer"], run["found"])
+    out["wrong_figure"] = M.wrong_figure(run["answer"], q["answers"], q["question"], run["found"],
+                                         cited_sources, q["gold"])
     if run["found"]:
         out["citation_support"] = M.citation_support(run["answer"], _support_texts(run["cited"]))
     out["retrieved"] = [Path(s).name for s, _ in ranking[:k]]
@@ -144,7 +148,8 @@ def _score(q: dict[str, Any], run: dict[str, Any], k: int) -> dict[str, Any]:
 # --- aggregation ----------------------------------------------------------------------------------
 def _metric_keys(k: int) -> list[str]:
     return ["recall@1", "recall@5", f"recall@{k}", f"mrr@{k}", f"ndcg@{k}", "answer_accuracy",
-            "figure_accuracy", "citation_precision", "citation_support", "refusal_accuracy", "false_refusal_rate"]
+            "figure_accuracy", "answer_cited", "wrong_figure_rate", "citation_precision",
+            "citation_support", "refusal_accuracy", "false_refusal_rate"]
 
 
 def _aggregate(questions: list[dict], results: list[dict[str, Any]], k: int) -> dict[str, Any]:
@@ -155,6 +160,8 @@ def _aggregate(questions: list[dict], results: list[dict[str, Any]], k: int) -> 
                            for key in ("recall@1", "recall@5", f"recall@{k}", f"mrr@{k}", f"ndcg@{k}")}
     agg["answer_accuracy"] = M.mean(r["answer_correct"] for r in answerable)
     agg["figure_accuracy"] = M.mean(r["figure_correct"] for r in answerable)
+    agg["answer_cited"] = M.mean(r["answer_cited"] for r in answerable)
+    agg["wrong_figure_rate"] = M.mean(r.get("wrong_figure") for r in results)
     agg["citation_precision"] = M.mean(r.get("citation_precision") for r in answerable)
     agg["citation_support"] = M.mean(r.get("citation_support") for r in results)
     agg["refusal_accuracy"] = M.mean(r["refusal_correct"] for r in unanswerable)
@@ -185,12 +192,12 @@ def _failures(questions: list[dict], per_q: list[dict], cfg: str) -> list[dict[s
         if res is None:
             continue
         ok = res["answer_correct"] if q["found"] else res["refusal_correct"]
-        figure_only = ok and q["found"] and res.get("figure_correct") is False
+        figure_only = ok and q["found"] and not res.get("answer_cited")
         if not ok or figure_only:
             out.append({"id": q["id"], "type": q["type"], "question": q["question"],
                         "expected": q["answers"] if q["found"] else "found=false, no figure",
                         "got": res["answer"], "found": res["found"],
-                        "failed": "figure stated wrongly (right one only quoted)" if figure_only
+                        "failed": "figure not stated, or not cited from the right report" if figure_only
                         else ("answer" if q["found"] else "refusal"),
                         "retrieved": res["retrieved"][:3]})
     return out
@@ -284,10 +291,10 @@ def format_table(report: dict[str, Any], markdown: bool = False) -> str:
     render = _render_md if markdown else _render_plain
     summary = render(_table(list(report["summary"].items()), keys, "config"))
     types = sorted({t for cfg in report["by_type"].values() for t in cfg})
-    rows = [[t] + [_fmt(report["by_type"][c].get(t, {}).get("answer_accuracy")
+    rows = [[t] + [_fmt(report["by_type"][c].get(t, {}).get("answer_cited")
                         if t != "unanswerable" else report["by_type"][c].get(t, {}).get("refusal_accuracy"))
                    for c in report["configs"]] for t in types]
-    by_type = render([["type (answer acc; refusal acc)"] + report["configs"]] + rows)
+    by_type = render([["type (answer+citation; refusal acc)"] + report["configs"]] + rows)
     return f"{summary}\n\n{by_type}"
 
 

@@ -1,5 +1,5 @@
 """Synthetic reports for scale benchmarks: paragraphs of the sample reports recombined under
-other districts' names (cpca's administrative divisions), other years and perturbed figures.
+other districts' names (the current administrative-division table), other years and perturbed figures.
 
     python -m eval.synth OUT_DIR -n 1000 --seed 0
 
@@ -9,14 +9,14 @@ chunker, BM25 and the fact extractor; it is not meant to be true.
 from __future__ import annotations
 
 import argparse
-import csv
-import importlib.util
 import logging
 import random
 import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+from ingest import gazetteer
 
 __all__ = ["District", "districts", "SourcePool", "synth_report", "generate", "main"]
 
@@ -57,29 +57,13 @@ class District:
         return name
 
 
-def _cpca_rows() -> list[tuple[str, str]]:
-    spec = importlib.util.find_spec("cpca")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("cpca is not installed; it carries the administrative-division table")
-    table = Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
-    with open(table, encoding="utf-8") as fh:
-        return [(r["adcode"][:6], r["name"]) for r in csv.DictReader(fh)]
-
-
 def districts() -> list[District]:
-    """Every district/county with its city and province, from cpca's adcode table (the table
-    ingest's gazetteer reads), sorted by adcode so that a seed picks the same ones. Read directly
-    because the gazetteer resolves by name, and shared names (朝阳区) lose their city there."""
-    names = {code: name for code, name in _cpca_rows()
-             if name not in {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}}
-    out = []
-    for code, name in sorted(names.items()):
-        prov, city = names.get(code[:2] + "0000"), names.get(code[:4] + "00")
-        if code[4:] == "00" or not prov or not name.endswith(("区", "县")):
-            continue
-        out.append(District(prov, city if city and code[:2] not in ("11", "12", "31", "50") else prov, name))
+    """Every district/county with its city and province, from the gazetteer's division table
+    (the one ingest uses), in the table's stable order so that a seed picks the same ones."""
+    out = [District(r.province, r.city or r.province, r.name)
+           for r in gazetteer().regions(rank=2) if r.name.endswith(("区", "县"))]
     if not out:
-        raise ValueError("cpca's table yielded no districts")
+        raise ValueError("the division table yielded no districts")
     return out
 
 

@@ -3,10 +3,9 @@
 "今年来全区人民调解组织共受理矛盾纠纷案件1700余宗,调解成功率达99%" gives
     (受理矛盾纠纷案件, 1700, 宗) and (人民调解成功率, 99, %).
 The metric is the noun phrase in front of the number within its clause, after scope and time
-words (全年, 全区, 共, 累计 …) and before linking verbs (达, 为 …); a small synonym map names the
-metrics reports are compared on (人民调解成功率, 调解纠纷, 法律援助案件, 公证案件, 行政复议案件 …).
-A bare "成功率" takes its name from the sentence or section it is in: "全年共调解纠纷8428件,
-成功8175件,成功率97%" is about 人民调解, so 97% is the 人民调解成功率.
+words (全年, 全区, 共, 累计 …) and before linking verbs (达, 为 …), worded as the report words it.
+A bare "成功率" keeps its sentence, which says what it is the rate of ("全年共调解纠纷8428件,
+成功8175件,成功率97%"); comparisons read it there.
 """
 from __future__ import annotations
 
@@ -15,7 +14,7 @@ import re
 from ingest.chunk import split_sentences
 from ingest.types import Chunk, Document, Fact
 
-__all__ = ["extract_facts", "find_quantities", "normalise_metric", "UNITS"]
+__all__ = ["extract_facts", "find_quantities", "phrase_before", "UNITS"]
 
 # Longest first so 人次 wins over 人 and 万元 over 元.
 UNITS = ("万元", "亿元", "人次", "件次", "户次", "场次", "%", "％", "件", "宗", "人", "次", "场",
@@ -31,20 +30,8 @@ _CLAUSE_BREAK = re.compile(r"[,，;；:：、()（）“”\"]")
 _LEAD = re.compile(r".*(?:今年以来|我区|我局|辖区内|拥有|已有|共有|现有|今年来|全年|全区|全市|全县|本年度|年内|累计|共计|合计|总计|共|"
                    r"其中|先后|分别|已|目前|截至\d+月\d+日)")
 _TRAIL = re.compile(r"(?:达到|达|为|是|约|近|逾|超过|超|仅|均|总数|总量|数量|共计|共|累计)+$")
-_CASES = ("件", "宗", "起")
-# (pattern over the phrase, pattern the sentence/section must match or None, units it applies
-# to or None for any, metric name)
-_SYNONYMS: tuple[tuple[str, str | None, tuple[str, ...] | None, str], ...] = (
-    (r"成功率", r"调解", ("%",), "人民调解成功率"),
-    (r"^成功$", r"调解", _CASES, "调解成功纠纷"),
-    (r"(?:调解|化解)(?:各类)?(?:矛盾)?纠纷(?:案件)?$", None, _CASES, "调解纠纷"),
-    (r"(?:法律)?援助案件", None, _CASES, "法律援助案件"),
-    (r"公证(?:案件|事项)?$", None, _CASES, "公证案件"),
-    (r"(?:行政)?复议(?:案件)?$", None, _CASES, "行政复议案件"),
-    (r"行政诉讼案件", None, _CASES, "行政诉讼案件"),
-    (r"化解率", None, ("%",), "化解率"),
-)
 _MAX_METRIC = 16
+_AFTER_LAST_FIGURE = re.compile(r"\d[\d.,]*(?:余|多)?(?:万|亿|千)?(?:余|多)?(?:" + "|".join(map(re.escape, UNITS)) + ")?")
 
 
 def extract_facts(chunks: list[Chunk], doc: Document) -> list[Fact]:
@@ -74,7 +61,7 @@ def find_quantities(sentence: str, context: str = "") -> list[tuple[str, float, 
         phrase = _phrase(sentence[prev_end:start])
         prev_end = m.end()
         value, unit = _value(m)
-        metric = normalise_metric(phrase, f"{sentence} {context}", unit)
+        metric = phrase
         if not metric:
             continue
         out.append((metric, value, unit, sentence[start:m.end()]))
@@ -88,6 +75,12 @@ def _is_not_a_quantity(sentence: str, m: re.Match) -> bool:
     after = sentence[m.end():m.end() + 1]
     return before in ("第", "至", "到", "-", "—", "~", "～") or before.isascii() and \
         before.isalpha() or after == "至"
+
+
+def phrase_before(sentence: str, pos: int) -> str:
+    """The noun phrase naming the figure at ``pos`` of ``sentence`` ("" when none); it starts
+    after the previous figure: "已有21个部门347项事项" -> 部门 for 347项, not 21个部门."""
+    return _phrase(_AFTER_LAST_FIGURE.split(sentence[:pos])[-1])
 
 
 def _phrase(segment: str) -> str:
@@ -117,15 +110,6 @@ def _last_words(phrase: str, limit: int) -> str:
     while words and len(words[-1]) + len(kept) <= limit:
         kept = words.pop() + kept
     return kept
-
-
-def normalise_metric(phrase: str, context: str = "", unit: str | None = None) -> str:
-    """The comparison name of a metric phrase ('调解成功率' + 调解 context -> 人民调解成功率)."""
-    for pattern, needs, units, name in _SYNONYMS:
-        if (re.search(pattern, phrase) and (units is None or unit is None or unit in units)
-                and (needs is None or re.search(needs, phrase + context))):
-            return name
-    return phrase
 
 
 def _value(m: re.Match) -> tuple[float, str]:

@@ -22,6 +22,10 @@ from typing import Any
 from ingest.clean import split_page
 from ingest.regions import gazetteer
 
+
+def region_key(region: dict) -> str:
+    return region.get("district") or region.get("city") or region.get("province") or ""
+
 __all__ = ["extract_metadata", "KINDS"]
 
 # (kind, pattern over the title), first match wins: an 印发…实施意见…的通知 is an 实施意见.
@@ -123,15 +127,51 @@ def _normalise_issuer(name: str) -> str:
     return _REGION_PREFIX.sub("", name)
 
 
+# The place a title starts with, before the issuing body, the year or the subject:
+# "营口市鲅鱼圈区2021年…" -> 营口市鲅鱼圈区, "横县人民政府关于…" -> 横县, "2020年闵行区司法局…" -> 闵行区.
+_TITLE_PLACE = re.compile(
+    r"^(?:中共)?(?:(?:19|20)\d{2}\s*年度?)?"
+    r"((?:[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|自治州|州|地区|盟))*"
+    r"[\u4e00-\u9fff]{1,12}?(?:自治县|自治旗|新区|区|县|市|旗))"
+    r"(?=人民政府|政府|司法局|法制|依法治|区委|县委|市委|委员会|关于|(?:19|20)\d{2}|法治|依法|工作|年度)")
+
+
 def _region(title: str, issuer: str, body: str, raw: str) -> dict[str, str]:
-    """First source that names a region wins; a name shared by several regions (南山区) is
-    settled by which parent the whole page names (深圳, even if only in the site footer)."""
+    """The report's own title is the first source of truth for its place; the division table
+    supplies the hierarchy. A place the table does not hold under that name (renamed or new:
+    横县, now 横州市) keeps the title's name, with the parents the page names. Without a place
+    in the title, the first source that names a region wins; a name shared by several regions
+    (南山区) is settled by which parent the whole page names (深圳, even in the site footer)."""
     gaz = gazetteer()
+    own = _title_place(title)
+    if own:
+        hits = gaz.find_in_text(own)
+        if hits and region_key(hits[0]) == own:
+            return gaz.disambiguate(hits, raw)[0] if len(hits) > 1 else hits[0]
     for text in (title, issuer, body[:3000], body):
         hits = gaz.find_in_text(text) if text else []
         if hits:
-            return gaz.disambiguate(hits, raw)[0] if len(hits) > 1 else hits[0]
+            found = gaz.disambiguate(hits, raw)[0] if len(hits) > 1 else hits[0]
+            return _with_own_place(found, own) if own else found
     return {"province": "", "city": "", "district": ""}
+
+
+def _title_place(title: str) -> str:
+    """The most specific place the title starts with ("" when it names none)."""
+    m = _TITLE_PLACE.match(title.strip())
+    if not m:
+        return ""
+    parts = re.findall(r".+?(?:自治区|自治州|自治县|自治旗|新区|地区|省|盟|市|区|县|旗)", m.group(1))
+    return parts[-1] if parts else m.group(1)
+
+
+def _with_own_place(found: dict[str, str], own: str) -> dict[str, str]:
+    """The title's place under the parents found in the page: 横县 under 广西/南宁市."""
+    if own in found.values():
+        return found
+    if own.endswith(("区", "县", "旗")) or found.get("city"):
+        return {**found, "district": own}
+    return {**found, "city": own, "district": ""}
 
 
 def _year(title: str, body: str, publish_date: str) -> int | None:

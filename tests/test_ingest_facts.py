@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from ingest import extract_facts, process_file
-from ingest.facts import find_quantities, normalise_metric
+from ingest.facts import find_quantities
 
 pytestmark = pytest.mark.unit
 
@@ -22,34 +22,35 @@ def _find(result, metric, value=None):
 
 
 def test_yantian_mediation_success_rate(facts):
-    f = _find(facts["000"], "人民调解成功率", 99)
+    f = _find(facts["000"], "调解成功率", 99)
     assert (f.unit, f.region, f.year, f.value_text) == ("%", "盐田区", 2020, "99%")
     assert f.sentence == "今年来全区人民调解组织共受理矛盾纠纷案件1700余宗,调解成功率达99%,未发生民转刑案件。"
     f = _find(facts["000"], "受理矛盾纠纷案件", 1700)
     assert (f.unit, f.value_text) == ("宗", "1700余宗")
 
 
-def test_shapingba_counts_and_rate_named_from_context(facts):
+def test_shapingba_counts_and_a_bare_rate_keep_their_sentence(facts):
     f = _find(facts["002"], "调解纠纷", 8428)
     assert (f.unit, f.region, f.year) == ("件", "沙坪坝区", 2019)
-    f = _find(facts["002"], "人民调解成功率", 97)       # written only as "成功率97%"
+    f = _find(facts["002"], "成功率", 97)       # the sentence says what it is the rate of
     assert f.sentence == "全年共调解纠纷8428件,成功8175件,成功率97%。"
 
 
 def test_haishu_resolution_rate_and_luohu_rate(facts):
     f = _find(facts["001"], "化解率", 96.9)
     assert (f.unit, f.region, f.year) == ("%", "海曙区", 2020)
-    f = _find(facts["003"], "人民调解成功率", 94)
+    f = _find(facts["003"], "成功率", 94)
     assert f.region == "罗湖区" and "14407件" in f.sentence
-    assert _find(facts["003"], "调解纠纷", 14407).unit == "件"
+    assert _find(facts["003"], "化解矛盾纠纷", 14407).unit == "件"
 
 
-def test_synonyms_for_compared_metrics(facts):
-    assert _find(facts["000"], "法律援助案件", 700).value_text == "700余件"
-    assert _find(facts["003"], "法律援助案件", 1103).unit == "宗"
-    assert _find(facts["002"], "法律援助案件", 578).unit == "件"
-    assert _find(facts["003"], "公证案件", 26154).unit == "件"
-    assert _find(facts["002"], "行政复议案件", 59).unit == "件"
+def test_metrics_keep_the_reports_own_wording(facts):
+    """No synonym list renames them: comparisons match 办理/受理援助案件 by meaning."""
+    assert _find(facts["000"], "办理法律援助案件", 700).value_text == "700余件"
+    assert _find(facts["003"], "办理法律援助案件", 1103).unit == "宗"
+    assert _find(facts["002"], "受理援助案件", 578).unit == "件"
+    assert _find(facts["003"], "办理国内外公证案件", 26154).unit == "件"
+    assert _find(facts["002"], "受理复议", 59).unit == "件"
 
 
 def test_sentences_are_quoted_from_their_chunks(facts):
@@ -84,12 +85,6 @@ def test_not_quantities():
     # ordinals, ranges, and a count whose noun comes after it (39家 P2P) give no fact
     assert find_quantities("排名全省第10名,选择5至7个单位开展试点,辖区内39家P2P全部出清。") == []
     assert find_quantities("2020年法治政府建设工作报告") == []
-
-
-def test_success_rate_without_mediation_context_is_not_renamed():
-    assert normalise_metric("成功率", "项目申报成功率", "%") == "成功率"
-    assert normalise_metric("调解成功率", "", "%") == "人民调解成功率"
-    assert normalise_metric("调解矛盾纠纷", "", "场次") == "调解矛盾纠纷"   # not a case count
 
 
 def test_extract_facts_uses_document_region_and_year(facts):

@@ -1,0 +1,81 @@
+"""The domain vocabulary of figures, in one place: how Chinese government reports write digits,
+units and rates. ``ingest.facts`` (facts at ingest), ``app.answer`` (figures in sentences),
+``app.compare`` and ``app.query`` (what a question asks for) all read it from here.
+
+Principles (true of Chinese official reports in general, not of one report):
+* Digits may be full-width (２０２０年, ９８．５％) in texts typeset for print; they are the
+  same figures as the half-width ones.
+* A count is followed by a measure word that says what kind of thing is counted: 件/宗/起 count
+  cases, 人/名/人次 people, 个/家/所 bodies, 场/次/期 events, 元/万元 money, % rates. Two figures
+  are comparable only within one such group.
+* A rate is a noun ending in 率 (成功率, 纠错率, 败诉率); 率 in 率先/表率/效率 is not a rate head.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["normalize_digits", "UNIT_WORDS", "UNIT_GROUPS", "same_unit", "unit_group", "unit_kind",
+           "RATE_WORDS", "RATE_HEAD", "PERCENT_UNITS"]
+
+_FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%"})
+_FW_POINT = re.compile(r"(?<=\d)[．·](?=\d)")
+_FW_COMMA = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+
+
+def normalize_digits(text: str) -> str:
+    """Full-width digits, percent signs and decimal points to ASCII; other full-width
+    punctuation (，。：) is left alone. "２０２０年调解成功率９８．５％" -> "2020年调解成功率98.5%"."""
+    text = text.translate(_FULLWIDTH)
+    return _FW_COMMA.sub(",", _FW_POINT.sub(".", text))
+
+
+# Measure words a count can carry, longest first where one is the start of another.
+UNIT_WORDS = ("人次", "件次", "户次", "场次", "万元", "亿元", "个百分点", "元", "件", "宗", "人",
+              "名", "位", "个", "家", "场", "项", "条", "篇", "次", "张", "部", "份", "起", "户", "所",
+              "天", "年", "批", "类", "期", "册", "座", "处", "票", "卷")
+PERCENT_UNITS = ("%", "％", "个百分点")
+UNIT_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"件", "宗", "起", "件次", "份", "卷", "万件", "万余件"}),
+    frozenset({"人", "名", "位", "人次", "万人次"}),
+    frozenset({"元", "万元", "亿元"}),
+    frozenset({"个", "家", "所", "处", "座"}),
+    frozenset({"场", "场次", "次", "期"}),
+    frozenset({"%", "％", "个百分点"}),
+    frozenset({"张", "票"}),
+    frozenset({"户", "户次"}),
+)
+
+
+# Broader than the groups: what kind of quantity a measure word counts. A question's measure
+# word is loose within a kind ("多少份合同" is answered by "合同379个") but never crosses kinds
+# ("多少件" is not answered by "2位个人", nor "多少人" by "80万元").
+_KINDS = {
+    "thing": "件 宗 起 件次 份 卷 万件 万余件 个 家 所 处 座 项 条 部 篇 张 票 批 类 册 户 户次",
+    "person": "人 名 位 人次 万人次",
+    "money": "元 万元 亿元",
+    "event": "场 场次 次 期",
+    "percent": "% ％ 个百分点",
+    "time": "天 年",
+}
+_KIND_OF = {u: k for k, units in _KINDS.items() for u in units.split()}
+
+
+def unit_kind(unit: str) -> str:
+    """"thing", "person", "money", "event", "percent", "time", or "" for an unknown word."""
+    return _KIND_OF.get(unit, "")
+
+
+def unit_group(unit: str) -> frozenset[str]:
+    """The group of measure words that count the same kind of thing as ``unit``."""
+    return next((g for g in UNIT_GROUPS if unit in g), frozenset({unit}))
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Units that count the same kind of thing: 件 and 宗 (cases), 人 and 名 (people)."""
+    return a == b or b in unit_group(a)
+
+
+# 率 as in 成功率, not 率先 / 表率 / 坦率 / 草率 / 轻率 / 直率 / 效率
+_RATE = r"(?<![表坦草轻直效])率(?![先领队])"
+RATE_WORDS = re.compile(_RATE + r"|比例|比重|占比|百分|几成")
+RATE_HEAD = re.compile(r"[\u4e00-\u9fff]{2}" + _RATE)

@@ -1,0 +1,64 @@
+"""Accuracy floors: the sample set and the unseen-report dev split run through the whole
+pipeline (real encoder, FAISS, BM25) and must not fall below the figures measured when these
+floors were set (README, "Measured figures"). The unseen *test* split never runs here."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eval.runner import run_eval
+from eval.questions import SAMPLE_SET
+
+pytestmark = pytest.mark.integration
+
+UNSEEN = Path(__file__).resolve().parents[1] / "eval" / "sets" / "unseen"
+
+# (set, metric) -> floor; a few points under the measured value, so that noise passes and a
+# real regression does not. wrong_figure_rate is a ceiling.
+FLOORS = {
+    "sample": {"answer_cited": 0.93, "refusal_accuracy": 0.9, "false_refusal_rate": 0.05,
+               "wrong_figure_rate": 0.03},
+    "sample_dev": {"answer_cited": 0.80, "refusal_accuracy": 0.8, "false_refusal_rate": 0.1,
+                   "wrong_figure_rate": 0.08},
+    "unseen_dev": {"answer_cited": 0.80, "refusal_accuracy": 0.9, "false_refusal_rate": 0.12,
+                   "wrong_figure_rate": 0.07},
+}
+CEILINGS = ("false_refusal_rate", "wrong_figure_rate")
+
+
+@pytest.fixture(scope="session")
+def unseen_qa(tmp_path_factory, encoder):
+    from app import ReportQA
+    from index import build_index
+
+    index_dir = tmp_path_factory.mktemp("unseen") / "idx"
+    report = build_index(sorted((UNSEEN / "reports").iterdir()), index_dir, encoder=encoder,
+                         progress=False)
+    assert not report.failed, report.failed
+    return ReportQA.load(index_dir, encoder=encoder)
+
+
+def _check(summary: dict, floors: dict) -> list[str]:
+    bad = []
+    for metric, bound in floors.items():
+        value = summary[metric]
+        if (value > bound) if metric in CEILINGS else (value < bound):
+            bad.append(f"{metric} = {value} (bound {bound})")
+    return bad
+
+
+@pytest.mark.parametrize("name, set_path", [("sample", SAMPLE_SET),
+                                            ("sample_dev", SAMPLE_SET.with_name("sample_dev.jsonl"))])
+def test_sample_sets_stay_above_their_floors(qa, name, set_path, tmp_path):
+    report = run_eval(set_path, qa=qa, configs=["full"], out_dir=tmp_path)
+    assert _check(report["summary"]["full"], FLOORS[name]) == [], report["failures"]
+
+
+def test_unseen_dev_split_stays_above_its_floors(unseen_qa, tmp_path):
+    report = run_eval(UNSEEN / "dev.jsonl", qa=unseen_qa, configs=["full"], out_dir=tmp_path)
+    summary = report["summary"]["full"]
+    assert _check(summary, FLOORS["unseen_dev"]) == [], report["failures"]
+    by_type = report["by_type"]["full"]
+    assert by_type["descriptive"]["answer_cited"] >= 0.7
+    assert by_type["unanswerable"]["refusal_accuracy"] >= 0.9
