@@ -375,9 +375,9 @@ class ExtractiveAnswerer:
         named_well = best_key[3] >= 0.3  # the phrase names the asked thing in the report's words
         bonus = 0.1 + 0.1 * best_key[0] - 0.15 * (not best_key[1]) + 0.2 * min(best_key[3], 1.0)
         bonus += 0.1 * (best_key[2] > 0)
-        if a.asked_unit and not a.unit_implied and (best_key[0] < 0 or (
-                best_key[0] == 0 and a.asked_unit != "个" and not named_well)):
-            return None, 0.0, False  # "多少张" asked, the sentence only counts 名 / 家
+        if a.asked_unit and not a.unit_implied and not a.wants_change and best_key[0] <= 0 \
+                and a.asked_unit != "个" and not named_well:
+            return None, 0.0, False  # "多少张" asked, the sentence counts 份 of something else
         # a distinctive unit asked and found ("多少张" -> 519张) names the counted thing even
         # in other words (律师费抵扣凭证 = 法律服务现金券); 件/个/人 are too common to
         exact = bool(a.asked_unit) and not a.unit_implied and best_key[0] == 2 and \
@@ -427,9 +427,13 @@ class ExtractiveAnswerer:
         """A quantity question gets the figure and its sentence; a how-question the matching
         section's key sentences; a summary the report's parts. When the best sentence does not
         name what is asked (``answers``) -> not found, the closest passages kept apart."""
-        if SUMMARY.search(a.question) and not a.wants_number and self.doc_chunks and chunks \
-                and (a.regions or a.years):
-            return self._summary(a, chunks[0])  # the report itself is the answer
+        if not a.wants_number and chunks and (a.regions or a.years):
+            if SUMMARY.search(a.question) and self.doc_chunks:
+                return self._summary(a, chunks[0])  # the report itself is the answer
+            if PLAN_QUESTION.search(a.question) and any(
+                    PLAN_HEADING.search(b.heading) for b in _blocks(chunks[0]) + [
+                        b for c in chunks[1:] if c.doc_id == chunks[0].doc_id for b in _blocks(c)]):
+                return self._descriptive(a, [], [c for c in chunks if c.doc_id == chunks[0].doc_id])
         ev = self.evidence(a, chunks)
         if not ev or not self.answers(a, ev[0]):
             return Draft(not_found_text(), False, closest=list(chunks[:3]))
@@ -463,7 +467,8 @@ class ExtractiveAnswerer:
             found = None
             for e in [best] + [e for e in ev[1:] if e.chunk.doc_id == best.chunk.doc_id and not e.mismatch]:
                 fig, _, _ = self._pick_figure(sub, e.sentence, [], terms, sum(terms.values()) or 1.0)
-                if fig and (e.sentence, fig) not in used and self._names_part(terms, e.sentence, fig):
+                if fig and (e.sentence, fig) not in used and (
+                        sub.wants_change or self._names_part(terms, e.sentence, fig)):
                     found = replace(e, figure=fig)
                     break
             name = sub.metrics[0] if sub.metrics else "该项"
@@ -506,13 +511,16 @@ class ExtractiveAnswerer:
         Reports answer a how-question under a heading that names the measure ("（三）推进诉源
         治理"), so the heading decides which sentences belong together."""
         terms = self._terms(a)
-        doc_id = ev[0].chunk.doc_id
+        doc_id = ev[0].chunk.doc_id if ev else chunks[0].doc_id
         blocks = [b for c in chunks if c.doc_id == doc_id for b in _blocks(c)]
+        plans = [b for b in blocks if PLAN_HEADING.search(b.heading) and b.sentences]
+        if PLAN_QUESTION.search(a.question) and plans:
+            blocks = plans  # "明年有什么打算": the report's closing plan section answers it
         if not blocks:
             return Draft(not_found_text(), False, closest=list(chunks[:3]))
         best = max(blocks, key=lambda b: (self._block_score(terms, b), -b.order))
-        if self._block_score(terms, best) <= 0:
-            best = next(b for b in blocks if ev[0].sentence in b.sentences)
+        if self._block_score(terms, best) <= 0 and ev:
+            best = next((b for b in blocks if ev[0].sentence in b.sentences), best)
         picked = _informative(best.sentences, terms, self.max_sentences)
         d = Draft("", True)
         n = d.cite(best.chunk, QUOTE_SEP.join(picked))
@@ -704,6 +712,7 @@ def _sub_questions(a: QueryAnalysis) -> list[QueryAnalysis]:
     if len(parts) < 2:
         return []
     subs = [analyze_query(p, a.regions, a.years) for p in parts]
+    subs = [replace(s, metrics=s.metrics or ["比上年增减"]) if s.wants_change else s for s in subs]
     subs = [s for s in subs if s.wants_number and s.metrics]
     return subs if len(subs) >= 2 else []
 
@@ -801,6 +810,8 @@ def _short_subject(a: QueryAnalysis, e: Evidence) -> str:
     when the sentence names it after the figure ("7个镇街公共法律服务工作站")."""
     pos = figure_pos(e.sentence, e.figure or "")
     found = metric_before(a, e.sentence, pos)
+    if len(found) < 2 and pos >= 0:
+        found = phrase_before(e.sentence, pos)
     return found if len(found) >= 2 else (a.metrics[0] if a.metrics else "另一数字")
 
 
