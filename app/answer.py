@@ -273,7 +273,10 @@ class ExtractiveAnswerer:
         # its most specific such word near the end, where Chinese puts the counted noun:
         # 援助 of 法律援助案件 (not 案件, every report has cases), 成员 of …联合体首批成员单位
         tail = [t for t in tokenize((a.head or "")[-4:]) if len(t) >= 2 and t in common]
-        head = sorted(tail, key=lambda t: -self.weights.get(t, 0.0))[:1]
+        # the most specific word of what is counted, among those the reports use: 复议 of
+        # 行政复议案件 (not 案件), 援助 of 法律援助案件; the figure's own words must hold it
+        known = [t for t in tokenize(a.head or "") if len(t) >= 2 and t in self.weights]
+        head = sorted(known, key=lambda t: -self.weights[t])[:1]
         head_words = set(tail) if a.head else set(common)
         q_numbers = [n for n in _numbers(a.effective_question) if int(float(n)) not in a.years]
         out = []
@@ -305,7 +308,7 @@ class ExtractiveAnswerer:
                     if rate_heads and not any(h in sent for h in rate_heads):
                         score *= 0.2  # "纠错率" asked, the sentence has no 纠错率
                         mismatch = True
-                    if head and not exact and not any(t in sent for t in head):
+                    if head and not exact and not any(t in _own_words(sent, fig) for t in head):
                         score *= 0.2  # 公证 asked, "行政诉讼案件477件" is no answer
                         mismatch = True
                 score *= (1 - absent) ** 2
@@ -514,14 +517,16 @@ class ExtractiveAnswerer:
         doc_id = ev[0].chunk.doc_id if ev else chunks[0].doc_id
         blocks = [b for c in chunks if c.doc_id == doc_id for b in _blocks(c)]
         plans = [b for b in blocks if PLAN_HEADING.search(b.heading) and b.sentences]
+        limit = self.max_sentences
         if PLAN_QUESTION.search(a.question) and plans:
             blocks = plans  # "明年有什么打算": the report's closing plan section answers it
+            limit = 8       # a plan is a list ("一是…五是"): every item of it
         if not blocks:
             return Draft(not_found_text(), False, closest=list(chunks[:3]))
         best = max(blocks, key=lambda b: (self._block_score(terms, b), -b.order))
         if self._block_score(terms, best) <= 0 and ev:
             best = next((b for b in blocks if ev[0].sentence in b.sentences), best)
-        picked = _informative(best.sentences, terms, self.max_sentences)
+        picked = _informative(best.sentences, terms, limit)
         d = Draft("", True)
         n = d.cite(best.chunk, QUOTE_SEP.join(picked))
         where = _where(Evidence(best.chunk, picked[0], region=best.chunk.meta.get("region", "")))
@@ -574,6 +579,17 @@ class ExtractiveAnswerer:
 
 
 _SENT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*[—\-–~至到]|\d)")
+
+
+def _own_words(sentence: str, fig: str | None) -> str:
+    """The words that name a figure: from the previous figure (or the sentence start) to it.
+    "…办结行政执法案件1988宗,被诉率仅0.1%,行政复议率0%" -> 1988宗 is named by 行政执法案件,
+    not by the 行政复议 that comes after it."""
+    pos = figure_pos(sentence, fig or "")
+    if pos < 0:
+        return sentence
+    before = [p + len(f) for p, f in find_figures(sentence) if p + len(f) <= pos]
+    return sentence[max(before, default=0):pos]
 
 
 def is_upload(chunk: Chunk) -> bool:

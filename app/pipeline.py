@@ -486,7 +486,11 @@ def _apply_filters(a: QueryAnalysis, filters: dict | None, state: _State) -> dic
         raise InvalidQueryError('filters 应为对象，键为 region、year、issuer、kind、doc_id，'
                                 '例如 {"region": "盐田区", "year": 2020}。')
     regions = filters.get("region")
-    if regions and not a.regions:
+    if regions and (not a.regions or a.inherited.get("region")):
+        # an explicit filter beats a region inherited from the conversation
+        if a.inherited.get("region"):
+            a.effective_question, a.years = a.question, [] if a.inherited.get("year") else a.years
+        a.regions, a.inherited["region"] = [], False
         for name in [regions] if isinstance(regions, str) else list(regions):
             match = [r for r in state.regions if name in region_names(r) or name in r.values()]
             if match:
@@ -494,7 +498,7 @@ def _apply_filters(a: QueryAnalysis, filters: dict | None, state: _State) -> dic
             elif name not in a.unknown_regions:
                 a.unknown_regions.append(name)
     years = filters.get("year")
-    if years and not a.years:
+    if years and (not a.years or a.inherited.get("year")):
         try:
             a.years = [int(y) for y in ([years] if isinstance(years, (int, str)) else years)]
         except (TypeError, ValueError):

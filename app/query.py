@@ -31,9 +31,11 @@ _FRAME = re.compile(
     r"有?(?:多少|几)(?:" + "|".join(UNIT_WORDS) + r"|大)?|各区|各地|分别|各是|各有|各为|各自|是什么|是多少|"
     r"有多高|有多大|有多少|哪个区|哪些区|哪个|哪一个|哪些|什么|怎样|如何|怎么样|怎么|情况|请问|"
     r"最高|最低|最多|最少|最大|最小|比较|对比|相比|排名|排序|一共|总共|共计|全年|全区|今年|去年|"
-    r"其中|同一年|同年|当年|该年|这一年|那一年|比(?:上|去|前)一?年|较(?:上|去)年|同比|环比|多了|少了|那么|那|呢|吗|吧|啊|了|的|是|有|和|与|及|或|以及|还有|具体|截至|截止|"
+    r"一下|看看|其中|同一年|同年|当年|该年|这一年|那一年|比(?:上|去|前)一?年|较(?:上|去)年|同比|环比|多了|少了|那么|那|呢|吗|吧|啊|了|的|是|有|和|与|及|或|以及|还有|具体|截至|截止|"
     r"[\s\d，。？！、：；,.?!:;（）()“”\"'《》<>【】\[\]—\-~～]+")
 _PART_OF = re.compile(r"^(这)?其中")
+# A question that names its own scope as every place ("各区", "各地", "哪个区最高").
+_ALL_PLACES = re.compile(r"各(?:区|县|市|地|区县|县区|地区)|所有(?:区|县|市|地区)|哪(?:个|些)(?:区|县|市|地)")
 # A question about a change against another year, not about a level.
 _CHANGE = re.compile(r"比(?:上|去|前)一?年|较(?:上|去)年|同比|环比|增长了?(?:多少|几)|增加了?(?:多少|几)|"
                      r"(?:多|少)了(?:多少|几)|增幅|降幅|下降了?(?:多少|几)|减少了?(?:多少|几)")
@@ -207,6 +209,8 @@ def _inherit(a: QueryAnalysis, prev: QueryAnalysis, mentions: list[str]) -> None
                                     bool(a.regions or a.years or a.unknown_regions))
     if not elliptical and (a.regions or a.unknown_regions):
         return  # a new, complete question about a named region
+    if _ALL_PLACES.search(a.question):
+        return  # "各区的人民调解成功率对比一下": its own scope, every place; nothing inherited
     if _ELLIPTICAL_HINT.search(a.question) and not a.wants_number:
         # "法治观测点呢？" after "…基层立法联系点有多少个？": the same kind of question, new metric
         a.wants_number, a.wants_rate = prev.wants_number, a.wants_rate or prev.wants_rate

@@ -62,3 +62,17 @@ def qa(sample_index_dir):
     from app import ReportQA
 
     return ReportQA.load(sample_index_dir)
+
+
+@pytest.fixture(scope="session")
+def unseen_qa(tmp_path_factory, encoder):
+    """The pipeline on an index of the unseen-report set (eval/sets/unseen/reports): 26 reports
+    of places and years the answerer was not written with."""
+    from app import ReportQA
+    from index import build_index
+
+    reports = ROOT / "eval" / "sets" / "unseen" / "reports"
+    index_dir = tmp_path_factory.mktemp("unseen") / "idx"
+    report = build_index(sorted(reports.iterdir()), index_dir, encoder=encoder, progress=False)
+    assert not report.failed, report.failed
+    return ReportQA.load(index_dir, encoder=encoder)

@@ -27,18 +27,6 @@ FLOORS = {
 CEILINGS = ("false_refusal_rate", "wrong_figure_rate")
 
 
-@pytest.fixture(scope="session")
-def unseen_qa(tmp_path_factory, encoder):
-    from app import ReportQA
-    from index import build_index
-
-    index_dir = tmp_path_factory.mktemp("unseen") / "idx"
-    report = build_index(sorted((UNSEEN / "reports").iterdir()), index_dir, encoder=encoder,
-                         progress=False)
-    assert not report.failed, report.failed
-    return ReportQA.load(index_dir, encoder=encoder)
-
-
 def _check(summary: dict, floors: dict) -> list[str]:
     bad = []
     for metric, bound in floors.items():
