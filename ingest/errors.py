@@ -8,7 +8,8 @@ from __future__ import annotations
 __all__ = [
     "ReportQAError", "LoadError", "UnsupportedFormatError", "EmptyDocumentError",
     "FileTooLargeError", "DecodeError", "UnreadableFileError", "EncryptedDocumentError",
-    "CorruptDocumentError", "IndexNotFoundError", "IndexCorruptError",
+    "CorruptDocumentError", "MissingToolError", "NoTextFoundError", "TooManyPagesError",
+    "IndexNotFoundError", "IndexCorruptError",
     "EncoderMismatchError", "EncoderUnavailableError", "InvalidQueryError", "UnknownRegionError",
     "LLMError", "DocumentNotFoundError",
 ]
@@ -53,6 +54,19 @@ class EncryptedDocumentError(LoadError):
 
 class CorruptDocumentError(LoadError):
     """A damaged PDF/DOCX, or a file that is not what its extension says."""
+
+
+class MissingToolError(LoadError):
+    """Reading this kind of file needs a program that is not installed (the message names it
+    and how to install it)."""
+
+
+class NoTextFoundError(EmptyDocumentError):
+    """A scan or image in which OCR found no text."""
+
+
+class TooManyPagesError(LoadError):
+    """A scan with more pages than REPORTQA_MAX_OCR_PAGES allows to OCR."""
 
 
 # --- index ----------------------------------------------------------------------------------

@@ -50,8 +50,8 @@ def process_loaded(loaded: Loaded, source: str, settings: Settings | None = None
     if not body.strip() and not loaded.tables:
         raise EmptyDocumentError(Path(source).name, "no report text is left after removing "
                                  "page navigation and boilerplate")
-    meta = extract_metadata(raw, body, source)
-    doc = Document(doc_id=_doc_id(body, loaded.tables), text=body, source=source,
+    meta = _metadata(raw, body, source)
+    doc = Document(doc_id=_doc_id(body, loaded.tables), text=body or raw.strip(), source=source,
                    file_hash=loaded.file_hash, **meta)
     doc.years_covered = sorted(set(table_years(loaded.tables, doc.year))
                                | ({doc.year} if doc.year else set()))
@@ -63,6 +63,16 @@ def process_loaded(loaded: Loaded, source: str, settings: Settings | None = None
     log.info("%s: %d chunks, %d facts, %d tables (%s %s)", source, len(chunks), len(facts),
              len(loaded.tables), doc.region, doc.year)
     return doc, chunks, facts
+
+
+def _metadata(raw: str, body: str, source: str) -> dict:
+    """Metadata; a document that is only tables (a spreadsheet) has no paragraph to find its
+    title by, so its first line (the sheet's title row) is read as the 名称 field."""
+    meta = extract_metadata(raw, body, source)
+    first = next((ln.strip() for ln in raw.split("\n") if ln.strip()), "")
+    if not body.strip() and not meta["title"] and first:
+        meta = extract_metadata(f"名称：{first}\n{raw}", raw, source)
+    return meta
 
 
 def _doc_id(body: str, tables: list[Table]) -> str:

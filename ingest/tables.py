@@ -220,8 +220,12 @@ def is_caption(line: str) -> bool:
 
 # --- table -> chunks ------------------------------------------------------------------------
 def table_title(table: Table, index: int) -> str:
-    caption = re.sub(r"[（(]?\s*单位\s*[:：][^）)]*[）)]?", "", table.caption).strip(" ：:")
-    return caption or f"表{index + 1}"
+    """The caption without its unit note and without years: each cell sentence names exactly
+    one year, its own, so that no reader takes a figure for another year the caption lists
+    ("表1 2021年、2022年业务数据（单位：件）" -> "表1 业务数据")."""
+    caption = re.sub(r"[（(]?\s*单位\s*[:：][^）)]*[）)]?", "", table.caption)
+    caption = re.sub(r"(?:19|20)\d{2}\s*年度?(?:\s*[、，,和及至到~～—-]\s*)?", "", caption)
+    return re.sub(r"\s+", " ", caption).strip(" ：:、") or f"表{index + 1}"
 
 
 def table_chunks(tables: list[Table], doc: Document, start_position: int,
@@ -345,7 +349,10 @@ def _row_cells(table: Table, title: str, row: list[str], report_year: int | None
             continue
         cells.append(_cell(table, title, label, metric_base, cols[j] if j < len(cols) else "",
                            parsed, default_unit, latest, report_year))
-    return cells
+    # The report's own year first: a row is read as "this year's figure, then the others", as a
+    # question that names no other year asks about the year the report covers.
+    current = report_year or latest
+    return sorted(cells, key=lambda c: c.change or c.year != current)
 
 
 def _cell(table: Table, title: str, label: str, metric_base: str, column: str,
