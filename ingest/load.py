@@ -311,10 +311,10 @@ def _pdf_report(data: bytes, path: Path, max_ocr_pages: int, progress: Progress 
     lines = [pg.lines for pg in pages]
     tables = _pdf_tables(data, path, pages, lines)
     ocr_pages: list[int] = []
-    if any(not pg.lines for pg in pages):
+    scanned = [i for i, pg in enumerate(pages) if _needs_ocr(pg, reader.pages[i])]
+    if scanned:
         from ingest.ocr import ocr_pdf_pages
-        blank = [i for i, pg in enumerate(pages) if not pg.lines]
-        for i, page_lines in ocr_pdf_pages(data, path, blank, max_ocr_pages, progress).items():
+        for i, page_lines in ocr_pdf_pages(data, path, scanned, max_ocr_pages, progress).items():
             lines[i] = page_lines
             ocr_pages.append(i + 1)
     paras = _pdf_paragraphs(_drop_running_lines(lines))
@@ -342,6 +342,19 @@ def _pdf_reader(data: bytes, path: Path):
                                          "without its password") from exc
         raise CorruptDocumentError(path.name, f"the PDF is damaged or not a PDF "
                                    f"({type(exc).__name__}: {msg[:120]})") from exc
+
+
+def _needs_ocr(page: "_PdfPage", pdf_page) -> bool:
+    """A page with an image and no usable text layer: no text, or text that is mostly not
+    characters a report is written in (a broken font encoding, a scanner's junk layer)."""
+    text = "".join(ln[3] for ln in page.lines)
+    usable = sum(1 for ch in text if _plausible(ch) and not ch.isspace())
+    if len(text.strip()) >= 20 and usable >= 0.5 * len(text.replace(" ", "")):
+        return False
+    try:
+        return len(pdf_page.images) > 0
+    except Exception:  # pypdf cannot list this page's images: treat it as not scanned
+        return False
 
 
 @dataclass
