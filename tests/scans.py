@@ -60,8 +60,14 @@ def write_scan_pdf(paragraphs: list[str], path: Path, title: str = "") -> Path:
     return path
 
 
-def write_scan_image(paragraphs: list[str], path: Path, title: str = "") -> Path:
-    pages = render_pages(paragraphs, title)
+def write_scan_image(paragraphs: list[str], path: Path, title: str = "",
+                     per_page: int | None = None) -> Path:
+    """One image, or a multi-page TIFF; ``per_page`` paragraphs on each page when given."""
+    if per_page:
+        pages = [page for i in range(0, len(paragraphs), per_page)
+                 for page in render_pages(paragraphs[i:i + per_page], title if i == 0 else "")]
+    else:
+        pages = render_pages(paragraphs, title)
     if path.suffix.lower() in (".tif", ".tiff"):
         pages[0].save(path, save_all=True, append_images=pages[1:], compression="tiff_lzw")
     else:
