@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from table_reports import FUTIAN, NANSHAN, write_docx, write_xlsx
+from eval.table_reports import FUTIAN, NANSHAN, write_docx, write_xlsx
 
 from ingest import load_report, process_file
 from ingest.errors import CorruptDocumentError, MissingToolError

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import report_path
 from ingest_variants import report_parts
-from scans import char_error_rate, cjk_font, write_scan_image, write_scan_pdf
+from eval.scans import char_error_rate, cjk_font, write_scan_image, write_scan_pdf
 
 from ingest import Settings, load_report, process_file
 from ingest.errors import CorruptDocumentError, NoTextFoundError, TooManyPagesError

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from table_reports import (FUTIAN, LONGGANG, NANSHAN, REPORTS, WRITERS, YUEXIU, write_fixtures,
+from eval.table_reports import (FUTIAN, LONGGANG, NANSHAN, REPORTS, WRITERS, YUEXIU, write_fixtures,
                            write_xlsx)
 
 from ingest import load_report, process_file
@@ -186,3 +186,16 @@ def test_table_questions_answer_with_the_right_cell(table_qa, question, figure):
     assert figure in answer.answer, answer.answer
     cited = answer.citations[0]
     assert cited.section.startswith("表：") and figure in cited.text
+
+
+@pytest.mark.unit
+def test_unit_only_in_a_column_header():
+    """'数量（件）' / '2021年（人次）': the unit is the header's when neither cell nor row has one."""
+    from ingest.types import Document
+
+    table = from_grid([["类别", "2020年（人次）", "2021年（人次）"], ["法律咨询", "5,320", "6,104"],
+                       ["法治讲座", "88", "97"]], caption="表3 法律服务情况")
+    doc = Document(doc_id="d", text="", source="s", file_hash="", district="某区", year=2021)
+    got = {(f.metric, f.value, f.unit, f.year) for f in table_facts([table], [[]], doc)}
+    assert got == {("法律咨询", 5320, "人次", 2020), ("法律咨询", 6104, "人次", 2021),
+                   ("法治讲座", 88, "人次", 2020), ("法治讲座", 97, "人次", 2021)}

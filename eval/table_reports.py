@@ -1,7 +1,7 @@
 """Small reports with tables, in the shapes they are published in (HTML, DOCX, PDF, Markdown,
 XLSX), for the table tests and the question set in eval/sets/tables/.
 
-    python tests/table_reports.py eval/sets/tables      # (re)write the fixture files
+    python -m eval.table_reports eval/sets/tables      # (re)write the fixture files
 
 Each report is data (title, paragraphs, one table as a grid, caption); the writers lay it out.
 The four reports differ on purpose: year columns (2020年/2021年), a unit only in the caption
