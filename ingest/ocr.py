@@ -19,8 +19,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from ingest.errors import (CorruptDocumentError, MissingToolError, NoTextFoundError,
-                           TooManyPagesError)
+from ingest.errors import (CorruptDocumentError, FileTooLargeError, MissingToolError,
+                           NoTextFoundError, TooManyPagesError)
 
 __all__ = ["image_report", "ocr_pdf_pages", "ocr_lines"]
 
@@ -121,6 +121,9 @@ def _open_frames(data: bytes, path: Path) -> list:
         frames = [f.copy() for f in ImageSequence.Iterator(image)]
         for f in frames:
             f.load()
+    except Image.DecompressionBombError as exc:
+        raise FileTooLargeError(path.name, f"the image is too large to OCR ({exc}); scan at "
+                                "300 dpi or less") from exc
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
         raise CorruptDocumentError(path.name, f"the image is damaged or not an image "
                                    f"({type(exc).__name__}: {str(exc)[:100]})") from exc

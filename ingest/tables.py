@@ -319,8 +319,6 @@ def _parse_value(cell: str) -> tuple[float, str, str] | None:
     if m.group("sign") in ("-", "−", "－", "减少", "下降"):
         value = -value
     unit = (m.group("unit") or "").replace("％", "%")
-    if m.group("mult") and not unit:
-        unit = ""
     return round(value, 6), unit, text
 
 
