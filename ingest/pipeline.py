@@ -59,6 +59,8 @@ def process_loaded(loaded: Loaded, source: str, settings: Settings | None = None
     _mark_pages(chunks, loaded)
     facts = extract_facts(chunks, doc)
     t_chunks, t_facts = _table_parts(loaded.tables, doc, len(chunks), settings)
+    if t_chunks:  # the report's text is its running text and its tables (rows as written out)
+        doc.text = "\n".join([doc.text, *(c.text for c in t_chunks)]).strip()
     chunks, facts = chunks + t_chunks, facts + t_facts
     log.info("%s: %d chunks, %d facts, %d tables (%s %s)", source, len(chunks), len(facts),
              len(loaded.tables), doc.region, doc.year)
