@@ -14,6 +14,7 @@ from ingest.types import Chunk, Document, Fact, content_hash
 
 __all__ = ["Chunk", "Document", "Fact", "content_hash", "Settings", "DEFAULT_ENCODER",
            "tokenize", "add_words", "STOPWORDS",
-           "load_file", "load_report", "Loaded", "Table", "process_loaded", "SUPPORTED_EXTENSIONS", "clean_text", "split_page", "Page",
+           "load_file", "load_report", "Loaded", "Table", "process_loaded",
+           "SUPPORTED_EXTENSIONS", "clean_text", "split_page", "Page",
            "extract_metadata", "chunk_document", "extract_facts", "process_file", "process_text",
            "RegionGazetteer", "gazetteer", "short_name"]
