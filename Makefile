@@ -12,6 +12,11 @@ PYTHON  ?= python3
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
+	# system tools for scans and old formats: a CJK font (test scans), LibreOffice (.doc/.wps/.xls),
+	# antiword (.doc without LibreOffice)
+	if command -v apt-get >/dev/null; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y -qq fonts-wqy-microhei antiword libreoffice-writer-nogui \
+	  libreoffice-calc-nogui >/dev/null || echo "warning: apt-get install failed"; fi
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q torch==2.13.0

@@ -8,7 +8,8 @@ from __future__ import annotations
 __all__ = [
     "ReportQAError", "LoadError", "UnsupportedFormatError", "EmptyDocumentError",
     "FileTooLargeError", "DecodeError", "UnreadableFileError", "EncryptedDocumentError",
-    "CorruptDocumentError", "UnsafePathError", "IndexNotFoundError", "IndexCorruptError",
+    "CorruptDocumentError", "UnsafePathError", "MissingToolError", "NoTextFoundError",
+    "TooManyPagesError", "IndexNotFoundError", "IndexCorruptError",
     "EncoderMismatchError", "EncoderUnavailableError", "InvalidQueryError", "UnknownRegionError",
     "LLMError", "DocumentNotFoundError",
 ]
@@ -57,6 +58,19 @@ class CorruptDocumentError(LoadError):
 
 class UnsafePathError(LoadError):
     """A client named a server path instead of sending a file (refused, nothing is read)."""
+
+
+class MissingToolError(LoadError):
+    """Reading this kind of file needs a program that is not installed (the message names it
+    and how to install it)."""
+
+
+class NoTextFoundError(EmptyDocumentError):
+    """A scan or image in which OCR found no text."""
+
+
+class TooManyPagesError(LoadError):
+    """A scan with more pages than REPORTQA_MAX_OCR_PAGES allows to OCR."""
 
 
 # --- index ----------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
-"""Turn a report file into plain text: .txt .md .html/.htm .pdf .docx.
+"""Turn a report file into plain text, tables and page numbers: .txt .md .html/.htm .pdf .docx,
+.doc/.wps, .xlsx/.xls, .ofd, and scans (.png .jpg .jpeg .tif .tiff, image-only PDF pages) by OCR.
 
 Text encodings are detected from the bytes (BOM, strict UTF-8, then charset-normalizer), never
-from the extension, so a GBK report saved as .txt loads the same as its UTF-8 original. Every
+from the extension, so a GBK report saved as .txt loads the same as its UTF-8 original. Data
+tables are taken out of the running text and returned as ``Table``s (see tables.py). Every
 failure is a ``LoadError`` subclass naming the file and saying what to do.
 """
 from __future__ import annotations
@@ -11,18 +13,26 @@ import io
 import logging
 import re
 import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.clean import is_metadata_line, normalize_whitespace
 from ingest.errors import (CorruptDocumentError, DecodeError, EmptyDocumentError,
                            EncryptedDocumentError, FileTooLargeError, LoadError,
                            UnreadableFileError, UnsupportedFormatError)
+from ingest.tables import (Table, from_grid, is_caption, markdown_tables, rows_from_docx,
+                           rows_from_html)
 
-__all__ = ["load_file", "decode_bytes", "SUPPORTED_EXTENSIONS"]
+__all__ = ["load_file", "load_report", "decode_bytes", "Loaded", "SUPPORTED_EXTENSIONS",
+           "IMAGE_EXTENSIONS"]
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+# The one list of file types ingest reads (uploads and directory scans use it).
+SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".doc", ".wps",
+                        ".xlsx", ".xls", ".ofd") + IMAGE_EXTENSIONS
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
          (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
@@ -31,27 +41,59 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz"}
 _MIN_TEXT_RATIO = 0.9          # share of printable characters a text file must have
 
+Progress = Callable[[int, int], None]   # (pages done, pages in all), for OCR
+
+
+@dataclass
+class Loaded:
+    """A loaded file: running text, its data tables, and for paged formats the page each
+    paragraph starts on (1-based) and the pages that were read by OCR."""
+
+    text: str
+    file_hash: str
+    tables: list[Table] = field(default_factory=list)
+    paragraph_pages: list[tuple[str, int]] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)
+
 
 def load_file(path: Path | str, max_bytes: int) -> tuple[str, str]:
     """Return (text, sha256 of the file bytes). Raises a LoadError subclass on bad input."""
+    loaded = load_report(path, max_bytes)
+    return loaded.text, loaded.file_hash
+
+
+def load_report(path: Path | str, max_bytes: int, max_ocr_pages: int = 300,
+                progress: Progress | None = None) -> Loaded:
+    """Text, tables and pages of one file. Raises a LoadError subclass on bad input."""
     path = Path(path)
     data = _read_bytes(path, max_bytes)
-    ext = path.suffix.lower()
-    if ext in (".txt", ".md"):
-        text = decode_bytes(data, path)
-        if ext == ".md":
-            text = _strip_markdown(text)
-    elif ext in (".html", ".htm"):
-        text = _html_text(decode_bytes(data, path), path)
-    elif ext == ".pdf":
-        text = _pdf_text(data, path)
-    else:
-        text = _docx_text(data, path)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    loaded = _read(data, path, max_ocr_pages, progress)
+    loaded.text = loaded.text.replace("\r\n", "\n").replace("\r", "\n")
+    loaded.file_hash = hashlib.sha256(data).hexdigest()
+    if not loaded.text.strip() and not loaded.tables:
         raise EmptyDocumentError(path.name, "no text could be extracted from this file "
-                                 "(a scanned PDF or an empty document?)")
-    return text, hashlib.sha256(data).hexdigest()
+                                 "(an empty document?)")
+    return loaded
+
+
+def _read(data: bytes, path: Path, max_ocr_pages: int, progress: Progress | None) -> Loaded:
+    ext = path.suffix.lower()
+    if ext == ".txt":
+        return Loaded(decode_bytes(data, path), "")
+    if ext == ".md":
+        text, tables = markdown_tables(decode_bytes(data, path))
+        return Loaded(_strip_markdown(text), "", tables)
+    if ext in (".html", ".htm"):
+        return _html_report(decode_bytes(data, path), path)
+    if ext == ".pdf":
+        return _pdf_report(data, path, max_ocr_pages, progress)
+    if ext == ".docx":
+        return _docx_report(data, path)
+    if ext in IMAGE_EXTENSIONS:
+        from ingest.ocr import image_report
+        return image_report(data, path, max_ocr_pages, progress)
+    from ingest.office import office_report
+    return office_report(data, path)
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -171,6 +213,43 @@ _DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "header", "aside",
               "iframe", "svg", "template", "button", "select")
 
 
+def _html_report(html: str, path: Path) -> Loaded:
+    html, tables = _html_tables(html)
+    return Loaded(_html_text(html, path), "", tables)
+
+
+def _html_tables(html: str) -> tuple[str, list[Table]]:
+    """Data tables of a page (innermost <table>s that state figures) and the page without them;
+    layout tables and metadata boxes stay in the page. The page is re-serialised only when it
+    has a data table."""
+    if "<table" not in html.lower():
+        return html, []
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    tables: list[Table] = []
+    for tag in soup.find_all("table"):
+        if tag.find("table") is not None:
+            continue
+        table = from_grid(rows_from_html(tag), caption=_html_caption(tag))
+        if table is not None:
+            tables.append(table)
+            tag.decompose()
+    return (str(soup) if tables else html), tables
+
+
+def _html_caption(tag) -> str:
+    """<caption>, else the text right above the table when it reads like a caption."""
+    cap = tag.find("caption")
+    if cap is not None and cap.get_text(strip=True):
+        return cap.get_text(" ", strip=True)
+    for text in tag.find_all_previous(string=True, limit=8):
+        line = text.strip()
+        if line and text.parent.name not in ("script", "style", "title"):
+            return line if is_caption(line) else ""
+    return ""
+
+
 def _html_text(html: str, path: Path) -> str:
     """Main text via trafilatura (drops menus, footers, scripts); the page title goes first
     because scraped reports carry their title in <title>/<h1>, which the body may omit."""
@@ -219,7 +298,30 @@ def _page_title(title: str) -> str:
 
 
 # --- PDF ------------------------------------------------------------------------------------
-def _pdf_text(data: bytes, path: Path) -> str:
+def _pdf_report(data: bytes, path: Path, max_ocr_pages: int, progress: Progress | None
+                ) -> Loaded:
+    """Running text by pypdf (fast); tables by pdfplumber, only on pages whose lines look like
+    table rows; pages without a text layer by OCR."""
+    reader = _pdf_reader(data, path)
+    try:
+        pages = [_pdf_page_lines(page) for page in reader.pages]
+    except (ValueError, KeyError, TypeError, AttributeError, OSError, NotImplementedError) as exc:
+        raise CorruptDocumentError(path.name, f"the PDF is damaged ({type(exc).__name__}: "
+                                   f"{str(exc)[:120]})") from exc
+    lines = [pg.lines for pg in pages]
+    tables = _pdf_tables(data, path, pages, lines)
+    ocr_pages: list[int] = []
+    scanned = [i for i, pg in enumerate(pages) if _needs_ocr(pg, reader.pages[i])]
+    if scanned:
+        from ingest.ocr import ocr_pdf_pages
+        for i, page_lines in ocr_pdf_pages(data, path, scanned, max_ocr_pages, progress).items():
+            lines[i] = page_lines
+            ocr_pages.append(i + 1)
+    paras = _pdf_paragraphs(_drop_running_lines(lines))
+    return Loaded("\n".join(t for t, _ in paras), "", tables, paras, ocr_pages)
+
+
+def _pdf_reader(data: bytes, path: Path):
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -228,7 +330,8 @@ def _pdf_text(data: bytes, path: Path) -> str:
         if reader.is_encrypted and not reader.decrypt(""):
             raise EncryptedDocumentError(path.name, "the PDF is encrypted (password protected); "
                                          "save an unprotected copy and ingest that")
-        pages = [_pdf_page_lines(page) for page in reader.pages]
+        len(reader.pages)
+        return reader
     except LoadError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError,
@@ -239,11 +342,33 @@ def _pdf_text(data: bytes, path: Path) -> str:
                                          "without its password") from exc
         raise CorruptDocumentError(path.name, f"the PDF is damaged or not a PDF "
                                    f"({type(exc).__name__}: {msg[:120]})") from exc
-    return "\n".join(_pdf_paragraphs(pages))
 
 
-def _pdf_page_lines(page) -> list[list]:
-    """The page's visual lines as [y, x, font size, text], top to bottom."""
+def _needs_ocr(page: "_PdfPage", pdf_page) -> bool:
+    """A page with an image and no usable text layer: no text, or text that is mostly not
+    characters a report is written in (a broken font encoding, a scanner's junk layer)."""
+    text = "".join(ln[3] for ln in page.lines)
+    usable = sum(1 for ch in text if _plausible(ch) and not ch.isspace())
+    if len(text.strip()) >= 20 and usable >= 0.5 * len(text.replace(" ", "")):
+        return False
+    try:
+        return len(pdf_page.images) > 0
+    except Exception:  # pypdf cannot list this page's images: treat it as not scanned
+        return False
+
+
+@dataclass
+class _PdfPage:
+    lines: list[list]          # [y, x, font size, text], top to bottom
+    table_rows: int            # baselines with several separately placed pieces, one a figure
+
+
+_FIGURE_PIECE = re.compile(r"^[+\-−]?\d[\d,]*(?:\.\d+)?\s*(?:%|％|万|亿)?\S{0,2}$")
+
+
+def _pdf_page_lines(page) -> _PdfPage:
+    """The page's visual lines as [y, x, font size, text], top to bottom, and how many of them
+    look like table rows (a label and figures drawn as separate pieces on one baseline)."""
     pieces: list[tuple[float, float, float, str]] = []
 
     def visit(text, cm, tm, _font, size):
@@ -254,14 +379,74 @@ def _pdf_page_lines(page) -> list[list]:
 
     plain = page.extract_text(visitor_text=visit) or ""
     lines: list[list] = []
+    figures = 0
+    rows = 0
     for y, x, size, text in pieces:
         if lines and abs(lines[-1][0] - y) <= 2:      # same baseline: one line
             lines[-1][3] += text
+            figures += bool(_FIGURE_PIECE.match(text.strip()))
         else:
+            rows += figures >= 2
+            figures = 0
             lines.append([y, x, size, text])
+    rows += figures >= 2
     if not lines and plain.strip():                    # no positions: keep pypdf's lines
         lines = [[0.0, 0.0, 0.0, ln] for ln in plain.split("\n")]
-    return [ln for ln in lines if not _PAGE_NUMBER.match(ln[3].strip())]
+    return _PdfPage([ln for ln in lines if not _PAGE_NUMBER.match(ln[3].strip())], rows)
+
+
+def _pdf_tables(data: bytes, path: Path, pages: list[_PdfPage], lines: list[list]
+                ) -> list[Table]:
+    """Ruled tables (pdfplumber) on the pages with at least two table-like rows; their lines
+    are taken out of ``lines`` so that the running text does not repeat them as loose cells."""
+    candidates = [i for i, pg in enumerate(pages) if pg.table_rows >= 2]
+    if not candidates:
+        return []
+    import pdfplumber
+
+    tables: list[Table] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for i in candidates:
+                tables += _page_tables(pdf.pages[i], i, lines)
+    except Exception as exc:  # pdfminer raises assorted errors on odd pages; keep the text
+        log.warning("%s: table extraction failed (%s); tables read as text", path.name, exc)
+    return tables
+
+
+def _page_tables(page, index: int, lines: list[list]) -> list[Table]:
+    out = []
+    for found in page.find_tables():
+        top, bottom = page.height - found.bbox[1], page.height - found.bbox[3]
+        above = [ln for ln in lines[index] if top < ln[0] <= top + 3 * max(ln[2], 10)]
+        caption = above[-1][3].strip() if above and is_caption(above[-1][3].strip()) else ""
+        table = from_grid(found.extract(), caption=caption, page=index + 1)
+        if table is None:
+            continue
+        out.append(table)
+        lines[index] = [ln for ln in lines[index] if not bottom - 2 <= ln[0] <= top + 2]
+    return out
+
+
+def _drop_running_lines(pages: list[list[list]]) -> list[list[list]]:
+    """Running headers and footers: a first or last line of a page that recurs (digits aside)
+    on at least half of the pages, three at least ("XX区司法局 2021年工作报告", "内部资料")."""
+    if len(pages) < 3:
+        return pages
+    counts: dict[str, int] = {}
+    for page in pages:
+        for ln in {_digitless(ln[3]) for ln in page[:1] + page[-1:]}:
+            counts[ln] = counts.get(ln, 0) + 1
+    running = {k for k, n in counts.items() if k and n >= max(3, len(pages) / 2)}
+    if not running:
+        return pages
+    return [[ln for j, ln in enumerate(page)
+             if not ((j == 0 or j == len(page) - 1) and _digitless(ln[3]) in running)]
+            for page in pages]
+
+
+def _digitless(text: str) -> str:
+    return re.sub(r"\d+", "#", text.strip())
 
 
 _PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|"
@@ -270,7 +455,7 @@ _PARA_END = re.compile(r"[。！？!?；;:：|]$")
 _LIST_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d))")
 
 
-def _pdf_paragraphs(pages: list[list[list]]) -> list[str]:
+def _pdf_paragraphs(pages: list[list[list]]) -> list[tuple[str, int]]:
     """Rebuild paragraphs from visual lines. A line continues the one above unless the gap is
     wider than the usual leading for its font size, it is indented, or the line above is
     clearly shorter than a full line ("…调解成功" + "率达99%" -> "…调解成功率达99%")."""
@@ -287,7 +472,7 @@ def _pdf_paragraphs(pages: list[list[list]]) -> list[str]:
     for ln in lines:
         counts.setdefault(ln[2], []).append(len(ln[3].strip()))
     full = {size: sorted(c)[int(len(c) * 0.9)] for size, c in counts.items()}
-    paras: list[str] = []
+    paras: list[list] = []
     prev = None
     for ln in lines:
         y, x, size, text, page = ln
@@ -302,20 +487,21 @@ def _pdf_paragraphs(pages: list[list[list]]) -> list[str]:
                    or prev[3].rstrip().endswith("|")
                    or (_PARA_END.search(prev[3].strip()) and _LIST_START.match(text.strip())))
         if new:
-            paras.append(text.strip())
+            paras.append([text.strip(), page + 1])
         else:
-            paras[-1] += text.strip()
+            paras[-1][0] += text.strip()
         prev = ln
-    return paras
+    return [(t, p) for t, p in paras]
 
 
 # --- DOCX -----------------------------------------------------------------------------------
-def _docx_text(data: bytes, path: Path) -> str:
-    """Paragraphs and table rows in document order (a table row -> 'cell | cell')."""
+def _docx_report(data: bytes, path: Path) -> Loaded:
+    """Paragraphs and tables in document order: a data table becomes a Table (its caption the
+    short paragraph above it), any other table a 'cell | cell' line per row (metadata boxes)."""
     import zipfile
 
     import docx
-    from docx.table import Table
+    from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph
 
     try:
@@ -325,14 +511,18 @@ def _docx_text(data: bytes, path: Path) -> str:
                                    f"document ({type(exc).__name__}); save old .doc files as "
                                    ".docx") from exc
     lines: list[str] = []
+    tables: list[Table] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             lines.append(block.text)
-        elif isinstance(block, Table):
-            for row in block.rows:
-                cells = _unique_cells(row.cells)
-                lines.append(" | ".join(cells))
-    return "\n".join(lines)
+        elif isinstance(block, DocxTable):
+            caption = next((ln.strip() for ln in reversed(lines) if ln.strip()), "")
+            table = from_grid(rows_from_docx(block), caption if is_caption(caption) else "")
+            if table is not None:
+                tables.append(table)
+                continue
+            lines += [" | ".join(_unique_cells(row.cells)) for row in block.rows]
+    return Loaded("\n".join(lines), "", tables)
 
 
 def _unique_cells(cells) -> list[str]:

