@@ -275,8 +275,10 @@ class ExtractiveAnswerer:
         tail = [t for t in tokenize((a.head or "")[-4:]) if len(t) >= 2 and t in common]
         # the most specific word of what is counted, among those the reports use: 复议 of
         # 行政复议案件 (not 案件), 援助 of 法律援助案件; the figure's own words must hold it
-        known = [t for t in tokenize(a.head or "") if len(t) >= 2 and t in self.weights]
-        head = sorted(known, key=lambda t: -self.weights[t])[:1]
+        several = bool(_sub_questions(a) or _conjunct_questions(a))  # each part checks its own
+        known = [] if several else \
+            [t for t in tokenize(a.head or "") if len(t) >= 2 and t in self.weights]
+        head = {t: self.weights[t] for t in known}
         head_words = set(tail) if a.head else set(common)
         q_numbers = [n for n in _numbers(a.effective_question) if int(float(n)) not in a.years]
         out = []
@@ -308,7 +310,7 @@ class ExtractiveAnswerer:
                     if rate_heads and not any(h in sent for h in rate_heads):
                         score *= 0.2  # "纠错率" asked, the sentence has no 纠错率
                         mismatch = True
-                    if head and not exact and not any(t in _own_words(sent, fig) for t in head):
+                    if head and not exact and not _names_head(head, _own_words(sent, fig)):
                         score *= 0.2  # 公证 asked, "行政诉讼案件477件" is no answer
                         mismatch = True
                 score *= (1 - absent) ** 2
@@ -426,9 +428,11 @@ class ExtractiveAnswerer:
         return own or terms
 
     # -- composing -------------------------------------------------------------------------
-    def answer(self, a: QueryAnalysis, chunks: Sequence[Chunk]) -> Draft:
+    def answer(self, a: QueryAnalysis, chunks: Sequence[Chunk],
+               years: Sequence[int] | None = None) -> Draft:
         """A quantity question gets the figure and its sentence; a how-question the matching
-        section's key sentences; a summary the report's parts. When the best sentence does not
+        section's key sentences; a summary the report's parts. ``years``: only evidence whose
+        own year is one of them. When the best sentence does not
         name what is asked (``answers``) -> not found, the closest passages kept apart."""
         if not a.wants_number and chunks and (a.regions or a.years):
             if SUMMARY.search(a.question) and self.doc_chunks:
@@ -438,6 +442,10 @@ class ExtractiveAnswerer:
                         b for c in chunks[1:] if c.doc_id == chunks[0].doc_id for b in _blocks(c)]):
                 return self._descriptive(a, [], [c for c in chunks if c.doc_id == chunks[0].doc_id])
         ev = self.evidence(a, chunks)
+        if years:  # only sentences whose figures are of these years ("2021年，…" in a 2022 report)
+            ev = [e for e in ev if e.year in years]
+        if a.wants_number:  # the best sentence that can answer, the others after it
+            ev = sorted(ev, key=lambda e: not self.answers(a, e))
         if not ev or not self.answers(a, ev[0]):
             return Draft(not_found_text(), False, closest=list(chunks[:3]))
         if a.wants_number:
@@ -581,15 +589,36 @@ class ExtractiveAnswerer:
 _SENT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*[—\-–~至到]|\d)")
 
 
+def _names_head(head: dict[str, float], own: str) -> bool:
+    """Do a figure's own words name what is asked? They hold the head's most specific word
+    (复议 of 行政复议案件), or half of the head's weight; an abbreviation counts as the word."""
+    top = max(head, key=head.get)
+    covered = sum(w for t, w in head.items() if _holds(own, t))
+    return _holds(own, top) or covered >= 0.5 * sum(head.values())
+
+
+def _holds(text: str, word: str) -> bool:
+    """``word`` or its abbreviation is in ``text``. Chinese abbreviations keep the first
+    character and a later, not adjacent one: 律师事务所 -> 律所, 法律援助 -> 法援 (律师, a word
+    of its own at the start of 律师事务所, is not its abbreviation)."""
+    if word in text:
+        return True
+    return len(word) >= 3 and any(word[0] + c in text for c in word[2:])
+
+
 def _own_words(sentence: str, fig: str | None) -> str:
-    """The words that name a figure: from the previous figure (or the sentence start) to it.
-    "…办结行政执法案件1988宗,被诉率仅0.1%,行政复议率0%" -> 1988宗 is named by 行政执法案件,
-    not by the 行政复议 that comes after it."""
+    """The words that name a figure: from the previous figure (or the sentence start) to it,
+    and after it up to the next clause mark or figure ("明确了24项重大举措"). "…办结行政执法
+    案件1988宗,被诉率仅0.1%,行政复议率0%" -> 1988宗 is named by 行政执法案件, not 行政复议."""
     pos = figure_pos(sentence, fig or "")
     if pos < 0:
         return sentence
-    before = [p + len(f) for p, f in find_figures(sentence) if p + len(f) <= pos]
-    return sentence[max(before, default=0):pos]
+    figs = find_figures(sentence)
+    before = max((p + len(f) for p, f in figs if p + len(f) <= pos), default=0)
+    end = pos + len(fig or "")
+    after = min((p for p, _ in figs if p >= end), default=len(sentence))
+    tail = re.split(r"[，,；;。：:、]", sentence[end:after])[0]
+    return sentence[before:pos] + " " + tail
 
 
 def is_upload(chunk: Chunk) -> bool:

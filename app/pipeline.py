@@ -17,7 +17,8 @@ from typing import Any, Literal
 from index import Encoder, HybridSearcher, Hit, IngestReport, ReportIndex, build_index
 from ingest import Chunk, DocumentNotFoundError, Fact, IndexNotFoundError, InvalidQueryError, Settings, short_name
 
-from app.answer import PLAN_QUESTION, Draft, Evidence, ExtractiveAnswerer, term_weights, verify_numbers
+from app.answer import (PLAN_QUESTION, Draft, Evidence, ExtractiveAnswerer, is_upload, term_weights,
+                        verify_numbers)
 from app.compare import compare_answer
 from app.query import QueryAnalysis, analyze_query, region_key, region_names
 
@@ -42,20 +43,25 @@ class Citation:
     year: int | None
     section: str
     text: str                 # the cited passage (the whole chunk)
-    quote: str = ""           # the exact sentence the answer quotes, for highlighting
+    quote: str = ""           # the quoted sentence(s), QUOTE_SEP-separated, for highlighting
     chunk_id: str = ""
+    page: int | None = None   # PDF/OFD page the passage starts on
+    ocr: bool = False         # the passage was read from a scan by OCR
+    upload: bool = False      # the report was uploaded by a user, not part of the corpus
 
     @classmethod
     def from_chunk(cls, n: int, chunk: Chunk, quote: str = "") -> "Citation":
         m = chunk.meta
         return cls(n=n, doc_id=chunk.doc_id, title=m.get("title", ""), source=m.get("source", ""),
                    region=m.get("region", ""), year=m.get("year"), section=chunk.section,
-                   text=chunk.text, quote=quote, chunk_id=chunk.id)
+                   text=chunk.text, quote=quote, chunk_id=chunk.id, page=m.get("page"),
+                   ocr=bool(m.get("ocr")), upload=is_upload(chunk))
 
     def to_dict(self) -> dict[str, Any]:
         return {"n": self.n, "doc_id": self.doc_id, "title": self.title, "source": self.source,
                 "region": self.region, "year": self.year, "section": self.section,
-                "text": self.text, "quote": self.quote, "chunk_id": self.chunk_id}
+                "text": self.text, "quote": self.quote, "chunk_id": self.chunk_id,
+                "page": self.page, "ocr": self.ocr, "upload": self.upload}
 
     @property
     def grounding_text(self) -> str:
@@ -340,8 +346,8 @@ class ReportQA:
             hits = self._retrieve(a, state, region, extra)
             all_hits.extend(hits)
             ev = state.answerer.evidence(a, [h.chunk for h in hits])
-            best = ev[0] if ev else None
-            if not best or not state.answerer.answers(a, best):
+            best = next((e for e in ev if state.answerer.answers(a, e)), None)
+            if not best:
                 return None
             return best if not a.asked_unit or not best.figure[-1].isdigit() else None
 
@@ -379,7 +385,7 @@ class ReportQA:
             return None, []
         other = replace(a, years=[])
         hits = self._retrieve(other, state, extra=extra)
-        draft = state.answerer.answer(other, [h.chunk for h in hits])
+        draft = state.answerer.answer(other, [h.chunk for h in hits], years=a.years)
         asked = [f"{y}年" for y in a.years]
         if not draft.found or not any(y in q for q in draft.quotes for y in asked):
             return None, []
