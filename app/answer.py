@@ -606,6 +606,11 @@ def _holds(text: str, word: str) -> bool:
     return len(word) >= 3 and any(word[0] + c in text for c in word[2:])
 
 
+def _noun_after(sentence: str, fig: str) -> str:
+    """The words right after a figure, to the next clause mark or figure ("42家律所、…" -> 律所)."""
+    return _own_words(sentence, fig).rsplit(" ", 1)[-1].strip()
+
+
 def _own_words(sentence: str, fig: str | None) -> str:
     """The words that name a figure: from the previous figure (or the sentence start) to it,
     and after it up to the next clause mark or figure ("明确了24项重大举措"). "…办结行政执法
@@ -834,7 +839,10 @@ def _subject(a: QueryAnalysis, e: Evidence) -> str:
     year only when the cited passage states it (no figure may come from elsewhere)."""
     pos = figure_pos(e.sentence, e.figure or "")
     metric = metric_before(a, e.sentence, pos) if pos >= 0 else ""
-    if len(metric) < 3 and pos >= 0:
+    after = _noun_after(e.sentence, e.figure or "")
+    if len(metric) < 3 and after and any(_holds(after, m) or _holds(m, after) for m in a.metrics):
+        metric = after  # "明确了24项重大举措": the noun after the figure names it
+    elif len(metric) < 3 and pos >= 0:
         metric = phrase_before(e.sentence, pos) or metric
     if len(metric) < 2:
         metric = a.head or (a.metrics[0] if a.metrics else "该项数字")
