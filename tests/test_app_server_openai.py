@@ -5,6 +5,7 @@ import httpx
 import openai
 import pytest
 
+from app.openai_compat import sentence_pieces
 from app.server import create_app
 from app_live import LiveServer
 from ingest.settings import Settings
@@ -12,6 +13,8 @@ from ingest.settings import Settings
 pytestmark = pytest.mark.integration
 
 YANTIAN_Q = "盐田区2020年人民调解成功率是多少？"
+# a descriptive question: its extractive answer quotes several sentences
+LUOHU_Q = "罗湖区2020年在公共法律服务方面做了哪些工作？"
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +30,25 @@ def client(live):
     return openai.OpenAI(base_url=f"{live.url}/v1", api_key="sdk-key", max_retries=0)
 
 
-def test_models_lists_reportqa(client):
-    assert [m.id for m in client.models.list().data] == ["reportqa"]
+def _ask(client, question: str, model: str = "reportqa", **kw):
+    return client.chat.completions.create(
+        model=model, messages=[{"role": "user", "content": question}], **kw)
+
+
+@pytest.mark.unit
+def test_sentence_pieces_rejoin_to_the_text():
+    text = "盐田区2020年人民调解成功率为99%[1]。另据报告：\n一是完善机制；二是加强队伍！结束"
+    pieces = sentence_pieces(text)
+    assert "".join(pieces) == text
+    assert pieces[:2] == ["盐田区2020年人民调解成功率为99%[1]。", "另据报告：\n"]
+    assert len(pieces) == 5 and sentence_pieces("") == []
+
+
+def test_models_lists_the_names_chat_accepts(client):
+    names = [m.id for m in client.models.list().data]
+    assert names == ["reportqa", "reportqa-extractive"]  # no LLM configured: no reportqa-llm
+    for name in names:
+        assert "99%" in _ask(client, YANTIAN_Q, model=name).choices[0].message.content
 
 
 def test_chat_completion(client):
@@ -43,16 +63,40 @@ def test_chat_completion(client):
     assert refs[0]["n"] == 1 and "000_" in refs[0]["source"] and "99%" in refs[0]["text"]
 
 
-def test_chat_completion_stream(client):
-    stream = client.chat.completions.create(
-        model="reportqa", messages=[{"role": "user", "content": YANTIAN_Q}], stream=True)
-    chunks = list(stream)
+def test_usage_counts_characters(client):
+    done = client.chat.completions.create(
+        model="reportqa", messages=[{"role": "system", "content": "用中文回答"},
+                                    {"role": "user", "content": YANTIAN_Q}])
+    u = done.usage
+    assert u.prompt_tokens == len("用中文回答") + len(YANTIAN_Q)
+    assert u.completion_tokens == len(done.choices[0].message.content) > 0
+    assert u.total_tokens == u.prompt_tokens + u.completion_tokens
+
+
+@pytest.mark.parametrize("question", [YANTIAN_Q, LUOHU_Q])
+def test_stream_sends_the_answer_sentence_by_sentence(client, question):
+    full = _ask(client, question).choices[0].message.content
+    chunks = list(_ask(client, question, stream=True))
+    deltas = [c.choices[0].delta.content for c in chunks if c.choices and c.choices[0].delta.content]
+    assert "".join(deltas) == full
+    assert deltas == sentence_pieces(full) and len(deltas) >= 2
+    last = chunks[-1]
+    assert last.choices[0].finish_reason == "stop"
+    assert last.model_extra["references"] and last.usage.completion_tokens == len(full)
+
+
+def test_stream_yantian_ends_with_its_references(client):
+    chunks = list(_ask(client, YANTIAN_Q, stream=True))
     content = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
     assert "99%" in content and "[1]" in content
-    assert chunks[-1].choices[0].finish_reason == "stop"
     refs = chunks[-1].model_extra["references"]
-    assert refs and "盐田" in refs[0]["title"]
-    assert len(chunks) >= 3  # role chunk, at least one content delta, final chunk
+    assert refs and "盐田" in refs[0]["title"] and "99%" in refs[0]["text"]
+
+
+def test_stream_options_include_usage_adds_a_usage_chunk(client):
+    chunks = list(_ask(client, YANTIAN_Q, stream=True, stream_options={"include_usage": True}))
+    assert chunks[-1].choices == [] and chunks[-1].usage.total_tokens > len(YANTIAN_Q)
+    assert chunks[-2].choices[0].finish_reason == "stop"
 
 
 def test_history_makes_follow_up_answerable(client):
@@ -64,13 +108,34 @@ def test_history_makes_follow_up_answerable(client):
     assert "罗湖" in content or any("罗湖" in r["region"] for r in done.model_extra["references"])
 
 
-def test_errors_are_openai_style_status_codes(client, live):
-    with pytest.raises(openai.NotFoundError):
-        client.chat.completions.create(model="gpt-4", messages=[{"role": "user", "content": "x"}])
-    with pytest.raises(openai.UnprocessableEntityError):
+def test_unknown_model_error_names_the_models(client):
+    with pytest.raises(openai.NotFoundError) as err:
+        _ask(client, YANTIAN_Q, model="gpt-4")
+    assert "gpt-4" in err.value.message and "reportqa-extractive" in err.value.message
+    assert err.value.code == "model_not_found" and err.value.type == "invalid_request_error"
+
+
+def test_sdk_errors_carry_the_server_message(client, live):
+    with pytest.raises(openai.UnprocessableEntityError) as err:
         client.chat.completions.create(model="reportqa", messages=[])
-    with pytest.raises(openai.AuthenticationError):
+    assert "messages" in err.value.message
+    with pytest.raises(openai.UnprocessableEntityError) as err:
+        client.chat.completions.create(model="reportqa",
+                                       messages=[{"role": "assistant", "content": "x"}])
+    assert "user message" in err.value.message
+    with pytest.raises(openai.AuthenticationError) as err:
         openai.OpenAI(base_url=f"{live.url}/v1", api_key="wrong", max_retries=0).models.list()
-    r = httpx.post(f"{live.url}/v1/chat/completions", headers={"X-API-Key": "sdk-key"},
+    assert "API key" in err.value.message and err.value.code == "invalid_api_key"
+    with pytest.raises(openai.NotFoundError) as err:
+        client.get("/nope", cast_to=object)
+    assert "/v1/nope" in err.value.message
+
+
+def test_v1_errors_are_openai_shaped_but_api_errors_keep_the_rest_shape(live):
+    key = {"X-API-Key": "sdk-key"}
+    r = httpx.post(f"{live.url}/v1/chat/completions", headers=key,
                    json={"model": "reportqa", "messages": [{"role": "assistant", "content": "x"}]})
-    assert r.status_code == 422 and "user message" in r.json()["error"]
+    assert r.status_code == 422
+    assert set(r.json()["error"]) >= {"message", "type", "code"}
+    r = httpx.post(f"{live.url}/api/ask", headers=key, json={"question": ""})
+    assert r.status_code == 422 and isinstance(r.json()["error"], str)
