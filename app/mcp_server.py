@@ -11,12 +11,16 @@ region …) becomes a tool error carrying its message.
 """
 from __future__ import annotations
 
+import functools
 import logging
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Callable, Literal, TypeVar
 
 from mcp.server.mcpserver import MCPServer
+from mcp.server.mcpserver.exceptions import ToolError
 from mcp.server.streamable_http_manager import StreamableHTTPASGIApp
 from mcp.server.transport_security import TransportSecuritySettings
+
+from ingest.errors import ReportQAError
 
 if TYPE_CHECKING:
     from app.service import ReportService
@@ -34,6 +38,21 @@ INSTRUCTIONS = ("Answers questions about Chinese local-government rule-of-law re
 _LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _tool_errors(fn: _F) -> _F:
+    """A ReportQAError (no index, unknown region …) reaches the client as a tool error with its
+    message (the SDK withholds the text of any other exception)."""
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ReportQAError as err:
+            raise ToolError(str(err)) from err
+    return wrapper  # type: ignore[return-value]
+
+
 def _filters(region: str | None, year: int | None) -> dict[str, Any] | None:
     return {k: v for k, v in (("region", region), ("year", year)) if v} or None
 
@@ -48,6 +67,7 @@ def build_mcp(svc: "ReportService") -> MCPServer:
     server = MCPServer("reportqa", instructions=INSTRUCTIONS, log_level="WARNING")
 
     @server.tool()
+    @_tool_errors
     def ask(question: str, region: str | None = None, year: int | None = None) -> dict[str, Any]:
         """Answer a question from the reports, with citations. region (e.g. 盐田区) and year
         narrow the reports used; a question may also name them itself."""
@@ -57,6 +77,7 @@ def build_mcp(svc: "ReportService") -> MCPServer:
                 "citations": [_citation(c) for c in answer["citations"]]}
 
     @server.tool()
+    @_tool_errors
     def search(query: str, region: str | None = None, year: int | None = None, k: int = 5,
                mode: Literal["hybrid", "bm25", "dense"] = "hybrid") -> list[dict[str, Any]]:
         """Ranked passages from the reports (hybrid BM25 + dense search), optionally only from
@@ -69,6 +90,7 @@ def build_mcp(svc: "ReportService") -> MCPServer:
                 for i, h in enumerate(hits, 1)]
 
     @server.tool()
+    @_tool_errors
     def facts(metric: str | None = None, region: str | None = None,
               year: int | None = None) -> list[dict[str, Any]]:
         """Figures extracted from the reports (metric, value, unit, region, year and the
@@ -76,6 +98,7 @@ def build_mcp(svc: "ReportService") -> MCPServer:
         return [f.to_dict() for f in svc.qa().facts(metric=metric, region=region, year=year)]
 
     @server.tool()
+    @_tool_errors
     def list_documents() -> list[dict[str, Any]]:
         """The reports in the index with their region, year, title and doc_id."""
         qa = svc.current()

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 import uuid
 from typing import Any, Iterator, Literal
@@ -36,6 +37,7 @@ __all__ = ["MODEL_ID", "ChatRequest", "ChatMessage", "ModelNotFoundError", "spli
            "sentence_pieces"]
 
 MODEL_ID = "reportqa"
+_LEADING_CITES = re.compile(r"(?:\[\d+\])+")  # [n] markers at the start of a piece
 
 log = logging.getLogger(__name__)
 
@@ -140,8 +142,19 @@ def completion(answer: dict[str, Any], messages: list[ChatMessage],
 
 
 def sentence_pieces(text: str) -> list[str]:
-    """``text`` cut after each sentence end and line break; the pieces re-join to ``text``."""
-    return [s for line in text.splitlines(keepends=True) for s in split_sentences(line)]
+    """``text`` cut after each sentence end and line break; the pieces re-join to ``text``
+    (white space after a sentence stays with it, so no piece is blank)."""
+    pieces: list[str] = []
+    for s in (s for line in text.splitlines(keepends=True) for s in split_sentences(line)):
+        cites = _LEADING_CITES.match(s)
+        if pieces and cites:  # a [n] belongs to the sentence it follows
+            pieces[-1] += cites[0]
+            s = s[cites.end():]
+        if pieces and not s.strip():
+            pieces[-1] += s
+        elif s:
+            pieces.append(s)
+    return pieces
 
 
 def error_body(status: int, message: str, code: str | None = None) -> dict[str, Any]:

@@ -37,11 +37,13 @@ def _ask(client, question: str, model: str = "reportqa", **kw):
 
 @pytest.mark.unit
 def test_sentence_pieces_rejoin_to_the_text():
-    text = "盐田区2020年人民调解成功率为99%[1]。另据报告：\n一是完善机制；二是加强队伍！结束"
+    text = "盐田区2020年人民调解成功率为99%[1]。另据报告：\n一是完善机制；二是加强队伍！\n\n结束"
     pieces = sentence_pieces(text)
     assert "".join(pieces) == text
-    assert pieces[:2] == ["盐田区2020年人民调解成功率为99%[1]。", "另据报告：\n"]
-    assert len(pieces) == 5 and sentence_pieces("") == []
+    assert pieces == ["盐田区2020年人民调解成功率为99%[1]。", "另据报告：\n", "一是完善机制；",
+                      "二是加强队伍！\n\n", "结束"]
+    assert sentence_pieces("") == [] and sentence_pieces("“引文。”[2]") == ["“引文。”[2]"]
+    assert sentence_pieces("甲。”[1][2]乙。\n") == ["甲。”[1][2]", "乙。\n"]
 
 
 def test_models_lists_the_names_chat_accepts(client):
@@ -73,13 +75,14 @@ def test_usage_counts_characters(client):
     assert u.total_tokens == u.prompt_tokens + u.completion_tokens
 
 
-@pytest.mark.parametrize("question", [YANTIAN_Q, LUOHU_Q])
-def test_stream_sends_the_answer_sentence_by_sentence(client, question):
+# the 盐田 answer is one sentence (lead-in, then the quoted sentence); the 罗湖 one quotes three
+@pytest.mark.parametrize("question, sentences", [(YANTIAN_Q, 1), (LUOHU_Q, 3)])
+def test_stream_sends_the_answer_sentence_by_sentence(client, question, sentences):
     full = _ask(client, question).choices[0].message.content
     chunks = list(_ask(client, question, stream=True))
     deltas = [c.choices[0].delta.content for c in chunks if c.choices and c.choices[0].delta.content]
     assert "".join(deltas) == full
-    assert deltas == sentence_pieces(full) and len(deltas) >= 2
+    assert deltas == sentence_pieces(full) and len(deltas) >= sentences
     last = chunks[-1]
     assert last.choices[0].finish_reason == "stop"
     assert last.model_extra["references"] and last.usage.completion_tokens == len(full)
