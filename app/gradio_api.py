@@ -27,7 +27,7 @@ def add_api(blocks: gr.Blocks, svc: "ReportService") -> None:
         empty for all; year: e.g. "2020", empty for all."""
         year = str(year or "").strip()
         if year and not year.isdigit():
-            raise gr.Error(f"year must be a number such as 2020, not {year!r}")
+            raise gr.Error(f"年份须为数字，如 2020 / year must be a number such as 2020: {year!r}")
         filters = {k: v for k, v in (("region", (region or "").strip()),
                                      ("year", int(year) if year else None)) if v}
         try:

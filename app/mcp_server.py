@@ -110,7 +110,8 @@ def build_mcp(svc: "ReportService") -> MCPServer:
 def http_app(server: MCPServer, host: str) -> StreamableHTTPASGIApp:
     """The ASGI app answering streamable HTTP at the path it is routed at. Stateless (any
     worker answers any request); DNS-rebinding protection when bound to a loopback host.
-    Its session manager must run in the hosting app's lifespan (``server.session_manager.run()``)."""
+    Its session manager must run in the hosting app's lifespan
+    (``server.session_manager.run()``)."""
     security = TransportSecuritySettings(
         enable_dns_rebinding_protection=True,
         allowed_hosts=["127.0.0.1:*", "localhost:*", "[::1]:*"],

@@ -354,7 +354,7 @@ def serve(index_dir: Path | str | None = None, host: str | None = None, port: in
                     app.state.service.index_dir)
     else:  # load the encoder now, not on the first user's question
         qa.warm_up()
-    log.info("serving reportqa on http://%s:%d (API docs at /docs)", host, port)
+    log.info("serving reportqa on http://%s:%d (API docs at /docs, MCP at /mcp)", host, port)
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 

@@ -33,6 +33,15 @@ def _wait_healthy(url: str, proc: subprocess.Popen, seconds: float = 180) -> Non
     raise RuntimeError("serve did not start")
 
 
+def _read_until(proc: subprocess.Popen, text: str, max_lines: int = 50) -> str:
+    """The first stderr line containing ``text`` (library warnings may come before it)."""
+    for _ in range(max_lines):
+        line = proc.stderr.readline()
+        if text in line or not line:
+            return line
+    return ""
+
+
 def test_serve_corpus_flag_says_and_uses_the_upload_folder(index_copy, tmp_path):
     corpus, port = tmp_path / "my corpus", free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"}
@@ -42,9 +51,8 @@ def test_serve_corpus_flag_says_and_uses_the_upload_folder(index_copy, tmp_path)
          str(corpus), "--port", str(port)], cwd=tmp_path, env=env,
         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     try:
-        first_lines = [proc.stderr.readline() for _ in range(2)]
-        assert any(f"uploads go to: {(corpus / 'uploads').resolve()}" in line
-                   for line in first_lines), first_lines
+        said = _read_until(proc, "uploads go to:")
+        assert said.rstrip().endswith(f"uploads go to: {(corpus / 'uploads').resolve()}"), said
         # keep reading the server's log so a full pipe never blocks it
         threading.Thread(target=proc.stderr.read, daemon=True).start()
         url = f"http://127.0.0.1:{port}"

@@ -35,6 +35,11 @@ def _ask(client, question: str, model: str = "reportqa", **kw):
         model=model, messages=[{"role": "user", "content": question}], **kw)
 
 
+def _deltas(chunks) -> list[str]:
+    return [c.choices[0].delta.content for c in chunks
+            if c.choices and c.choices[0].delta.content]
+
+
 @pytest.mark.unit
 def test_sentence_pieces_rejoin_to_the_text():
     text = "盐田区2020年人民调解成功率为99%[1]。另据报告：\n一是完善机制；二是加强队伍！\n\n结束"
@@ -80,7 +85,7 @@ def test_usage_counts_characters(client):
 def test_stream_sends_the_answer_sentence_by_sentence(client, question, sentences):
     full = _ask(client, question).choices[0].message.content
     chunks = list(_ask(client, question, stream=True))
-    deltas = [c.choices[0].delta.content for c in chunks if c.choices and c.choices[0].delta.content]
+    deltas = _deltas(chunks)
     assert "".join(deltas) == full
     assert deltas == sentence_pieces(full) and len(deltas) >= sentences
     last = chunks[-1]
@@ -142,3 +147,53 @@ def test_v1_errors_are_openai_shaped_but_api_errors_keep_the_rest_shape(live):
     assert set(r.json()["error"]) >= {"message", "type", "code"}
     r = httpx.post(f"{live.url}/api/ask", headers=key, json={"question": ""})
     assert r.status_code == 422 and isinstance(r.json()["error"], str)
+
+
+# --- the LLM path: a scripted OpenAI-compatible LLM behind reportqa ------------------------------
+@pytest.fixture(scope="module")
+def llm_client(qa, sample_index_dir, tmp_path_factory):
+    import threading
+
+    from app import ReportQA
+    from test_app_llm import FakeOpenAI
+
+    fake = FakeOpenAI()
+    threading.Thread(target=fake.serve_forever, daemon=True).start()
+    settings = Settings(index_dir=sample_index_dir, corpus_dir=tmp_path_factory.mktemp("c"),
+                        llm_base_url=fake.base_url, llm_model="fake-model", llm_api_key="k")
+    llm_qa = ReportQA.load(sample_index_dir, settings, encoder=qa.state.searcher.encoder)
+    with LiveServer(create_app(llm_qa, settings, ui=False)) as server:
+        yield openai.OpenAI(base_url=f"{server.url}/v1", api_key="x", max_retries=0), fake
+    fake.shutdown()
+    fake.server_close()
+
+
+def test_llm_model_is_listed_and_streams_token_by_token(llm_client):
+    from test_app_llm import good_reply
+
+    client, fake = llm_client
+    assert [m.id for m in client.models.list().data] == [
+        "reportqa", "reportqa-extractive", "reportqa-llm"]
+    fake.reply = good_reply
+    chunks = list(_ask(client, YANTIAN_Q, model="reportqa-llm", stream=True))
+    deltas = _deltas(chunks)
+    assert len(deltas) >= 3  # the fake LLM sends 6-character pieces; they are passed on as such
+    assert "".join(deltas) == good_reply(fake.requests[-1]["messages"])
+    assert "99%" in "".join(deltas) and "answer" not in chunks[-1].model_extra
+    assert chunks[-1].model_extra["references"]
+
+
+def test_llm_reply_failing_the_check_is_replaced_in_the_last_chunk(llm_client):
+    client, fake = llm_client
+    fake.reply = lambda m: "调解成功率为95%[1]。"
+    chunks = list(_ask(client, YANTIAN_Q, model="reportqa-llm", stream=True))
+    last = chunks[-1].model_extra
+    assert "95%" in "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
+    assert "99%" in last["answer"] and "95%" not in last["answer"] and last["note"]
+
+
+def test_extractive_model_does_not_call_the_llm(llm_client):
+    client, fake = llm_client
+    before = len(fake.requests)
+    content = _ask(client, YANTIAN_Q, model="reportqa-extractive").choices[0].message.content
+    assert "99%" in content and len(fake.requests) == before
