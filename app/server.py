@@ -297,11 +297,9 @@ def create_app(qa: Any = None, settings: Settings | None = None,
     ``index_dir`` / ``settings.index_dir``); ``ui=False`` leaves the Gradio UI out."""
     settings = settings or Settings()
     svc = ReportService(settings, qa=qa, index_dir=index_dir)
-    mcp = _mcp_server(svc)
     app = FastAPI(title="reportqa", version="0.1.0", docs_url=None, redoc_url=None,
-                  lifespan=_lifespan(mcp),
                   description="Question answering over Chinese rule-of-law reports, with citations. "
-                  "REST under /api, OpenAI-compatible under /v1, MCP at /mcp, web UI at /.")
+                  "REST under /api, OpenAI-compatible under /v1, web UI at /.")
     app.state.service = svc
     _add_error_handlers(app)
     _openai_errors(app)
@@ -314,7 +312,7 @@ def create_app(qa: Any = None, settings: Settings | None = None,
     guard = [Depends(_key_checker(settings.api_key))]
     app.include_router(_api_router(svc), dependencies=guard)
     app.include_router(_v1_router(svc), dependencies=guard)
-    _mount_mcp(app, mcp, settings)
+    _mount_mcp(app, svc, settings)
     if ui:
         _mount_ui(app, svc, settings)
     return app
@@ -416,26 +414,21 @@ def _add_docs(app: FastAPI) -> None:
 
 
 # --- MCP at /mcp ------------------------------------------------------------------------------
-def _mcp_server(svc: ReportService) -> Any:
-    from app.mcp_server import build_mcp
+def _mount_mcp(app: FastAPI, svc: ReportService, settings: Settings) -> None:
+    """Streamable-HTTP MCP at /mcp (app/mcp_server.py), behind the same API key as /api; its
+    session manager runs in the app's lifespan, around whatever lifespan the app already has."""
+    from app.mcp_server import build_mcp, http_app
 
-    return build_mcp(svc)
-
-
-def _lifespan(mcp: Any) -> Any:
-    @asynccontextmanager
-    async def lifespan(_: FastAPI):
-        async with mcp.session_manager.run():  # the MCP endpoint's sessions live this long
-            yield
-    return lifespan
-
-
-def _mount_mcp(app: FastAPI, mcp: Any, settings: Settings) -> None:
-    """Streamable-HTTP MCP at /mcp, behind the same API key as /api."""
-    from app.mcp_server import http_app
-
+    mcp = build_mcp(svc)
     app.router.add_route("/mcp", _KeyGuard(http_app(mcp, settings.host), settings.api_key),
                          include_in_schema=False)
+    inner = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def lifespan(a: Any):
+        async with inner(a) as state, mcp.session_manager.run():
+            yield state
+    app.router.lifespan_context = lifespan
 
 
 class _KeyGuard:
