@@ -71,7 +71,7 @@ async def test_http_search_filters_and_facts(live):
             "search", {"query": "法律援助", "region": "罗湖区", "k": 3, "mode": "bm25"}))
         assert 1 <= len(hits) <= 3 and {h["region"] for h in hits} == {"罗湖区"}
         assert [h["rank"] for h in hits] == list(range(1, len(hits) + 1))
-        facts = _payload(await client.call_tool("facts", {"metric": "人民调解成功率",
+        facts = _payload(await client.call_tool("facts", {"metric": "调解成功率",
                                                           "region": "盐田"}))
         assert [f["value_text"] for f in facts] == ["99%"] and facts[0]["year"] == 2020
         docs = _payload(await client.call_tool("list_documents", {}))
