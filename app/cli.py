@@ -1,4 +1,4 @@
-"""The `reportqa` command line: ingest, docs, delete, ask, search, facts, serve, eval, bench.
+"""The `reportqa` command line: ingest, docs, delete, ask, search, facts, serve, mcp, eval, bench.
 
 Every option can also come from a REPORTQA_* environment variable (see ingest/settings.py).
 A ReportQAError prints its message to stderr and exits with status 2, without a traceback."""
@@ -208,12 +208,32 @@ def facts(metric: Optional[str] = typer.Option(None, "--metric"),
 @app.command()
 def serve(host: Optional[str] = typer.Option(None, "--host", help="default 127.0.0.1"),
           port: Optional[int] = typer.Option(None, "--port", help="default 7860"),
-          index: Optional[Path] = IndexOpt) -> None:
-    """Web UI at /, REST under /api/, OpenAI-compatible /v1/, health at /healthz."""
+          index: Optional[Path] = IndexOpt,
+          corpus: Optional[Path] = typer.Option(
+              None, "--corpus", help="folder for the report files; uploads are stored in its "
+              "uploads/ subfolder (default: REPORTQA_CORPUS_DIR or data/reports)")) -> None:
+    """Web UI at /, REST under /api/, OpenAI-compatible /v1/, MCP at /mcp, health at /healthz."""
     from app.server import serve as run_server
     settings = _settings(index)
+    if corpus is not None:
+        settings = settings.model_copy(update={"corpus_dir": corpus})
+    from app.uploads import UploadStore
+    typer.echo(f"索引 index: {Path(settings.index_dir).resolve()}\n"
+               f"上传的报告保存在 uploads go to: {UploadStore(settings).dir}", err=True)
     try:
         run_server(index_dir=settings.index_dir, host=host, port=port, settings=settings)
+    except ReportQAError as err:
+        _fail(err)
+
+
+@app.command("mcp")
+def mcp_cmd(index: Optional[Path] = IndexOpt) -> None:
+    """MCP server over stdio (tools: ask, search, facts, list_documents) for agent clients."""
+    from app.mcp_server import run_stdio
+    from app.service import ReportService
+    settings = _settings(index)
+    try:
+        run_stdio(ReportService(settings, index_dir=settings.index_dir))
     except ReportQAError as err:
         _fail(err)
 

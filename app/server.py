@@ -1,5 +1,6 @@
 """`reportqa serve`: one process, one FastAPI app: REST under /api, the OpenAI-compatible API under
-/v1, /healthz, and the Gradio web UI mounted at "/".
+/v1, the MCP endpoint at /mcp, /healthz, API docs at /docs (offline), and the Gradio web UI
+mounted at "/".
 
 Routes are thin: they validate input (pydantic models, so /docs is meaningful) and call
 ReportQA through ReportService. Blocking work (answering, ingesting) runs in worker threads, so an
@@ -7,8 +8,11 @@ upload being ingested never stops questions from being answered.
 """
 from __future__ import annotations
 
+import inspect
+import json
 import logging
 import secrets
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Literal
 
@@ -266,20 +270,22 @@ def _v1_router(svc: ReportService) -> APIRouter:
 
     @r.get("/models", summary="OpenAI-compatible model list")
     def models() -> dict[str, Any]:
-        return oai.models_list()
+        return oai.models_list(svc.settings)
 
     @r.post("/chat/completions", summary="OpenAI-compatible chat completions (stream or not)")
     async def chat(req: oai.ChatRequest) -> Any:
-        if req.model != oai.MODEL_ID:
-            raise HTTPException(404, f"unknown model {req.model!r}; use {oai.MODEL_ID!r}")
+        answerer = oai.model_answerer(req.model, svc.settings)
         question, history = oai.split_messages(req.messages)
         qa = await run_in_threadpool(svc.qa)
         if not req.stream:
-            answer = await run_in_threadpool(qa.ask, question, history, req.filters)
-            return oai.completion(answer.to_dict())
-        stream = iter(qa.ask_stream(question, history=history, filters=req.filters))
+            answer = await run_in_threadpool(qa.ask, question, history, req.filters, answerer)
+            return oai.completion(answer.to_dict(), req.messages, req.model)
+        stream = iter(qa.ask_stream(question, history=history, filters=req.filters,
+                                    answerer=answerer))
         first = await run_in_threadpool(next, stream)  # errors before streaming -> HTTP status
-        return StreamingResponse(oai.sse_stream(first, stream), media_type="text/event-stream")
+        usage = bool(req.stream_options and req.stream_options.include_usage)
+        return StreamingResponse(oai.sse_stream(first, stream, req.messages, req.model, usage),
+                                 media_type="text/event-stream")
 
     _add_fallback(r)
     return r
@@ -291,11 +297,13 @@ def create_app(qa: Any = None, settings: Settings | None = None,
     ``index_dir`` / ``settings.index_dir``); ``ui=False`` leaves the Gradio UI out."""
     settings = settings or Settings()
     svc = ReportService(settings, qa=qa, index_dir=index_dir)
-    app = FastAPI(title="reportqa", version="0.1.0",
+    app = FastAPI(title="reportqa", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Question answering over Chinese rule-of-law reports, with citations. "
                   "REST under /api, OpenAI-compatible under /v1, web UI at /.")
     app.state.service = svc
     _add_error_handlers(app)
+    _openai_errors(app)
+    _add_docs(app)
 
     @app.get("/healthz", response_model=Health, summary="Liveness and index status (no key needed)")
     def healthz() -> dict[str, Any]:
@@ -304,6 +312,7 @@ def create_app(qa: Any = None, settings: Settings | None = None,
     guard = [Depends(_key_checker(settings.api_key))]
     app.include_router(_api_router(svc), dependencies=guard)
     app.include_router(_v1_router(svc), dependencies=guard)
+    _mount_mcp(app, svc, settings)
     if ui:
         _mount_ui(app, svc, settings)
     return app
@@ -315,6 +324,9 @@ def _mount_ui(app: FastAPI, svc: ReportService, settings: Settings) -> None:
     from app.ui import CSS, THEME, build_ui
 
     blocks = build_ui(svc)
+    from app.gradio_api import add_api
+
+    add_api(blocks, svc)  # typed endpoints for gradio_client (raw answer text, free-text filters)
     key = settings.api_key
     # with an API key set, the web UI asks for it too (any user name, the key as password):
     # its upload/delete buttons must not bypass the key that guards /api
@@ -337,12 +349,104 @@ def serve(index_dir: Path | str | None = None, host: str | None = None, port: in
     host, port = host or settings.host, port or settings.port
     if host not in ("127.0.0.1", "localhost", "::1") and not settings.api_key:
         log.warning("serving on %s without an API key (set REPORTQA_API_KEY)", host)
-    app = create_app(settings=settings, index_dir=index_dir)
+    app = create_app(settings=settings.model_copy(update={"host": host}), index_dir=index_dir)
     qa = app.state.service.current()
     if qa is None:
         log.warning("no index yet at %s: upload reports in the web UI or POST /api/documents",
                     app.state.service.index_dir)
     else:  # load the encoder now, not on the first user's question
         qa.warm_up()
-    log.info("serving reportqa on http://%s:%d (API docs at /docs)", host, port)
+    log.info("serving reportqa on http://%s:%d (API docs at /docs, MCP at /mcp)", host, port)
     uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+# --- OpenAI error shape under /v1 ---------------------------------------------------------------
+def _openai_errors(app: FastAPI) -> None:
+    """Errors under /v1 take OpenAI's shape ``{"error": {"message", "type", "code"}}`` (what the
+    SDKs read); /api keeps its documented ``{"error": "..."}``. Wraps every registered handler."""
+    @app.exception_handler(oai.ModelNotFoundError)
+    async def _model(_: Request, err: oai.ModelNotFoundError) -> JSONResponse:
+        return _error(404, str(err))
+
+    for key, handler in list(app.exception_handlers.items()):
+        app.exception_handlers[key] = _v1_shaped(handler)
+
+
+def _v1_shaped(handler: Any) -> Any:
+    async def shaped(request: Request, err: Exception) -> Any:
+        response = handler(request, err)
+        response = await response if inspect.isawaitable(response) else response
+        if not request.url.path.startswith("/v1/") or not isinstance(response, JSONResponse):
+            return response
+        message = json.loads(response.body).get("error")
+        if not isinstance(message, str):
+            return response
+        code = "model_not_found" if isinstance(err, oai.ModelNotFoundError) else None
+        headers = {k: v for k, v in response.headers.items()
+                   if k.lower() not in ("content-length", "content-type")}
+        return JSONResponse(oai.error_body(response.status_code, message, code),
+                            status_code=response.status_code, headers=headers)
+    return shaped
+
+
+# --- /docs without a CDN ----------------------------------------------------------------------
+DOCS_ASSETS = "/docs-assets"
+
+
+def _add_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs from the assets the ``swagger-ui-bundle`` package ships (FastAPI's
+    "self-hosting JavaScript and CSS for docs" recipe), so the docs load offline."""
+    from fastapi.openapi.docs import get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
+    from fastapi.staticfiles import StaticFiles
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount(DOCS_ASSETS, StaticFiles(directory=str(swagger_ui_path)), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Any:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json", title=f"{app.title} API",
+            swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+            swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+            swagger_favicon_url=f"{DOCS_ASSETS}/favicon-32x32.png",
+            oauth2_redirect_url="/docs/oauth2-redirect",
+            swagger_ui_parameters={"validatorUrl": None})  # no call to the online validator
+
+    @app.get("/docs/oauth2-redirect", include_in_schema=False)
+    def oauth2_redirect() -> Any:
+        return get_swagger_ui_oauth2_redirect_html()
+
+
+# --- MCP at /mcp ------------------------------------------------------------------------------
+def _mount_mcp(app: FastAPI, svc: ReportService, settings: Settings) -> None:
+    """Streamable-HTTP MCP at /mcp (app/mcp_server.py), behind the same API key as /api; its
+    session manager runs in the app's lifespan, around whatever lifespan the app already has."""
+    from app.mcp_server import build_mcp, http_app
+
+    mcp = build_mcp(svc)
+    app.router.add_route("/mcp", _KeyGuard(http_app(mcp, settings.host), settings.api_key),
+                         include_in_schema=False)
+    inner = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def lifespan(a: Any):
+        async with inner(a) as state, mcp.session_manager.run():
+            yield state
+    app.router.lifespan_context = lifespan
+
+
+class _KeyGuard:
+    """An ASGI app that lets a request through to ``inner`` only with the API key (if set)."""
+
+    def __init__(self, inner: Any, api_key: str | None):
+        self.inner, self.check = inner, _key_checker(api_key)
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        try:
+            self.check(Request(scope))
+        except HTTPException as err:
+            response = JSONResponse({"error": str(err.detail)}, status_code=err.status_code,
+                                    headers=getattr(err, "headers", None))
+            await response(scope, receive, send)
+            return
+        await self.inner(scope, receive, send)

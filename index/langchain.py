@@ -30,7 +30,10 @@ def hit_to_document(hit: Hit) -> LCDocument:
 
 class ReportQARetriever(BaseRetriever):
     """``ReportQARetriever(searcher=HybridSearcher(ReportIndex.load(dir)), k=5,
-    filters={"region": "盐田区"}).invoke("人民调解成功率")``"""
+    filters={"region": "盐田区"}).invoke("人民调解成功率")``
+
+    ``k``, ``filters`` and ``mode`` can also be given per call, as LangChain's standard
+    retriever interface expects: ``retriever.invoke("人民调解成功率", k=1)``."""
 
     searcher: HybridSearcher
     k: int = 5
@@ -38,7 +41,10 @@ class ReportQARetriever(BaseRetriever):
     mode: str | None = None
 
     def _get_relevant_documents(self, query: str, *,
-                                run_manager: CallbackManagerForRetrieverRun | None = None
-                                ) -> list[LCDocument]:
-        hits = self.searcher.search(query, k=self.k, filters=self.filters, mode=self.mode)
+                                run_manager: CallbackManagerForRetrieverRun | None = None,
+                                k: int | None = None, filters: dict[str, Any] | None = None,
+                                mode: str | None = None) -> list[LCDocument]:
+        hits = self.searcher.search(query, k=k or self.k,
+                                    filters=self.filters if filters is None else filters,
+                                    mode=mode or self.mode)
         return [hit_to_document(h) for h in hits]
