@@ -19,7 +19,7 @@ from ingest import Chunk, DocumentNotFoundError, Fact, IndexNotFoundError, Inval
 
 from app.answer import (PLAN_QUESTION, Draft, Evidence, ExtractiveAnswerer, is_upload, term_weights,
                         verify_numbers)
-from app.compare import compare_answer
+from app.compare import compare_answer, metric_score
 from app.query import QueryAnalysis, analyze_query, region_key, region_names
 
 __all__ = ["ReportQA", "Answer", "Citation"]
@@ -30,6 +30,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _RETRIEVE_K = 12         # passages the answerer reads (the citations are a subset)
 _FILTER_KEYS = frozenset({"region", "year", "issuer", "kind", "doc_id"})
+_FACT_MATCH = 0.8        # metric_score at which a fact's metric is the asked one (see compare)
 _IDF_SAMPLE = 4000       # chunks sampled for term weights; enough for stable IDF on large indexes
 
 
@@ -203,7 +204,14 @@ class ReportQA:
 
     def facts(self, metric: str | None = None, region: str | None = None,
               year: int | None = None) -> list[Fact]:
-        return self.state.index.facts(metric=metric, region=region, year=year)
+        """Facts about ``region``/``year`` whose metric matches ``metric`` as the comparisons
+        match it: "人民调解成功率" finds 调解成功率 and a bare 成功率 whose sentence is about
+        调解 — reports word one metric differently."""
+        found = self.state.index.facts(region=region, year=year)
+        if not metric:
+            return found
+        return [f for f in found if metric in f.metric
+                or metric_score(metric, f.metric, f.sentence) >= _FACT_MATCH]
 
     def regions(self) -> list[dict[str, Any]]:
         """Covered regions, each with the years its reports cover."""
