@@ -147,7 +147,7 @@ def _summary(results: list[tuple[float, int, bool | None]], seconds: float,
 def _upload(url: str, text: str, out: dict[str, Any], done: threading.Event) -> None:
     t0 = time.perf_counter()
     with httpx.Client(base_url=url, timeout=600) as c:
-        r = c.post("/api/documents", files=[("files", ("load_bench_upload.txt",
+        r = c.post("/api/documents", headers={"X-Requested-With": "load_bench"}, files=[("files", ("load_bench_upload.txt",
                                                        text.encode("utf-8"), "text/plain"))])
     out.update(status=r.status_code, seconds=round(time.perf_counter() - t0, 2),
                ingested=len(r.json().get("ingested", [])) if r.status_code == 200 else 0)
