@@ -62,6 +62,9 @@ def ingest(paths: list[Path] = typer.Argument(None, help="report files or folder
                              rebuild=rebuild, progress=None if not as_json else False)
     except ReportQAError as err:
         _fail(err)
+    except OSError as err:  # disk full, read-only or missing directory: say so, no traceback
+        _fail(f"cannot write the index at {settings.index_dir}: {err.strerror or err}"
+              f"{f' ({err.filename})' if err.filename else ''}; the previous index is unchanged")
     if as_json:
         _echo_json(report.to_dict())
     else:
@@ -110,6 +113,8 @@ def delete(doc_id: str = typer.Argument(..., help="doc_id (see `reportqa docs`) 
         report = _qa(index).delete(doc_id)
     except ReportQAError as err:
         _fail(err)
+    except OSError as err:
+        _fail(f"cannot write the index: {err.strerror or err}; the previous index is unchanged")
     if as_json:
         _echo_json(report.to_dict())
     else:

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from ingest.archives import INFLATE_FACTOR, check_zip
 from ingest.clean import is_metadata_line, normalize_whitespace
 from ingest.errors import (CorruptDocumentError, DecodeError, EmptyDocumentError,
                            EncryptedDocumentError, FileTooLargeError, LoadError,
@@ -46,6 +47,7 @@ def load_file(path: Path | str, max_bytes: int) -> tuple[str, str]:
     elif ext == ".pdf":
         text = _pdf_text(data, path)
     else:
+        check_zip(data, path.name, INFLATE_FACTOR * max_bytes)  # before any parser inflates it
         text = _docx_text(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
