@@ -157,7 +157,8 @@ class LoginThrottle:
         self._lock = threading.Lock()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] != self.path:
+        if scope["type"] != "http" or scope["method"] != "POST" \
+                or scope["path"].rstrip("/") != self.path:
             return await self.app(scope, receive, send)
         client = (scope.get("client") or ("?", 0))[0]
         wait = self._wait(client)

