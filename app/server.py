@@ -358,14 +358,16 @@ def _recovering(svc: ReportService):
     """Lifespan: recover uploads a crash left stored but unindexed, in the background."""
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI):
-        threading.Thread(target=_recover, args=(svc,), name="recover-uploads", daemon=True).start()
+        present = svc.uploads.stored_files()  # before the first request can add one
+        threading.Thread(target=_recover, args=(svc, present), name="recover-uploads",
+                         daemon=True).start()
         yield
     return lifespan
 
 
-def _recover(svc: ReportService) -> None:
+def _recover(svc: ReportService, present: list[Path]) -> None:
     try:
-        svc.recover()
+        svc.recover(present)
     except Exception:  # a start-up chore must not take the server down
         log.exception("recovering interrupted uploads failed")
 

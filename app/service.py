@@ -181,16 +181,17 @@ class ReportService:
             log.info("removed uploaded file %s", source)
         return self.public(report)
 
-    def recover(self) -> dict[str, list[str]]:
-        """At start-up: delete temporary files of interrupted uploads and ingest stored uploads
-        that no indexed document comes from (the server died between storing and indexing
-        them). Kept in ``self.recovered`` and shown by /healthz."""
+    def recover(self, candidates: list[Path]) -> dict[str, list[str]]:
+        """At start-up: delete temporary files of interrupted uploads and ingest the stored
+        uploads among ``candidates`` (the upload directory's files when the server started,
+        before any new upload) that no indexed document comes from: the server died between
+        storing and indexing them. Kept in ``self.recovered`` and shown by /healthz."""
         for tmp in self.uploads.leftovers():
             tmp.unlink(missing_ok=True)
             self.recovered["removed_temp"].append(tmp.name)
         qa = self.current()
         indexed = {_norm(d.get("source", "")) for d in (qa.documents() if qa else [])}
-        orphans = [p for p in self.uploads.stored_files() if _norm(p) not in indexed]
+        orphans = [p for p in candidates if p.exists() and _norm(p) not in indexed]
         if not orphans:
             return self.recovered
         log.warning("recovering %d upload(s) stored but not indexed: %s", len(orphans),

@@ -11,6 +11,7 @@ check-then-move window, so parallel uploads with one name never mix or lose each
 from __future__ import annotations
 
 import errno
+import fcntl
 import hashlib
 import logging
 import os
@@ -102,6 +103,7 @@ class UploadStore:
         self.dir.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".part", dir=self.dir)
         tmp = Path(tmp_name)
+        fcntl.flock(fd, fcntl.LOCK_EX)  # "in use"; the kernel drops it if this process dies
         try:
             with os.fdopen(fd, "wb") as out:
                 digest, size = self._copy_limited(stream, out, safe)
@@ -124,8 +126,11 @@ class UploadStore:
         return True
 
     def leftovers(self) -> list[Path]:
-        """Temporary files of uploads a crash interrupted (safe to delete at start-up)."""
-        return sorted(self.dir.glob(f"{TEMP_PREFIX}*.part")) if self.dir.is_dir() else []
+        """Temporary files of uploads whose process died (no one holds their lock); those of
+        uploads in progress, in this or another server process, are left alone."""
+        if not self.dir.is_dir():
+            return []
+        return [p for p in sorted(self.dir.glob(f"{TEMP_PREFIX}*.part")) if _abandoned(p)]
 
     def stored_files(self) -> list[Path]:
         """The uploads kept in the upload directory (not the temporary ones)."""
@@ -169,6 +174,15 @@ class UploadStore:
             log.info("stored upload %r as %s", name, target.name)
             return StoredFile(name, target, True, digest, size)
         raise LoadError(safe, "too many files with this name in the upload directory")
+
+
+def _abandoned(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+    except (BlockingIOError, FileNotFoundError):
+        return False
 
 
 def _same_bytes(path: Path, digest: str) -> bool:
