@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any, Optional
@@ -62,6 +63,9 @@ def ingest(paths: list[Path] = typer.Argument(None, help="report files or folder
                              rebuild=rebuild, progress=None if not as_json else False)
     except ReportQAError as err:
         _fail(err)
+    except (OSError, sqlite3.OperationalError) as err:  # disk full, read-only: no traceback
+        _fail(f"cannot write the index at {settings.index_dir}: "
+              f"{getattr(err, 'strerror', None) or err}; the previous index is unchanged")
     if as_json:
         _echo_json(report.to_dict())
     else:
@@ -110,6 +114,9 @@ def delete(doc_id: str = typer.Argument(..., help="doc_id (see `reportqa docs`) 
         report = _qa(index).delete(doc_id)
     except ReportQAError as err:
         _fail(err)
+    except (OSError, sqlite3.OperationalError) as err:
+        _fail(f"cannot write the index: {getattr(err, 'strerror', None) or err}; the previous "
+              "index is unchanged")
     if as_json:
         _echo_json(report.to_dict())
     else:

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from index import Encoder, HybridSearcher, Hit, IngestReport, ReportIndex, build_index
-from ingest import Chunk, DocumentNotFoundError, Fact, IndexNotFoundError, InvalidQueryError, Settings, short_name
+from index.store import current_version_dir
+from ingest import (Chunk, DocumentNotFoundError, Fact, IndexNotFoundError, InvalidQueryError,
+                    Settings, short_name)
 
 from app.answer import (PLAN_QUESTION, Draft, Evidence, ExtractiveAnswerer, is_upload, term_weights,
                         verify_numbers)
@@ -180,6 +182,26 @@ class ReportQA:
         """Load the index's current version and make it the one new queries use. Queries already
         running keep their reference to the old state."""
         self._state = self._open()
+
+    def refresh(self) -> bool:
+        """Switch to the index's ``current`` version when another process (``reportqa ingest``,
+        a second server) wrote a newer one. False when nothing changed or when this instance is
+        itself writing (its ingest swaps when done); queries never wait for it."""
+        if not self._lock.acquire(blocking=False):
+            return False
+        try:
+            version = current_version_dir(self.index_dir)
+            if version is None or (self._state is not None
+                                   and version.name == self._state.index.version):
+                return False
+            self._swap()
+            return True
+        finally:
+            self._lock.release()
+
+    def busy(self) -> bool:
+        """True while an ingest or delete of this instance is running."""
+        return self._lock.locked()
 
     def _shared_encoder(self) -> Encoder | None:
         """The loaded encoder, kept across index versions so a swap does not reload the model."""

@@ -5,30 +5,38 @@ mounted at "/".
 Routes are thin: they validate input (pydantic models, so /docs is meaningful) and call
 ReportQA through ReportService. Blocking work (answering, ingesting) runs in worker threads, so an
 upload being ingested never stops questions from being answered.
+
+Protection of the whole server (body size, cross-site requests, login throttling, errors that
+keep the connection open) lives in app/guards.py; paths shown to clients are relative to the
+corpus (ReportService.public).
 """
 from __future__ import annotations
 
+import contextlib
 import inspect
 import json
 import logging
 import secrets
+import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, File, Query, Request, UploadFile
 from fastapi.routing import APIRoute
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.exceptions import HTTPException
 
 from ingest import errors as E
 from ingest.settings import Settings
 
 from app import openai_compat as oai
-from app.service import NoReportsError, ReportService, UploadFailedError
+from app.guards import (MAX_JSON_BYTES, BodyLimit, ContainErrors, CrossSiteGuard,
+                        LoginThrottle)
+from app.service import NoReportsError, ReportService, StorageError, UploadFailedError
 
 __all__ = ["create_app", "serve"]
 
@@ -36,23 +44,30 @@ log = logging.getLogger(__name__)
 
 
 # --- request / response models ----------------------------------------------------------------
+# Bounds that no real request comes near; they keep a hostile one from costing CPU or memory.
+MAX_HISTORY_MESSAGES = 200   # more is refused (422)
+HISTORY_TURNS_USED = 20      # a follow-up refers to the recent turns; older ones are dropped
+Year = Annotated[int, Field(ge=1000, le=9999)]
+Name = Annotated[str, Field(max_length=200)]
+
+
 class Filters(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    region: str | list[str] | None = Field(None, description="province, city or district, e.g. 盐田区")
-    year: int | list[int] | None = Field(None, description="the year a report covers")
-    issuer: str | None = None
-    kind: str | None = None
-    doc_id: str | list[str] | None = None
+    region: Name | list[Name] | None = Field(None, description="province, city or district, e.g. 盐田区")
+    year: Year | list[Year] | None = Field(None, description="the year a report covers")
+    issuer: Name | None = None
+    kind: Name | None = None
+    doc_id: Name | list[Name] | None = None
 
 
 class Message(BaseModel):
     role: Literal["user", "assistant", "system"]
-    content: str
+    content: str = Field(max_length=20_000)
 
 
 class AskRequest(BaseModel):
     question: str = Field(min_length=1, examples=["盐田区2020年人民调解成功率是多少？"])
-    history: list[Message] | None = None
+    history: list[Message] | None = Field(None, max_length=MAX_HISTORY_MESSAGES)
     filters: Filters | None = None
 
 
@@ -115,12 +130,13 @@ class Health(BaseModel):
     chunks: int
     encoder: Any = None
     index_version: str | None = None
+    recovered_uploads: dict[str, list[str]] = {}
 
 
 # --- errors -----------------------------------------------------------------------------------
 _STATUS: list[tuple[type[Exception], int]] = [
     (NoReportsError, 503), (E.IndexNotFoundError, 503), (E.DocumentNotFoundError, 404),
-    (UploadFailedError, 422), (E.FileTooLargeError, 413), (E.UnsupportedFormatError, 415),
+    (UploadFailedError, 422), (StorageError, 507), (E.FileTooLargeError, 413), (E.UnsupportedFormatError, 415),
     (E.LoadError, 422), (E.InvalidQueryError, 422), (E.UnknownRegionError, 422),
     (E.LLMError, 502), (E.IndexCorruptError, 500), (E.EncoderMismatchError, 500),
     (E.EncoderUnavailableError, 500), (E.ReportQAError, 400),
@@ -141,7 +157,7 @@ def _validation_message(err: RequestValidationError) -> str:
     return "invalid request: " + "; ".join(parts)
 
 
-def _add_error_handlers(app: FastAPI) -> None:
+def _add_error_handlers(app: FastAPI, svc: ReportService) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, err: RequestValidationError) -> JSONResponse:
         return _error(422, _validation_message(err))
@@ -155,7 +171,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def _domain(_: Request, err: E.ReportQAError) -> JSONResponse:
         status = next(code for cls, code in _STATUS if isinstance(err, cls))
         extra = {"report": err.report} if isinstance(err, UploadFailedError) else {}
-        return _error(status, str(err), **extra)
+        return _error(status, svc.scrub(str(err)), **extra)
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, err: Exception) -> JSONResponse:
@@ -193,8 +209,10 @@ def _api_router(svc: ReportService) -> APIRouter:
 
     @r.post("/ask", response_model=AskResponse, summary="Answer a question with citations")
     def ask(req: AskRequest) -> dict[str, Any]:
-        history = [m.model_dump() for m in req.history] if req.history else None
-        return svc.qa().ask(req.question, history=history, filters=_filters(req.filters)).to_dict()
+        history = [m.model_dump() for m in req.history][-HISTORY_TURNS_USED:] if req.history \
+            else None
+        answer = svc.qa().ask(req.question, history=history, filters=_filters(req.filters))
+        return svc.public(answer.to_dict())
 
     @r.post("/search", response_model=SearchResponse, summary="Ranked passages (hybrid search)")
     def search(req: SearchRequest) -> SearchResponse:
@@ -204,11 +222,10 @@ def _api_router(svc: ReportService) -> APIRouter:
     @r.get("/documents", summary="Reports in the index with their metadata")
     def documents() -> dict[str, Any]:
         qa = svc.current()
-        return {"documents": qa.documents() if qa else []}
+        return svc.public({"documents": qa.documents() if qa else []})
 
     @r.post("/documents", response_model=IngestReportOut, summary="Upload and ingest reports")
-    async def upload(request: Request, files: list[UploadFile] = File(...)) -> dict[str, Any]:
-        _check_length(request, svc)
+    async def upload(files: list[UploadFile] = File(...)) -> dict[str, Any]:
         try:
             return await run_in_threadpool(svc.upload, [(f.filename or "", f.file) for f in files])
         finally:
@@ -226,11 +243,12 @@ def _api_router(svc: ReportService) -> APIRouter:
                                  headers={"X-Content-Type-Options": "nosniff"})
 
     @r.get("/facts", summary="Figures extracted from the reports")
-    def facts(metric: str | None = Query(None, examples=["人民调解成功率"]),
-              region: str | None = None, year: int | None = None) -> dict[str, Any]:
+    def facts(metric: str | None = Query(None, max_length=200, examples=["人民调解成功率"]),
+              region: str | None = Query(None, max_length=200),
+              year: int | None = Query(None, ge=1000, le=9999)) -> dict[str, Any]:
         qa = svc.current()
         found = qa.facts(metric=metric, region=region, year=year) if qa and qa.documents() else []
-        return {"facts": [f.to_dict() for f in found]}
+        return svc.public({"facts": [f.to_dict() for f in found]})
 
     @r.get("/regions", summary="Regions covered by the reports")
     def regions() -> dict[str, Any]:
@@ -257,12 +275,28 @@ def _add_fallback(r: APIRouter) -> None:
         raise HTTPException(404, f"no such endpoint: {request.url.path}")
 
 
-def _check_length(request: Request, svc: ReportService) -> None:
-    length = request.headers.get("content-length", "")
-    # multipart framing adds a little to the files' own size
-    if length.isdigit() and int(length) > svc.uploads.max_bytes + 64 * 1024:
-        raise HTTPException(413, f"upload of {int(length) / 1048576:.1f} MB is over the limit of "
-                            f"{svc.uploads.max_bytes / 1048576:g} MB (REPORTQA_MAX_UPLOAD_MB)")
+def _body_limit(svc: ReportService):
+    """Uploads (REST and the web UI's) may carry one file of REPORTQA_MAX_UPLOAD_MB plus the
+    multipart framing; every other request is a small JSON body."""
+    upload = svc.uploads.max_bytes + 64 * 1024
+
+    def limit_for(path: str) -> int:
+        return upload if path == "/api/documents" or path.endswith("/upload") else MAX_JSON_BYTES
+    return limit_for
+
+
+def _chat_input(req: oai.ChatRequest) -> tuple[str, list[dict] | None, dict | None]:
+    """Validate a /v1 request like /api's: message count, filter types and values."""
+    if len(req.messages) > MAX_HISTORY_MESSAGES:
+        raise HTTPException(422, f"invalid request: messages: at most {MAX_HISTORY_MESSAGES} "
+                            f"messages, got {len(req.messages)}")
+    try:
+        filters = Filters.model_validate(req.filters) if req.filters is not None else None
+    except ValidationError as err:
+        raise RequestValidationError([{**e, "loc": ("filters", *e["loc"])}
+                                      for e in err.errors(include_url=False)]) from None
+    question, history = oai.split_messages(req.messages)
+    return question, (history or [])[-HISTORY_TURNS_USED:] or None, _filters(filters)
 
 
 def _v1_router(svc: ReportService) -> APIRouter:
@@ -275,12 +309,12 @@ def _v1_router(svc: ReportService) -> APIRouter:
     @r.post("/chat/completions", summary="OpenAI-compatible chat completions (stream or not)")
     async def chat(req: oai.ChatRequest) -> Any:
         answerer = oai.model_answerer(req.model, svc.settings)
-        question, history = oai.split_messages(req.messages)
+        question, history, filters = _chat_input(req)
         qa = await run_in_threadpool(svc.qa)
         if not req.stream:
-            answer = await run_in_threadpool(qa.ask, question, history, req.filters, answerer)
-            return oai.completion(answer.to_dict(), req.messages, req.model)
-        stream = iter(qa.ask_stream(question, history=history, filters=req.filters,
+            answer = await run_in_threadpool(qa.ask, question, history, filters, answerer)
+            return oai.completion(svc.public(answer.to_dict()), req.messages, req.model)
+        stream = iter(qa.ask_stream(question, history=history, filters=filters,
                                     answerer=answerer))
         first = await run_in_threadpool(next, stream)  # errors before streaming -> HTTP status
         usage = bool(req.stream_options and req.stream_options.include_usage)
@@ -297,17 +331,21 @@ def create_app(qa: Any = None, settings: Settings | None = None,
     ``index_dir`` / ``settings.index_dir``); ``ui=False`` leaves the Gradio UI out."""
     settings = settings or Settings()
     svc = ReportService(settings, qa=qa, index_dir=index_dir)
-    app = FastAPI(title="reportqa", version="0.1.0", docs_url=None, redoc_url=None,
+    app = FastAPI(title="reportqa", version="0.1.0", lifespan=_recovering(svc),
+                  docs_url=None, redoc_url=None,
                   description="Question answering over Chinese rule-of-law reports, with citations. "
                   "REST under /api, OpenAI-compatible under /v1, web UI at /.")
     app.state.service = svc
-    _add_error_handlers(app)
+    _add_error_handlers(app, svc)
     _openai_errors(app)
     _add_docs(app)
+    _add_guards(app, svc)
 
     @app.get("/healthz", response_model=Health, summary="Liveness and index status (no key needed)")
     def healthz() -> dict[str, Any]:
         return svc.health()
+
+    app.add_api_route("/healthz", healthz, methods=["HEAD"], include_in_schema=False)
 
     guard = [Depends(_key_checker(settings.api_key))]
     app.include_router(_api_router(svc), dependencies=guard)
@@ -316,6 +354,32 @@ def create_app(qa: Any = None, settings: Settings | None = None,
     if ui:
         _mount_ui(app, svc, settings)
     return app
+
+
+def _add_guards(app: FastAPI, svc: ReportService) -> None:
+    """See app/guards.py; the last added runs first."""
+    app.add_middleware(ContainErrors)
+    app.add_middleware(LoginThrottle)
+    app.add_middleware(CrossSiteGuard)
+    app.add_middleware(BodyLimit, limit_for=_body_limit(svc))
+
+
+def _recovering(svc: ReportService):
+    """Lifespan: recover uploads a crash left stored but unindexed, in the background."""
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI):
+        present = svc.uploads.stored_files()  # before the first request can add one
+        threading.Thread(target=_recover, args=(svc, present), name="recover-uploads",
+                         daemon=True).start()
+        yield
+    return lifespan
+
+
+def _recover(svc: ReportService, present: list[Path]) -> None:
+    try:
+        svc.recover(present)
+    except Exception:  # a start-up chore must not take the server down
+        log.exception("recovering interrupted uploads failed")
 
 
 def _mount_ui(app: FastAPI, svc: ReportService, settings: Settings) -> None:
@@ -330,7 +394,8 @@ def _mount_ui(app: FastAPI, svc: ReportService, settings: Settings) -> None:
     key = settings.api_key
     # with an API key set, the web UI asks for it too (any user name, the key as password):
     # its upload/delete buttons must not bypass the key that guards /api
-    auth = (lambda _user, password: secrets.compare_digest(password, key)) if key else None
+    auth = (lambda _user, password: secrets.compare_digest(str(password).encode(), key.encode())
+            ) if key else None
     gr.mount_gradio_app(app, blocks, path="/", auth=auth, auth_message="请输入 API 密钥作为密码",
                         max_file_size=int(settings.max_upload_mb * 1024 * 1024),
                         footer_links=["api"], run_history=False, theme=THEME, css=CSS, ssr_mode=False)

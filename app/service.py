@@ -4,10 +4,18 @@ the web UI.
 It loads the index lazily, creates it on the first upload when none exists yet, stores uploads
 (app/uploads.py) and hands them to ``ReportQA.ingest`` (which builds a new index version and swaps
 it in, so queries keep using the old one meanwhile).
+
+Several processes may share one index (two servers, a server and ``reportqa ingest``): writers
+are serialised by the index's file lock (index/build.py) and every request checks, with one
+``readlink``, whether another process made a newer ``current`` version, which is then loaded.
+A crash between storing an upload and indexing it is recovered at start-up (``recover``).
+Clients are shown paths relative to the corpus directory, never the server's absolute paths.
 """
 from __future__ import annotations
 
 import logging
+import os
+import sqlite3
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -20,7 +28,7 @@ from app.uploads import StoredFile, UploadStore
 if TYPE_CHECKING:
     from app.pipeline import ReportQA
 
-__all__ = ["ReportService", "NoReportsError", "UploadFailedError"]
+__all__ = ["ReportService", "NoReportsError", "UploadFailedError", "StorageError", "STORAGE_ERRORS"]
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +51,20 @@ class UploadFailedError(ReportQAError):
         super().__init__(f"Nothing was ingested, the index is unchanged. {reasons}")
 
 
+class StorageError(ReportQAError):
+    """Writing an upload or the index failed (disk full, read-only disk ...); nothing was kept
+    and the previous index is still served."""
+
+    def __init__(self, exc: Exception):
+        reason = getattr(exc, "strerror", None) or str(exc)
+        super().__init__(f"could not write the upload or the index: {reason}. Nothing was "
+                         "stored; the index is unchanged. Free disk space and retry.")
+
+
+# what a full, read-only or failing disk raises (SQLite reports it as OperationalError)
+STORAGE_ERRORS = (OSError, sqlite3.OperationalError)
+
+
 class ReportService:
     """Holds the current ReportQA (or None while there is no index) and the upload store."""
 
@@ -53,6 +75,8 @@ class ReportService:
         self.uploads = UploadStore(self.settings)
         self._qa = qa
         self._lock = threading.Lock()  # guards creating the first index, not queries
+        self._seen_link: str | None = _link(self.index_dir)
+        self.recovered: dict[str, list[str]] = {"ingested": [], "failed": [], "removed_temp": []}
 
     # --- access -------------------------------------------------------------------------------
     def current(self) -> "ReportQA | None":
@@ -62,7 +86,20 @@ class ReportService:
             with self._lock:
                 if self._qa is None:
                     self._qa = self._load()
+        elif (link := _link(self.index_dir)) != self._seen_link:
+            self._follow(link)
         return self._qa
+
+    def _follow(self, link: str | None) -> None:
+        """Another process (reportqa ingest, a second server) wrote a newer version: load it.
+        When it cannot be loaded the version already loaded keeps serving."""
+        try:
+            if self._qa.refresh() or not self._qa.busy():
+                self._seen_link = link
+        except ReportQAError as err:
+            log.error("index changed on disk but cannot be loaded (%s); serving the loaded "
+                      "version", err)
+            self._seen_link = link
 
     def qa(self) -> "ReportQA":
         """The ReportQA, or NoReportsError when there is nothing to ask about."""
@@ -83,25 +120,38 @@ class ReportService:
     # --- changes ------------------------------------------------------------------------------
     def upload(self, files: list[tuple[str, BinaryIO]]) -> dict[str, Any]:
         """Store and ingest uploaded files. Raises LoadError for a file refused before ingest
-        (bad extension, too large, empty) and UploadFailedError when nothing could be ingested."""
+        (bad extension, too large, empty), UploadFailedError when nothing could be ingested and
+        StorageError when the disk refused a write; in every error case nothing new is kept."""
         for name, _ in files:
             self.uploads.check_name(name)  # refuse the whole request before storing anything
         stored: list[StoredFile] = []
         try:
             for name, stream in files:
                 stored.append(self.uploads.store(name, stream))
-        except LoadError:
+        except (LoadError, *STORAGE_ERRORS) as exc:
             self._discard([s for s in stored if s.created])
+            if isinstance(exc, STORAGE_ERRORS):
+                raise StorageError(exc) from exc
             raise
         return self.ingest_stored(stored)
 
     def ingest_stored(self, stored: list[StoredFile]) -> dict[str, Any]:
-        report = self.ingest([s.path for s in stored])
-        # a new file that is no document's source (it failed, or duplicates a report already
-        # indexed under another name) is not kept
+        """Ingest stored uploads; the ingest report plus ``stored`` (what each file was stored
+        as: name, stored_as, sha256, size). A new file that ends up no document's source (it
+        failed, or duplicates a report indexed under another name) is not kept."""
+        try:
+            report = self.ingest([s.path for s in stored])
+        except BaseException as exc:
+            self._discard([s for s in stored if s.created])
+            if isinstance(exc, STORAGE_ERRORS):
+                raise StorageError(exc) from exc
+            raise
         qa = self.current()
         sources = {_norm(d.get("source", "")) for d in (qa.documents() if qa else [])}
         self._discard([s for s in stored if s.created and _norm(s.path) not in sources])
+        report = self.public(report)
+        report["stored"] = [s.to_dict(self.corpus_root) for s in stored
+                            if _norm(s.path) in sources]
         if report.get("failed") and not report.get("ingested"):
             raise UploadFailedError(report)
         return report
@@ -129,26 +179,96 @@ class ReportService:
         report = qa.delete(doc_id).to_dict()
         if self.uploads.remove(source):
             log.info("removed uploaded file %s", source)
-        return report
+        return self.public(report)
+
+    def recover(self, candidates: list[Path]) -> dict[str, list[str]]:
+        """At start-up: delete temporary files of interrupted uploads and ingest the stored
+        uploads among ``candidates`` (the upload directory's files when the server started,
+        before any new upload) that no indexed document comes from: the server died between
+        storing and indexing them. Kept in ``self.recovered`` and shown by /healthz."""
+        for tmp in self.uploads.leftovers():
+            tmp.unlink(missing_ok=True)
+            self.recovered["removed_temp"].append(tmp.name)
+        qa = self.current()
+        indexed = {_norm(d.get("source", "")) for d in (qa.documents() if qa else [])}
+        orphans = [p for p in candidates if p.exists() and _norm(p) not in indexed]
+        if not orphans:
+            return self.recovered
+        log.warning("recovering %d upload(s) stored but not indexed: %s", len(orphans),
+                    ", ".join(p.name for p in orphans))
+        try:
+            report = self.ingest_stored([StoredFile(p.name, p, True) for p in orphans])
+        except UploadFailedError as err:
+            report = err.report
+        except ReportQAError as err:
+            log.error("recovering uploads failed: %s", err)
+            report = {"failed": [{"source": p.name} for p in orphans]}
+        self.recovered["ingested"] += [d["source"] for d in report.get("ingested", [])]
+        self.recovered["failed"] += [d["source"] for d in report.get("failed", [])]
+        return self.recovered
 
     def _discard(self, stored: list[StoredFile]) -> None:
         for s in stored:
-            self.uploads.remove(s.path)
+            try:
+                self.uploads.remove(s.path)
+            except OSError as exc:
+                log.error("could not remove %s: %s", s.path, exc)
+
+    # --- what clients see ---------------------------------------------------------------------
+    @property
+    def corpus_root(self) -> Path:
+        return Path(self.settings.corpus_dir).resolve()
+
+    def relative(self, source: str) -> str:
+        """A source path as clients see it: relative to the corpus directory, else the bare
+        file name (the server's directory layout is not the client's business)."""
+        if not source:
+            return source
+        path = Path(source).resolve()
+        if path.is_relative_to(self.corpus_root):
+            return path.relative_to(self.corpus_root).as_posix()
+        return Path(source).name
+
+    def scrub(self, text: str) -> str:
+        """Free text (reasons, error messages) with absolute server paths shortened."""
+        for root, label in ((self.corpus_root, ""), (self.index_dir.resolve(), "index"),
+                            (Path.cwd(), "")):
+            if root == Path(root.anchor):
+                continue
+            text = text.replace(f"{root}/", f"{label}/" if label else "").replace(str(root), label or ".")
+        return text
+
+    def public(self, obj: Any) -> Any:
+        """``obj`` (a response dict) with every ``source`` made relative and paths in other
+        strings shortened."""
+        if isinstance(obj, dict):
+            return {k: self.relative(v) if k == "source" and isinstance(v, str) else self.public(v)
+                    for k, v in obj.items()}
+        if isinstance(obj, list):
+            return [self.public(v) for v in obj]
+        return self.scrub(obj) if isinstance(obj, str) and "/" in obj else obj
 
     # --- status -------------------------------------------------------------------------------
     def health(self) -> dict[str, Any]:
         qa = self.current()
-        if qa is None:
+        docs = qa.documents() if qa is not None else []
+        if not docs:  # no index yet, or a first ingest failed: the server is still fine
             return {"status": "ok", "documents": 0, "chunks": 0, "encoder": self.settings.encoder,
-                    "index_version": None}
-        docs = qa.documents()
-        index = getattr(qa, "index", None)
-        manifest = getattr(index, "manifest", None) or {}
+                    "index_version": None, "recovered_uploads": self.recovered}
+        index = qa.index
         return {"status": "ok", "documents": len(docs),
                 "chunks": sum(int(d.get("n_chunks", 0) or 0) for d in docs),
-                "encoder": manifest.get("encoder") or self.settings.encoder,
-                "index_version": getattr(index, "version", None)}
+                "encoder": index.manifest.get("encoder") or self.settings.encoder,
+                "index_version": index.version, "recovered_uploads": self.recovered}
 
 
 def _norm(path: Path | str) -> str:
     return str(Path(path).resolve())
+
+
+def _link(index_dir: Path) -> str | None:
+    """Where ``current`` points (one readlink: cheap enough for every request)."""
+    try:
+        return os.readlink(index_dir / "current")
+    except OSError:
+        return None

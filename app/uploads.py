@@ -3,14 +3,20 @@
 Shared by the REST upload route and the web UI: a file name from a browser is untrusted, so it is
 reduced to a bare, printable base name with an allowed extension; sizes are capped; a different
 file never overwrites an existing one (a numbered suffix is added instead).
+
+Concurrency: every request writes its own private temporary file (``tempfile.mkstemp`` in the
+upload directory) and places it with ``os.link``, which fails when the name is taken; there is no
+check-then-move window, so parallel uploads with one name never mix or lose each other's bytes.
 """
 from __future__ import annotations
 
+import errno
+import fcntl
 import hashlib
 import logging
 import os
 import re
-import shutil
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -20,7 +26,7 @@ from ingest import SUPPORTED_EXTENSIONS
 from ingest.errors import FileTooLargeError, LoadError, UnsafePathError, UnsupportedFormatError
 from ingest.settings import Settings
 
-__all__ = ["UploadStore", "StoredFile", "safe_filename", "supported_extensions"]
+__all__ = ["UploadStore", "StoredFile", "safe_filename", "supported_extensions", "TEMP_PREFIX"]
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +34,8 @@ _CHUNK = 1 << 20
 _MAX_NAME_CHARS = 120
 # Characters that are unsafe in file names on some OS or in shells; replaced by "_".
 _UNSAFE = re.compile(r'[<>:"|?*\x00-\x1f\x7f]')
+# private temporary files of uploads in progress; hidden (leading dot) so ingest never reads them
+TEMP_PREFIX = ".upload-"
 
 
 def supported_extensions() -> tuple[str, ...]:
@@ -57,6 +65,16 @@ class StoredFile:
     name: str            # the name the client sent
     path: Path           # where it was stored
     created: bool        # False when an identical file was already there
+    sha256: str = ""     # of the bytes stored (== the bytes the client sent)
+    size: int = 0
+
+    def to_dict(self, root: Path | None = None) -> dict[str, object]:
+        """What the client is told was stored: its name, the stored name (relative to ``root``,
+        the corpus directory), the sha256 and size of the stored bytes."""
+        stored = self.path.relative_to(root) if root and self.path.is_relative_to(root) \
+            else Path(self.path.name)
+        return {"name": self.name, "stored_as": stored.as_posix(), "sha256": self.sha256,
+                "size": self.size, "created": self.created}
 
 
 class UploadStore:
@@ -83,10 +101,15 @@ class UploadStore:
         """Copy ``stream`` into the upload directory under a safe, unused name."""
         safe = self.check_name(name)
         self.dir.mkdir(parents=True, exist_ok=True)
-        tmp = self.dir / f".{safe}.{hashlib.sha256(safe.encode()).hexdigest()[:8]}.part"
-        digest = self._copy_limited(stream, tmp, safe)
+        fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".part", dir=self.dir)
+        tmp = Path(tmp_name)
+        fcntl.flock(fd, fcntl.LOCK_EX)  # "in use"; the kernel drops it if this process dies
         try:
-            return self._place(name, safe, tmp, digest)
+            with os.fdopen(fd, "wb") as out:
+                digest, size = self._copy_limited(stream, out, safe)
+                out.flush()
+                os.fsync(out.fileno())
+            return self._place(name, safe, tmp, digest, size)
         finally:
             tmp.unlink(missing_ok=True)
 
@@ -109,36 +132,54 @@ class UploadStore:
         p.unlink()
         return True
 
-    def _copy_limited(self, stream: BinaryIO, tmp: Path, safe: str) -> str:
-        h, size = hashlib.sha256(), 0
-        with open(tmp, "wb") as out:
-            while block := stream.read(_CHUNK):
-                size += len(block)
-                if size > self.max_bytes:
-                    out.close()
-                    tmp.unlink(missing_ok=True)
-                    raise FileTooLargeError(safe, f"larger than the upload limit of "
-                                            f"{self.max_bytes / 1048576:g} MB (REPORTQA_MAX_UPLOAD_MB)")
-                h.update(block)
-                out.write(block)
-        if size == 0:
-            tmp.unlink(missing_ok=True)
-            raise LoadError(safe, "the file is empty")
-        return h.hexdigest()
+    def leftovers(self) -> list[Path]:
+        """Temporary files of uploads whose process died (no one holds their lock); those of
+        uploads in progress, in this or another server process, are left alone."""
+        if not self.dir.is_dir():
+            return []
+        return [p for p in sorted(self.dir.glob(f"{TEMP_PREFIX}*.part")) if _abandoned(p)]
 
-    def _place(self, name: str, safe: str, tmp: Path, digest: str) -> StoredFile:
+    def stored_files(self) -> list[Path]:
+        """The uploads kept in the upload directory (not the temporary ones)."""
+        if not self.dir.is_dir():
+            return []
+        return sorted(p for p in self.dir.iterdir() if p.is_file() and not p.name.startswith(".")
+                      and p.suffix.lower() in self.extensions)
+
+    def _copy_limited(self, stream: BinaryIO, out: BinaryIO, safe: str) -> tuple[str, int]:
+        h, size = hashlib.sha256(), 0
+        while block := stream.read(_CHUNK):
+            size += len(block)
+            if size > self.max_bytes:
+                raise FileTooLargeError(safe, f"larger than the upload limit of "
+                                        f"{self.max_bytes / 1048576:g} MB (REPORTQA_MAX_UPLOAD_MB)")
+            h.update(block)
+            out.write(block)
+        if size == 0:
+            raise LoadError(safe, "the file is empty")
+        return h.hexdigest(), size
+
+    def _place(self, name: str, safe: str, tmp: Path, digest: str, size: int) -> StoredFile:
+        """Link ``tmp`` under the first free name (``x.txt``, ``x-1.txt`` ...). ``os.link``
+        refuses an existing name atomically, so two requests never get the same file; a file
+        already there with the same bytes is reused."""
         stem, ext = Path(safe).stem, Path(safe).suffix
         for i in range(1000):
             target = self.dir / (safe if i == 0 else f"{stem}-{i}{ext}")
             if target.resolve().parent != self.dir:  # defence in depth; safe_filename ensures it
                 raise LoadError(safe, "invalid file name")
-            if target.exists():
-                if _sha256(target) == digest:
-                    return StoredFile(name, target, created=False)
+            try:
+                os.link(tmp, target)
+            except FileExistsError:
+                if _same_bytes(target, digest):
+                    return StoredFile(name, target, False, digest, size)
                 continue
-            shutil.move(str(tmp), target)
-            log.info("stored upload %r as %s", name, target)
-            return StoredFile(name, target, created=True)
+            except OSError as exc:
+                if exc.errno != errno.EEXIST:
+                    raise
+                continue
+            log.info("stored upload %r as %s", name, target.name)
+            return StoredFile(name, target, True, digest, size)
         raise LoadError(safe, "too many files with this name in the upload directory")
 
 
@@ -146,6 +187,22 @@ def _inside(path: Path, root: Path) -> bool:
     """True when ``path`` (symlinks resolved) is a file strictly inside ``root``."""
     real, top = Path(os.path.realpath(path)), Path(os.path.realpath(root))
     return real != top and real.is_relative_to(top) and real.is_file()
+
+
+def _abandoned(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+    except (BlockingIOError, FileNotFoundError):
+        return False
+
+
+def _same_bytes(path: Path, digest: str) -> bool:
+    try:
+        return _sha256(path) == digest
+    except FileNotFoundError:  # removed meanwhile (a failed upload discarded it)
+        return False
 
 
 def _sha256(path: Path) -> str:

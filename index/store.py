@@ -147,6 +147,10 @@ def _read_manifest(version_dir: Path) -> dict[str, Any]:
 
 
 # --- reading --------------------------------------------------------------------------------
+def _like_literal(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _as_list(value: Any) -> list:
     if value is None:
         return []
@@ -286,9 +290,9 @@ class ReportIndex:
         region gives an empty list."""
         sql = ("SELECT f.* FROM facts f JOIN documents d ON d.doc_id = f.doc_id WHERE 1=1")
         params: list[Any] = []
-        if metric:
-            sql += " AND f.metric LIKE ?"
-            params.append(f"%{metric}%")
+        if metric:  # a literal substring: % and _ in the user's text are not wildcards
+            sql += " AND f.metric LIKE ? ESCAPE '\\'"
+            params.append(f"%{_like_literal(metric)}%")
         if region:
             name = self.resolver.resolve(region)
             if name is None:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest.archives import INFLATE_FACTOR, check_zip
 from ingest.clean import is_metadata_line, normalize_whitespace
 from ingest.errors import (CorruptDocumentError, DecodeError, EmptyDocumentError,
                            EncryptedDocumentError, FileTooLargeError, LoadError,
@@ -67,6 +68,8 @@ def load_report(path: Path | str, max_bytes: int, max_ocr_pages: int = 300,
     """Text, tables and pages of one file. Raises a LoadError subclass on bad input."""
     path = Path(path)
     data = _read_bytes(path, max_bytes)
+    if data[:2] == b"PK":  # any zip-based format (DOCX, XLSX, OFD): bounded before it inflates
+        check_zip(data, path.name, INFLATE_FACTOR * max_bytes)
     loaded = _read(data, path, max_ocr_pages, progress)
     loaded.text = loaded.text.replace("\r\n", "\n").replace("\r", "\n")
     loaded.file_hash = hashlib.sha256(data).hexdigest()

@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     query_prompt: str | None = None     # e.g. bge-zh: "为这个句子生成表示以用于检索相关文章："
     passage_prompt: str | None = None
     encode_batch_size: int = Field(32, ge=1)
+    query_encoders: int = Field(0, ge=0)  # parallel query encoder instances; 0 = one per core
 
     # index / retrieval
     faiss_kind: Literal["flat", "hnsw", "ivf"] = "flat"

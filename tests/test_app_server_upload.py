@@ -32,8 +32,8 @@ def env(sample_index_dir, tmp_path_factory):
 
 
 def _upload(client: httpx.Client, *files: tuple[str, bytes]) -> httpx.Response:
-    return client.post("/api/documents", files=[("files", (n, b, "application/octet-stream"))
-                                                for n, b in files])
+    return client.post("/api/documents", headers={"X-Requested-With": "reportqa"},
+                       files=[("files", (n, b, "application/octet-stream")) for n, b in files])
 
 
 def _n_docs(client: httpx.Client) -> int:
@@ -129,7 +129,7 @@ def test_binary_renamed_txt_gives_clear_error_and_keeps_index(env):
 
 def test_missing_files_field_is_422(env):
     client, _ = env
-    r = client.post("/api/documents", data={"x": "1"})
+    r = client.post("/api/documents", data={"x": "1"}, headers={"X-Requested-With": "t"})
     assert r.status_code == 422 and "files" in r.json()["error"]
 
 
