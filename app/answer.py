@@ -310,7 +310,7 @@ class ExtractiveAnswerer:
                     if rate_heads and not any(h in sent for h in rate_heads):
                         score *= 0.2  # "纠错率" asked, the sentence has no 纠错率
                         mismatch = True
-                    if head and not exact and not _names_head(head, _own_words(sent, fig)):
+                    if head and not exact and not _names_head(head, _own_words(sent, fig), sent):
                         score *= 0.2  # 公证 asked, "行政诉讼案件477件" is no answer
                         mismatch = True
                 score *= (1 - absent) ** 2
@@ -589,12 +589,15 @@ class ExtractiveAnswerer:
 _SENT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*[—\-–~至到]|\d)")
 
 
-def _names_head(head: dict[str, float], own: str) -> bool:
+def _names_head(head: dict[str, float], own: str, sentence: str) -> bool:
     """Do a figure's own words name what is asked? They hold the head's most specific word
-    (复议 of 行政复议案件), or half of the head's weight; an abbreviation counts as the word."""
+    (复议 of 行政复议案件). When the sentence has that word elsewhere, the figure is another
+    one ("办结行政执法案件1988宗,…,行政复议率0%"); when it has not (a paraphrase), any word of
+    the head will do. An abbreviation counts as the word (律所 for 律师事务所)."""
     top = max(head, key=head.get)
-    covered = sum(w for t, w in head.items() if _holds(own, t))
-    return _holds(own, top) or covered >= 0.5 * sum(head.values())
+    if _holds(own, top):
+        return True
+    return not _holds(sentence, top) and any(_holds(own, t) for t in head)
 
 
 def _holds(text: str, word: str) -> bool:

@@ -147,15 +147,16 @@ _ASK = re.compile(r"多少|几")
 
 
 def _head(q: str, metrics: list[str]) -> str | None:
-    """The metric phrase next to the ask: right after it ("办理了多少件公证案件" -> 公证案件),
-    else right before it ("人民调解成功率是多少" -> 人民调解成功率)."""
+    """The metric phrase next to the ask: the noun phrase right after it ("办理了多少件公证案件"
+    -> 公证案件, "多少老百姓的求助" -> 老百姓求助), else right before it ("人民调解成功率是多少" ->
+    人民调解成功率)."""
     ask = _ASK.search(q)
     if not ask or not metrics:
         return None
     spans = sorted((q.find(m), m) for m in metrics if m in q)
     after = [m for pos, m in spans if pos >= ask.end()]
     before = [m for pos, m in spans if pos < ask.start()]
-    return after[0] if after else before[-1] if before else None
+    return "".join(after) if after else before[-1] if before else None
 
 
 def _implied_unit(metrics: list[str]) -> str | None:
