@@ -305,14 +305,40 @@ def create_app(qa: Any = None, settings: Settings | None = None,
     app.include_router(_api_router(svc), dependencies=guard)
     app.include_router(_v1_router(svc), dependencies=guard)
     if ui:
+        app.include_router(_report_page_router(svc, settings.api_key))
         _mount_ui(app, svc, settings)
     return app
+
+
+def _report_page_router(svc: ReportService, api_key: str | None) -> APIRouter:
+    """GET /report/{doc_id}: the 全文 page the UI links to (see app/report_page.py). With an API
+    key it needs the key or the link's signature; the page allows no script and no remote
+    resource (Content-Security-Policy), as the report text is untrusted."""
+    from fastapi.responses import HTMLResponse
+
+    from app.report_page import render_report, valid_token
+
+    r = APIRouter()
+    check = _key_checker(api_key)
+
+    @r.get("/report/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    def report_page(request: Request, doc_id: str, chunk: str | None = None,
+                    q: str | None = Query(None, max_length=2000), n: int | None = None,
+                    sig: str | None = None) -> HTMLResponse:
+        if api_key and not valid_token(api_key, doc_id, sig):
+            check(request)
+        page = render_report(svc.qa(), doc_id, chunk_id=chunk, quote=q, n=n)
+        return HTMLResponse(page, headers={
+            "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+            "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"})
+
+    return r
 
 
 def _mount_ui(app: FastAPI, svc: ReportService, settings: Settings) -> None:
     import gradio as gr
 
-    from app.ui import CSS, THEME, build_ui
+    from app.ui import CSS, HEAD, THEME, build_ui
 
     blocks = build_ui(svc)
     key = settings.api_key
@@ -321,7 +347,8 @@ def _mount_ui(app: FastAPI, svc: ReportService, settings: Settings) -> None:
     auth = (lambda _user, password: secrets.compare_digest(password, key)) if key else None
     gr.mount_gradio_app(app, blocks, path="/", auth=auth, auth_message="请输入 API 密钥作为密码",
                         max_file_size=int(settings.max_upload_mb * 1024 * 1024),
-                        footer_links=["api"], run_history=False, theme=THEME, css=CSS, ssr_mode=False)
+                        footer_links=["api"], run_history=False, theme=THEME, css=CSS, ssr_mode=False,
+                        head=HEAD)
 
 
 def serve(index_dir: Path | str | None = None, host: str | None = None, port: int | None = None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable
 
 from ingest.errors import DocumentNotFoundError, IndexNotFoundError, LoadError, ReportQAError
 from ingest.settings import Settings
@@ -95,8 +95,10 @@ class ReportService:
             raise
         return self.ingest_stored(stored)
 
-    def ingest_stored(self, stored: list[StoredFile]) -> dict[str, Any]:
-        report = self.ingest([s.path for s in stored])
+    def ingest_stored(self, stored: list[StoredFile],
+                      on_progress: Callable[[str, int, int, str], None] | None = None
+                      ) -> dict[str, Any]:
+        report = self.ingest([s.path for s in stored], on_progress)
         # a new file that is no document's source (it failed, or duplicates a report already
         # indexed under another name) is not kept
         qa = self.current()
@@ -106,7 +108,8 @@ class ReportService:
             raise UploadFailedError(report)
         return report
 
-    def ingest(self, paths: list[Path]) -> dict[str, Any]:
+    def ingest(self, paths: list[Path],
+               on_progress: Callable[[str, int, int, str], None] | None = None) -> dict[str, Any]:
         """Ingest files into the index (creating it when there is none); the ingest report."""
         qa = self.current()
         if qa is None:
@@ -116,7 +119,7 @@ class ReportService:
                 if self._qa is None:  # an empty pipeline: its first ingest creates the index
                     self._qa = ReportQA(self.index_dir, settings=self.settings)
             qa = self._qa
-        return qa.ingest(list(paths)).to_dict()
+        return qa.ingest(list(paths), on_progress=on_progress).to_dict()
 
     def delete(self, doc_id: str) -> dict[str, Any]:
         """Remove a report from the index and, when it was uploaded, its stored file."""
