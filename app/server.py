@@ -338,7 +338,7 @@ def _report_page_router(svc: ReportService, api_key: str | None) -> APIRouter:
 def _mount_ui(app: FastAPI, svc: ReportService, settings: Settings) -> None:
     import gradio as gr
 
-    from app.ui import CSS, HEAD, THEME, build_ui
+    from app.ui import CSS, EARLY_HEAD, HEAD, THEME, build_ui
 
     blocks = build_ui(svc)
     key = settings.api_key
@@ -349,6 +349,43 @@ def _mount_ui(app: FastAPI, svc: ReportService, settings: Settings) -> None:
                         max_file_size=int(settings.max_upload_mb * 1024 * 1024),
                         footer_links=["api"], run_history=False, theme=THEME, css=CSS, ssr_mode=False,
                         head=HEAD)
+    app.add_middleware(_ChinesePage, script=EARLY_HEAD)
+
+
+class _ChinesePage:
+    """ASGI middleware: the web UI's page (GET /) is served with lang="zh-CN" and ``script`` as
+    the first thing in its <head>, before Gradio's scripts run (Gradio's head= hook runs later,
+    too late for what must happen at start, such as choosing its language)."""
+
+    def __init__(self, app: Any, script: str):
+        self.app, self.script = app, script.encode()
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope.get("path") != "/" or scope.get("method") != "GET":
+            return await self.app(scope, receive, send)
+        start: dict[str, Any] = {}
+        body = bytearray()
+
+        async def capture(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+                return
+            body.extend(message.get("body", b""))
+            if message.get("more_body"):
+                return
+            await self._send(send, start, bytes(body))
+
+        await self.app(scope, receive, capture)
+
+    async def _send(self, send: Any, start: dict, body: bytes) -> None:
+        headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+        is_html = any(k.lower() == b"content-type" and b"text/html" in v for k, v in headers)
+        if is_html and b"<head>" in body:
+            body = body.replace(b'lang="en"', b'lang="zh-CN"', 1).replace(
+                b"<head>", b"<head>" + self.script, 1)
+        headers.append((b"content-length", str(len(body)).encode()))
+        await send({**start, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
 
 
 def serve(index_dir: Path | str | None = None, host: str | None = None, port: int | None = None,

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from app.service import ReportService
 
 __all__ = ["build_ui", "esc_html", "esc_md", "sources_html", "highlight", "EXAMPLES", "THEME",
-           "CSS", "HEAD"]
+           "CSS", "HEAD", "EARLY_HEAD"]
 
 log = logging.getLogger(__name__)
 
@@ -88,15 +88,19 @@ details.rq-inline > summary {{cursor:pointer; color:#0969da;}}
   .rq-bar {{grid-template-columns:1fr;}}
 }}
 """
-# Runs in <head> before Gradio starts: the page (and Gradio's own texts: "拖放文件到此处", not
-# "Drop File Here") is Chinese whatever the browser's language; [n] in an answer scrolls to its
-# source card (the side panel on wide screens, the answer's own block on phones).
+# EARLY_HEAD goes into the page's <head> before Gradio's own scripts (the server rewrites the
+# page, see app/server.py): Gradio picks its language from the browser once, at start, so the
+# page (and Gradio's texts: "拖放文件到此处", not "Drop File Here") is Chinese whatever the
+# browser's language. HEAD (Gradio's head= hook, run once the app is up): [n] in an answer
+# scrolls to its source card (the side panel on wide screens, the answer's own block on phones).
+EARLY_HEAD = """<script>
+try {
+  Object.defineProperty(navigator, 'language', {get: () => 'zh-CN'});
+  Object.defineProperty(navigator, 'languages', {get: () => ['zh-CN', 'zh']});
+} catch (e) {}
+</script>"""
 HEAD = """<script>
 (() => {
-  try {
-    Object.defineProperty(navigator, 'language', {get: () => 'zh-CN'});
-    Object.defineProperty(navigator, 'languages', {get: () => ['zh-CN', 'zh']});
-  } catch (e) {}
   document.documentElement.lang = 'zh-CN';
   new MutationObserver(() => {
     if (document.documentElement.lang !== 'zh-CN') document.documentElement.lang = 'zh-CN';
@@ -312,9 +316,13 @@ def _chat_tab(svc: "ReportService", demo: gr.Blocks) -> dict[str, Any]:
     for b in suggest:
         b.click(lambda q: q, [b], [msg], api_visibility="private").then(
             respond, inputs, outs, api_visibility="private")
-    new_chat.click(lambda: ([], _side_sources([], link), [], "",
-                            *[gr.update(visible=False)] * N_SUGGEST),
-                   None, [chatbot, sources, state, msg, *suggest], api_visibility="private")
+    def fresh():
+        return [], _side_sources([], link), [], "", *[gr.update(visible=False)] * N_SUGGEST
+
+    new_chat.click(fresh, None, [chatbot, sources, state, msg, *suggest],
+                   api_visibility="private")
+    chatbot.clear(fresh, None, [chatbot, sources, state, msg, *suggest],
+                  api_visibility="private")
 
     def restore(history):
         history = [m for m in (history or []) if isinstance(m, dict)]
