@@ -67,16 +67,20 @@ def report_url(doc_id: str, citation: dict[str, Any] | None = None, key: str | N
 
 # --- the page ---------------------------------------------------------------------------------
 def _lines_html(text: str, quote: str = "") -> str:
-    """Paragraphs and headings (the chunker's own heading rule), quoted sentences marked."""
+    """Paragraphs and headings (the chunker's own heading rule; a heading that opens a paragraph
+    is set apart from it), quoted sentences marked."""
     out = []
     for line in text.split("\n"):
-        if not line.strip():
+        line = line.strip()
+        if not line:
             continue
-        head = heading_of(line.strip())
-        if head is not None and head[1] == line.strip():
+        head = heading_of(line)
+        if head is not None and line.startswith(head[1]):
             tag = _LEVEL_TAG.get(head[0], "h4")
-            out.append(f"<{tag}>{esc_html(line.strip())}</{tag}>")
-            continue
+            out.append(f"<{tag}>{esc_html(head[1])}</{tag}>")
+            line = line[len(head[1]):].lstrip("。；;.!?！？ ")
+            if not line:
+                continue
         pieces = sentences(line)
         marks = quoted_marks(pieces, quote)
         out.append("<p>" + "".join(f"<mark>{esc_html(p)}</mark>" if m else esc_html(p)
