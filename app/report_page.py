@@ -36,7 +36,7 @@ dl.rq-meta dt {{font-weight:600;}} dl.rq-meta dd {{margin:0;}}
 .rq-cite-head {{font-size:.9rem; color:#7d4e00; font-weight:600;}}
 mark {{background:#ffe066; padding:0 .1rem;}}
 """
-_LEVEL_TAG = {0: "h2", 1: "h3"}
+_LEVEL_TAG = {0: "h2", 1: "h2", 2: "h3"}  # heading_of levels: 1 一、 2 (一) 3 1.
 
 
 # --- links ------------------------------------------------------------------------------------
