@@ -33,17 +33,29 @@ def unit_family(unit: str) -> str:
     return "件" if unit in _CASES else unit
 
 
-def metric_choices(facts: Sequence[dict[str, Any]], min_reports: int = 2
+_PLACE_END = ("省", "市", "区", "县", "镇", "乡", "街道", "村")
+
+
+def _names_a_measure(metric: str) -> bool:
+    """Whether a metric phrase can name what is measured: two characters name an activity
+    (开展, 审查, 参与), not what was counted; a phrase ending in a place suffix (横街镇) names a
+    place. Either way it cannot head a comparison."""
+    return len(metric) >= 3 and not metric.endswith(_PLACE_END)
+
+
+def metric_choices(facts: Sequence[dict[str, Any]], min_reports: int = 2, limit: int = 50
                    ) -> list[tuple[str, str]]:
     """(label, metric) for the metrics stated in at least ``min_reports`` reports, most widely
-    reported first: a figure one report alone gives (a phrase like "5位专家学者") has nothing to
-    be compared with. The label says how many reports state it."""
+    reported first, at most ``limit`` (any other can be typed): a figure one report alone gives
+    (a phrase like "5位专家学者") has nothing to be compared with. The label says how many
+    reports state it."""
     docs: dict[str, set[str]] = defaultdict(set)
     for f in facts:
-        if f.get("metric"):
+        if f.get("metric") and _names_a_measure(f["metric"]):
             docs[f["metric"]].add(f.get("doc_id", ""))
     kept = [(len(d), m) for m, d in docs.items() if len(d) >= min_reports]
-    return [(f"{m}（{k} 份报告）", m) for k, m in sorted(kept, key=lambda x: (-x[0], x[1]))]
+    ranked = sorted(kept, key=lambda x: (-x[0], x[1]))[:limit]
+    return [(f"{m}（{k} 份报告）", m) for k, m in ranked]
 
 
 @dataclass

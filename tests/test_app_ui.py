@@ -125,6 +125,8 @@ def test_case_counters_compare_and_other_units_are_counted_apart():
 def test_metric_list_holds_metrics_stated_by_two_reports():
     facts = [_fact("调解纠纷", 1, "件", "甲区", 2020, "a"), _fact("调解纠纷", 2, "件", "乙区", 2020, "b"),
              _fact("5位专家学者", 5, "位", "甲区", 2020, "a"),
+             _fact("开展", 5, "场", "甲区", 2020, "a"), _fact("开展", 6, "场", "乙区", 2020, "b"),
+             _fact("横街镇", 5, "个", "甲区", 2020, "a"), _fact("横街镇", 6, "个", "乙区", 2020, "b"),
              _fact("公证案件", 3, "件", "甲区", 2020, "a"), _fact("公证案件", 4, "件", "甲区", 2020, "a")]
     assert metric_choices(facts) == [("调解纠纷（2 份报告）", "调解纠纷")]
     more = facts + [_fact("公证案件", 9, "件", "丙区", 2021, "c")]

@@ -120,7 +120,7 @@ def test_facts_show_top_n_sorted_and_grouped_at_any_size(browser, big):
             page.get_by_role("option").first.wait_for(timeout=5_000)
             n_options = page.get_by_role("option").count()
             page.keyboard.press("Escape")
-            assert 0 < n_options < 60  # the shared metrics, not every phrase
+            assert 0 < n_options <= 50  # the most shared metrics, not every phrase
             assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
             shot(page, f"ui_scale_facts_{name}")
         finally:
