@@ -581,7 +581,8 @@ def _facts_tab(svc: "ReportService") -> dict[str, Any]:
         docs = {d["doc_id"]: d for d in qa.documents()}
         facts = [f.to_dict() for f in qa.facts(metric=m, region=(r or "").strip() or None,
                                                year=int(y) if y and y != ALL else None)]
-        view = fact_view(facts, docs, o, int(n), g)
+        exact = [f for f in facts if f.get("metric") == m]  # a listed metric: just that one
+        view = fact_view(exact or facts, docs, o, int(n), g)
         title = f"{m}（{view.unit}）" if view.unit else m
         bars = [x for _, members in view.groups for x in members] if view.groups else view.rows
         rows = [[x["label"], x["text"], x["sentence"], x["title"]] for x in bars]
