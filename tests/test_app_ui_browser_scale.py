@@ -115,13 +115,13 @@ def test_facts_show_top_n_sorted_and_grouped_at_any_size(browser, big):
             assert up == sorted(up) and up[0] <= min(values)
             page.locator("#rq-fact-group").get_by_label("按省").check()
             page.wait_for_function("document.querySelector('#rq-chart .rq-chart-group') !== null")
+            assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
+            shot(page, f"ui_scale_facts_{name}")
             page.locator("#rq-metric input").click()
             page.locator("#rq-metric input").fill("")
             page.get_by_role("option").first.wait_for(timeout=5_000)
             n_options = page.get_by_role("option").count()
             page.keyboard.press("Escape")
             assert 0 < n_options <= 50  # the most shared metrics, not every phrase
-            assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
-            shot(page, f"ui_scale_facts_{name}")
         finally:
             page.close()
