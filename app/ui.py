@@ -583,7 +583,8 @@ def _facts_tab(svc: "ReportService") -> dict[str, Any]:
                                                year=int(y) if y and y != ALL else None)]
         exact = [f for f in facts if f.get("metric") == m]  # a listed metric: just that one
         view = fact_view(exact or facts, docs, o, int(n), g)
-        title = f"{m}（{view.unit}）" if view.unit else m
+        units = "、".join(dict.fromkeys(x["unit"] for x in view.rows if x["unit"]))
+        title = f"{m}（{units}）" if units else m  # 件/宗/起 compare: all are named
         bars = [x for _, members in view.groups for x in members] if view.groups else view.rows
         rows = [[x["label"], x["text"], x["sentence"], x["title"]] for x in bars]
         groups = [x["group"] for x in bars] if view.groups else None

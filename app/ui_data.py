@@ -91,6 +91,7 @@ def fact_view(facts: Sequence[dict[str, Any]], docs: dict[str, dict[str, Any]],
     rows = [{"label": _label(f, seen), "value": float(f.get("value") or 0),
              "text": f.get("value_text") or f"{f.get('value', '')}{f.get('unit', '')}",
              "sentence": f.get("sentence", ""), "region": f.get("region", ""),
+             "unit": f.get("unit", ""),
              "year": f.get("year"), "doc_id": f.get("doc_id", ""),
              "title": docs.get(f.get("doc_id", ""), {}).get("title", ""),
              "group": _group_name(docs.get(f.get("doc_id", ""), {}), group)}
