@@ -82,6 +82,10 @@ details.rq-inline > summary {{cursor:pointer; color:#0969da;}}
   max-width:calc(100% - 5.5rem);}}
 .rq-bar-value {{white-space:nowrap; font-variant-numeric:tabular-nums;}}
 #rq-suggest button {{white-space:normal;}}
+/* a dropdown's list shows only while its own box has focus: tabbing through the filters must not
+   leave every list open */
+.block:not(:focus-within) > * ul.option-list, .block:not(:focus-within) ul.option-list
+  {{display:none !important;}}
 @media (max-width: 768px) {{
   #rq-side {{display:none !important;}}
   details.rq-inline {{display:block;}}
@@ -105,6 +109,16 @@ HEAD = """<script>
   new MutationObserver(() => {
     if (document.documentElement.lang !== 'zh-CN') document.documentElement.lang = 'zh-CN';
   }).observe(document.documentElement, {attributes: true, attributeFilter: ['lang']});
+  // a dropdown's list closes when keyboard focus leaves it (Tab through the filters opens one
+  // list at a time, not all of them)
+  document.addEventListener('focusin', (e) => {
+    document.querySelectorAll('input[role=combobox][aria-expanded=true]').forEach((box) => {
+      if (box !== e.target) {
+        box.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}));
+        box.dispatchEvent(new FocusEvent('blur'));
+      }
+    });
+  });
   const flash = (card) => {
     card.scrollIntoView({behavior: 'smooth', block: 'center'});
     card.classList.add('rq-flash');
