@@ -7,7 +7,7 @@ INDEX   ?= data/index
 REPORTS ?= data/reports
 PYTHON  ?= python3
 
-.PHONY: run test setup index clean
+.PHONY: run test setup index clean browser-deps
 
 setup: $(STAMP)
 
@@ -29,8 +29,13 @@ index: $(STAMP)
 run: index
 	$(VENV)/bin/reportqa serve --index $(INDEX)
 
-test: $(STAMP)
+test: $(STAMP) browser-deps
 	$(PY) -m pytest
+
+# the web UI's browser tests: Debian's Chromium and a CJK font (skipped where apt-get is missing)
+browser-deps:
+	@{ test -x /usr/bin/chromium && fc-list 2>/dev/null | grep -qiE 'cjk|wqy'; } || ! command -v apt-get >/dev/null || [ "$$(id -u)" != 0 ] || \
+	  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk)
 
 clean:
 	rm -rf $(INDEX) .pytest_cache

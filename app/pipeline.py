@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
 from index import Encoder, HybridSearcher, Hit, IngestReport, ReportIndex, build_index
 from index.store import current_version_dir
@@ -246,11 +246,14 @@ class ReportQA:
         return self.state.index.document_text(doc_id)
 
     # -- writing ---------------------------------------------------------------------------
-    def ingest(self, paths: Sequence[Path | str], rebuild: bool = False) -> IngestReport:
-        """Add or update reports, then switch queries to the new index version."""
+    def ingest(self, paths: Sequence[Path | str], rebuild: bool = False,
+               on_progress: Callable[[str, int, int, str], None] | None = None) -> IngestReport:
+        """Add or update reports, then switch queries to the new index version
+        (``on_progress``: see index.build.ProgressFn)."""
         with self._lock:
             report = build_index(list(paths), self.index_dir, settings=self.settings,
-                                 encoder=self._shared_encoder(), progress=False, rebuild=rebuild)
+                                 encoder=self._shared_encoder(), progress=False, rebuild=rebuild,
+                                 on_progress=on_progress)
             if report.version and (self._state is None or report.version != self._state.index.version):
                 self._swap()
             return report

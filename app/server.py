@@ -352,6 +352,7 @@ def create_app(qa: Any = None, settings: Settings | None = None,
     app.include_router(_v1_router(svc), dependencies=guard)
     _mount_mcp(app, svc, settings)
     if ui:
+        app.include_router(_report_page_router(svc, settings.api_key))
         _mount_ui(app, svc, settings)
     return app
 
@@ -382,10 +383,35 @@ def _recover(svc: ReportService, present: list[Path]) -> None:
         log.exception("recovering interrupted uploads failed")
 
 
+def _report_page_router(svc: ReportService, api_key: str | None) -> APIRouter:
+    """GET /report/{doc_id}: the 全文 page the UI links to (see app/report_page.py). With an API
+    key it needs the key or the link's signature; the page allows no script and no remote
+    resource (Content-Security-Policy), as the report text is untrusted."""
+    from fastapi.responses import HTMLResponse
+
+    from app.report_page import render_report, valid_token
+
+    r = APIRouter()
+    check = _key_checker(api_key)
+
+    @r.get("/report/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    def report_page(request: Request, doc_id: str, chunk: str | None = None,
+                    q: str | None = Query(None, max_length=2000), n: int | None = None,
+                    sig: str | None = None) -> HTMLResponse:
+        if api_key and not valid_token(api_key, doc_id, sig):
+            check(request)
+        page = render_report(svc.qa(), doc_id, chunk_id=chunk, quote=q, n=n)
+        return HTMLResponse(page, headers={
+            "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+            "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"})
+
+    return r
+
+
 def _mount_ui(app: FastAPI, svc: ReportService, settings: Settings) -> None:
     import gradio as gr
 
-    from app.ui import CSS, THEME, build_ui
+    from app.ui import CSS, EARLY_HEAD, HEAD, THEME, build_ui
 
     blocks = build_ui(svc)
     from app.gradio_api import add_api
@@ -398,11 +424,49 @@ def _mount_ui(app: FastAPI, svc: ReportService, settings: Settings) -> None:
             ) if key else None
     gr.mount_gradio_app(app, blocks, path="/", auth=auth, auth_message="请输入 API 密钥作为密码",
                         max_file_size=int(settings.max_upload_mb * 1024 * 1024),
-                        footer_links=["api"], run_history=False, theme=THEME, css=CSS, ssr_mode=False)
+                        footer_links=["api"], run_history=False, theme=THEME, css=CSS, ssr_mode=False,
+                        head=HEAD)
     # Gradio checks that a FileData sent to an event came from its own upload folder only once
     # the Blocks "has launched"; mount_gradio_app never sets that, so without this line any
     # client could name a server path (/etc/passwd) as an "uploaded" file. app/ui.py checks too.
     blocks.has_launched = True
+    app.add_middleware(_ChinesePage, script=EARLY_HEAD)
+
+
+class _ChinesePage:
+    """ASGI middleware: the web UI's page (GET /) is served with lang="zh-CN" and ``script`` as
+    the first thing in its <head>, before Gradio's scripts run (Gradio's head= hook runs later,
+    too late for what must happen at start, such as choosing its language)."""
+
+    def __init__(self, app: Any, script: str):
+        self.app, self.script = app, script.encode()
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope.get("path") != "/" or scope.get("method") != "GET":
+            return await self.app(scope, receive, send)
+        start: dict[str, Any] = {}
+        body = bytearray()
+
+        async def capture(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+                return
+            body.extend(message.get("body", b""))
+            if message.get("more_body"):
+                return
+            await self._send(send, start, bytes(body))
+
+        await self.app(scope, receive, capture)
+
+    async def _send(self, send: Any, start: dict, body: bytes) -> None:
+        headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+        is_html = any(k.lower() == b"content-type" and b"text/html" in v for k, v in headers)
+        if is_html and b"<head>" in body:
+            body = body.replace(b'lang="en"', b'lang="zh-CN"', 1).replace(
+                b"<head>", b"<head>" + self.script, 1)
+        headers.append((b"content-length", str(len(body)).encode()))
+        await send({**start, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
 
 
 def serve(index_dir: Path | str | None = None, host: str | None = None, port: int | None = None,

@@ -18,7 +18,7 @@ import os
 import sqlite3
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable
 
 from ingest.errors import DocumentNotFoundError, IndexNotFoundError, LoadError, ReportQAError
 from ingest.settings import Settings
@@ -135,12 +135,14 @@ class ReportService:
             raise
         return self.ingest_stored(stored)
 
-    def ingest_stored(self, stored: list[StoredFile]) -> dict[str, Any]:
+    def ingest_stored(self, stored: list[StoredFile],
+                      on_progress: Callable[[str, int, int, str], None] | None = None
+                      ) -> dict[str, Any]:
         """Ingest stored uploads; the ingest report plus ``stored`` (what each file was stored
         as: name, stored_as, sha256, size). A new file that ends up no document's source (it
         failed, or duplicates a report indexed under another name) is not kept."""
         try:
-            report = self.ingest([s.path for s in stored])
+            report = self.ingest([s.path for s in stored], on_progress)
         except BaseException as exc:
             self._discard([s for s in stored if s.created])
             if isinstance(exc, STORAGE_ERRORS):
@@ -156,7 +158,8 @@ class ReportService:
             raise UploadFailedError(report)
         return report
 
-    def ingest(self, paths: list[Path]) -> dict[str, Any]:
+    def ingest(self, paths: list[Path],
+               on_progress: Callable[[str, int, int, str], None] | None = None) -> dict[str, Any]:
         """Ingest files into the index (creating it when there is none); the ingest report."""
         qa = self.current()
         if qa is None:
@@ -166,7 +169,7 @@ class ReportService:
                 if self._qa is None:  # an empty pipeline: its first ingest creates the index
                     self._qa = ReportQA(self.index_dir, settings=self.settings)
             qa = self._qa
-        return qa.ingest(list(paths)).to_dict()
+        return qa.ingest(list(paths), on_progress=on_progress).to_dict()
 
     def delete(self, doc_id: str) -> dict[str, Any]:
         """Remove a report from the index and, when it was uploaded, its stored file."""

@@ -160,7 +160,8 @@ def _process(path: Path, source: str, settings: Settings, report: IngestReport
     try:
         return process_file(path, settings, source=source)
     except LoadError as exc:
-        report.failed.append({"source": source, "reason": exc.reason})
+        report.failed.append({"source": source, "reason": exc.reason,
+                              "error": type(exc).__name__})
     except Exception as exc:  # one odd file must not stop the others
         log.exception("unexpected error while processing %s", source)
         report.failed.append({"source": source, "reason": f"{type(exc).__name__}: {exc}"})
@@ -189,13 +190,24 @@ def _place(state: _State, old: Document | None, doc: Document, chunks: list[Chun
 
 
 # --- progress -------------------------------------------------------------------------------
+# on_progress(stage, done, total, source): stage "file" before each file is processed (done = its
+# 1-based position), "embed" after each batch of passages is embedded (done/total passages).
+ProgressFn = Callable[[str, int, int, str], None]
+
+
 def _use_bars(progress: bool | None) -> bool:
     if progress is None:
         return sys.stderr.isatty()
     return progress
 
 
-def _file_iter(files: list[Path], bars: bool) -> Iterator[Path]:
+def _file_iter(files: list[Path], bars: bool, on_progress: ProgressFn | None = None
+               ) -> Iterator[Path]:
+    if on_progress is not None:
+        for i, path in enumerate(files, 1):
+            on_progress("file", i, len(files), str(path))
+            yield path
+        return
     if bars:
         from tqdm import tqdm
         yield from tqdm(files, desc="files", unit="file")
@@ -205,11 +217,14 @@ def _file_iter(files: list[Path], bars: bool) -> Iterator[Path]:
         yield path
 
 
-def _embed_progress(bars: bool) -> tuple[Callable[[int, int], None], Callable[[], None]]:
+def _embed_progress(bars: bool, on_progress: ProgressFn | None = None
+                    ) -> tuple[Callable[[int, int], None], Callable[[], None]]:
     state: dict[str, Any] = {"bar": None, "done": 0}
 
     def on_batch(n: int, total: int) -> None:
         state["done"] += n
+        if on_progress is not None:
+            on_progress("embed", state["done"], total, "")
         if bars:
             if state["bar"] is None:
                 from tqdm import tqdm
@@ -267,14 +282,15 @@ def _new_version_name() -> str:
 
 
 def _write_version(tmp: Path, state: _State, settings: Settings, encoder: Encoder,
-                   cache: EmbeddingCache, bars: bool, report: IngestReport) -> None:
+                   cache: EmbeddingCache, bars: bool, report: IngestReport,
+                   on_progress: ProgressFn | None = None) -> None:
     docs, chunks, facts = state.ordered()
     resolver = RegionResolver(
         {"province": d.province, "city": d.city, "district": d.district} for d in docs)
     words = resolver.words() | _gazetteer_words(docs)
     texts = [c.context_text for c in chunks]  # title + heading path + text (see Chunk)
     bm25 = BM25Index.build(texts, words)
-    on_batch, close = _embed_progress(bars)
+    on_batch, close = _embed_progress(bars, on_progress)
     try:
         vectors, report.n_embedded = cache.embed(encoder, texts, settings.encode_batch_size,
                                                  on_batch)
@@ -351,13 +367,14 @@ def _check_encoder(index_dir: Path, snap: Snapshot, encoder_name: str) -> None:
 def build_index(paths: Sequence[Path | str], index_dir: Path | str,
                 settings: Settings | None = None, encoder: Encoder | None = None,
                 progress: bool | None = None, remove: Sequence[str] | None = None,
-                rebuild: bool = False) -> IngestReport:
+                rebuild: bool = False, on_progress: ProgressFn | None = None) -> IngestReport:
     """Ingest ``paths`` (files or directories) into the index at ``index_dir``.
 
     Unchanged files are skipped, changed ones replace their old chunks, duplicate content under
     another name is ingested once, ``remove`` drops documents by doc_id or source, and
     ``rebuild`` starts from an empty index (embeddings still come from the cache). Per-file
-    errors land in ``report.failed``; anything else raises and leaves the index untouched."""
+    errors land in ``report.failed``; anything else raises and leaves the index untouched.
+    ``on_progress`` (see ProgressFn) reports each file and each embedded batch, e.g. to a UI."""
     started = time.perf_counter()
     settings = settings or Settings()
     index_dir = Path(index_dir)
@@ -370,13 +387,14 @@ def build_index(paths: Sequence[Path | str], index_dir: Path | str,
         state = _State(snap)
         _apply_removals(state, remove or [], report)
         changed = bool(report.removed) or rebuild
-        for path in _file_iter(expand_paths(paths), bars):
+        for path in _file_iter(expand_paths(paths), bars, on_progress):
             changed |= _ingest_one(path, state, settings, report)
         report.n_chunks = sum(len(v) for v in state.chunks.values())
         report.version = prev_dir.name if prev_dir else None
         if changed and (state.documents or prev_dir is not None):
             encoder = encoder or load_encoder(settings.encoder, settings)
-            report.version = _commit(index_dir, state, settings, encoder, bars, report, prev_dir)
+            report.version = _commit(index_dir, state, settings, encoder, bars, report, prev_dir,
+                                     on_progress)
         else:
             log.info("nothing new to index in %s", index_dir)
     report.seconds = round(time.perf_counter() - started, 3)
@@ -384,14 +402,15 @@ def build_index(paths: Sequence[Path | str], index_dir: Path | str,
 
 
 def _commit(index_dir: Path, state: _State, settings: Settings, encoder: Encoder, bars: bool,
-            report: IngestReport, prev_dir: Path | None) -> str:
+            report: IngestReport, prev_dir: Path | None, on_progress: ProgressFn | None = None
+            ) -> str:
     versions = index_dir / "versions"
     versions.mkdir(exist_ok=True)
     version = _new_version_name()
     tmp = versions / f"{version}.tmp"
     cache = EmbeddingCache(index_dir / "cache" / "embeddings.sqlite")
     try:
-        _write_version(tmp, state, settings, encoder, cache, bars, report)
+        _write_version(tmp, state, settings, encoder, cache, bars, report, on_progress)
         _fsync_tree(tmp)
         os.rename(tmp, versions / version)
         _fsync_dir(versions)

@@ -66,3 +66,70 @@ def write_report(dir_: Path, name: str, text: str = FUTIAN_REPORT) -> Path:
     path = dir_ / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# --- the web UI in real Chromium (Debian's /usr/bin/chromium driven by playwright) ---------------
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--no-first-run"]
+ARTIFACTS = Path(__file__).parent / "artifacts"
+WIDE = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def ensure_chromium() -> None:
+    """Chromium at /usr/bin/chromium, installed with apt-get when missing (as root), else skip."""
+    import os
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if CHROMIUM.exists():
+        return
+    apt = shutil.which("apt-get")
+    if apt is None or not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("Chromium is not installed at /usr/bin/chromium and cannot be installed here "
+                    "(needs root and apt-get): apt-get install -y chromium fonts-noto-cjk")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for cmd in ([apt, "update"], [apt, "install", "-y", "chromium", "fonts-noto-cjk"]):
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=900)
+        if done.returncode != 0:
+            pytest.skip(f"could not install Chromium ({' '.join(cmd)}): {done.stderr[-300:]}")
+    if not CHROMIUM.exists():
+        pytest.skip("apt-get install chromium did not provide /usr/bin/chromium")
+
+
+def launch_chromium():
+    """(playwright context manager, browser): close the browser, then exit the manager."""
+    import pytest
+
+    ensure_chromium()
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
+    pw = sync_api.sync_playwright()
+    p = pw.__enter__()
+    return pw, p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+def shot(page, name: str) -> Path:
+    """A full-page screenshot in tests/artifacts/ (look at them)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def open_ui(page, url: str) -> None:
+    page.goto(url + "/")
+    page.locator("#rq-question textarea").wait_for(timeout=60_000)
+
+
+def ask(page, question: str, turns: int = 1) -> None:
+    """Type a question, press Enter, wait until answer number ``turns`` has its citations."""
+    box = page.locator("#rq-question textarea")
+    box.fill(question)
+    box.press("Enter")
+    page.wait_for_function(
+        "([n]) => document.querySelectorAll('#rq-chat a.rq-cite[data-n=\"1\"]').length >= n"
+        " && document.querySelector('#rq-sources mark') !== null", arg=[turns], timeout=120_000)

@@ -1,0 +1,267 @@
+"""Data the web UI shows, shaped from the index (pure functions, no Gradio): the 指标 list, the
+rows of a 数据对比 chart, the 报告管理 search/sort/group/paging, follow-up suggestions and the
+Chinese wording of errors.
+
+Everything is derived from what the index holds (its documents, facts and regions): no place,
+year or metric name is written here.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+from ingest import errors as E
+from ingest.figures import unit_group
+
+__all__ = ["unit_family", "metric_choices", "FactView", "fact_view", "find_docs", "page_of",
+           "follow_ups", "answer_metric", "error_zh", "reason_zh", "doc_label", "SORTS", "GROUPS", "ORDERS"]
+
+ORDERS = ("从高到低", "从低到高")
+GROUPS = ("不分组", "按省", "按市")
+SORTS = ("地区", "年份（新→旧）", "标题", "段落数")
+_GROUP_KEY = {"按省": ("province",), "按市": ("province", "city")}
+
+
+# --- 数据对比 ------------------------------------------------------------------------------------
+def unit_family(unit: str) -> str:
+    """Units that count the same kind of thing (ingest.figures): 件, 宗 and 起 all count cases
+    or disputes (one report writes 1103宗 where another writes 880件), so they compare; % only
+    with %. The family is named by its first unit ("件")."""
+    group = unit_group(unit)
+    return "件" if "件" in group else unit
+
+
+_PLACE_END = ("省", "市", "区", "县", "镇", "乡", "街道", "村")
+
+
+def _names_a_measure(metric: str) -> bool:
+    """Whether a metric phrase can name what is measured: two characters name an activity
+    (开展, 审查, 参与), not what was counted; a phrase ending in a place suffix (横街镇) names a
+    place. Either way it cannot head a comparison."""
+    return len(metric) >= 3 and not metric.endswith(_PLACE_END)
+
+
+def metric_choices(facts: Sequence[dict[str, Any]], min_reports: int = 2, limit: int = 50
+                   ) -> list[tuple[str, str]]:
+    """(label, metric) for the metrics stated in at least ``min_reports`` reports, most widely
+    reported first, at most ``limit`` (any other can be typed): a figure one report alone gives
+    (a phrase like "5位专家学者") has nothing to be compared with. The label says how many
+    reports state it."""
+    docs: dict[str, set[str]] = defaultdict(set)
+    for f in facts:
+        if f.get("metric") and _names_a_measure(f["metric"]):
+            docs[f["metric"]].add(f.get("doc_id", ""))
+    kept = [(len(d), m) for m, d in docs.items() if len(d) >= min_reports]
+    ranked = sorted(kept, key=lambda x: (-x[0], x[1]))[:limit]
+    return [(f"{m}（{k} 份报告）", m) for k, m in ranked]
+
+
+@dataclass
+class FactView:
+    rows: list[dict[str, Any]]          # the bars, in order: label, value, text, sentence, group
+    unit: str                           # the unit family charted
+    total: int                          # comparable facts before top-N
+    other_units: dict[str, int]         # facts left out because their unit does not compare
+    groups: list[tuple[str, list[dict[str, Any]]]] | None
+
+
+def _label(f: dict[str, Any], seen: Counter) -> str:
+    label = f"{f.get('region') or '?'} {f.get('year') or ''}".strip()
+    seen[label] += 1
+    return label if seen[label] == 1 else f"{label} #{seen[label]}"
+
+
+def _group_name(doc: dict[str, Any], group: str) -> str:
+    keys = _GROUP_KEY.get(group, ())
+    return " ".join(str(doc.get(k) or "") for k in keys).strip() or "（未知）"
+
+
+def fact_view(facts: Sequence[dict[str, Any]], docs: dict[str, dict[str, Any]],
+              order: str = ORDERS[0], top_n: int = 20, group: str = GROUPS[0]) -> FactView:
+    """The facts of one metric as chart rows: the unit family most facts use (others counted,
+    not mixed in), sorted, cut to the top ``top_n``, optionally grouped by province or city
+    (groups ordered by their best bar)."""
+    fams = Counter(unit_family(f.get("unit", "")) for f in facts)
+    unit = fams.most_common(1)[0][0] if fams else ""
+    kept = [f for f in facts if unit_family(f.get("unit", "")) == unit]
+    kept.sort(key=lambda f: float(f.get("value") or 0), reverse=order == ORDERS[0])
+    seen: Counter = Counter()
+    rows = [{"label": _label(f, seen), "value": float(f.get("value") or 0),
+             "text": f.get("value_text") or f"{f.get('value', '')}{f.get('unit', '')}",
+             "sentence": f.get("sentence", ""), "region": f.get("region", ""),
+             "unit": f.get("unit", ""),
+             "year": f.get("year"), "doc_id": f.get("doc_id", ""),
+             "title": docs.get(f.get("doc_id", ""), {}).get("title", ""),
+             "group": _group_name(docs.get(f.get("doc_id", ""), {}), group)}
+            for f in kept[:max(1, int(top_n))]]
+    others = {u: k for u, k in fams.items() if u != unit}
+    return FactView(rows, unit, len(kept), others, _grouped(rows) if group in _GROUP_KEY else None)
+
+
+def _grouped(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:  # rows are sorted, so a group's first row is its best
+        out.setdefault(r["group"], []).append(r)
+    return list(out.items())
+
+
+# --- 报告管理 ------------------------------------------------------------------------------------
+_SEARCHED = ("title", "region", "province", "city", "district", "issuer", "source")
+
+
+def find_docs(docs: Sequence[dict[str, Any]], query: str = "", sort: str = SORTS[0],
+              group: str = GROUPS[0]) -> list[dict[str, Any]]:
+    """Reports whose title, place, issuer or year contains every word of ``query``, sorted
+    (grouping sorts by the group first, so each group is one run of rows)."""
+    words = (query or "").split()
+    hits = [d for d in docs
+            if all(any(w in str(d.get(k) or "") for k in _SEARCHED) or w == str(d.get("year"))
+                   for w in words)]
+    keys = {"地区": lambda d: (d.get("province") or "", d.get("city") or "",
+                             d.get("district") or "", -(d.get("year") or 0)),
+            "年份（新→旧）": lambda d: (-(d.get("year") or 0), d.get("region") or ""),
+            "标题": lambda d: d.get("title") or "",
+            "段落数": lambda d: -(int(d.get("n_chunks") or 0))}
+    hits.sort(key=keys.get(sort, keys["地区"]))
+    if group in _GROUP_KEY:
+        hits.sort(key=lambda d: _group_name(d, group))  # stable: keeps the order within groups
+    return hits
+
+
+def page_of(items: Sequence[Any], page: int, size: int) -> tuple[list[Any], int, int]:
+    """(items on page, page clamped to range, number of pages); pages count from 1."""
+    pages = max(1, -(-len(items) // size))
+    page = min(max(1, int(page or 1)), pages)
+    return list(items[(page - 1) * size: page * size]), page, pages
+
+
+def doc_label(d: dict[str, Any]) -> str:
+    """How the UI names a report: its title, place and year (never its hex id)."""
+    title = d.get("title") or Path(str(d.get("source", ""))).name
+    where = " ".join(str(v) for v in (d.get("region"), d.get("year")) if v)
+    return f"{title}（{where}）" if where else title
+
+
+group_of_doc = _group_name
+
+
+# --- follow-up suggestions --------------------------------------------------------------------
+def answer_metric(answer: dict[str, Any], doc_facts: Sequence[dict[str, Any]]) -> str | None:
+    """The metric the answer gives a figure for: that of the fact (from the cited reports'
+    ``doc_facts``) whose sentence the answer quotes and whose figure it states."""
+    text = re.sub(r"“[^”]*”", "", answer.get("answer", ""))  # the answer's own words
+    quotes = {c.get("doc_id"): c.get("quote") or "" for c in answer.get("citations") or []}
+    hits = [f for f in doc_facts if f.get("metric") and f.get("sentence")
+            and f["sentence"].strip() in quotes.get(f.get("doc_id"), "")]
+    stated = [f for f in hits if (f.get("value_text") or "\0") in text]
+    return stated[0]["metric"] if stated else None
+
+
+def _asked_place(answer: dict[str, Any]) -> tuple[str, int | None]:
+    a = answer.get("analysis") or {}
+    regions, years = a.get("regions") or [], a.get("years") or []
+    cites = answer.get("citations") or []
+    place = ""
+    if regions:
+        r = regions[0]
+        place = r.get("district") or r.get("city") or r.get("province") or ""
+    elif cites:
+        place = cites[0].get("region") or ""
+    year = years[0] if years else (cites[0].get("year") if cites else None)
+    return place, year
+
+
+def _swap(question: str, place: str, year: int | None, new_place: str, new_year: int | None
+          ) -> str | None:
+    """The question asked again about another place and/or year (None when it names neither)."""
+    from ingest import short_name
+
+    out = question
+    for name in (place, short_name(place) if place else ""):
+        if name and name in out:
+            out = out.replace(name, new_place if new_place != place else name)
+            break
+    if year and new_year and str(year) in out:
+        out = out.replace(str(year), str(new_year))
+    return out if out != question else None
+
+
+def _ask(question: str, metric: str | None, place: str, year: int | None, new_place: str,
+         new_year: int | None) -> str | None:
+    if metric:
+        when = f"{new_year}年" if new_year else ""
+        return f"{new_place}{when}{metric}是多少？"
+    return _swap(question, place, year, new_place, new_year)
+
+
+def follow_ups(answer: dict[str, Any], regions: Sequence[dict[str, Any]], metric: str | None,
+               metric_facts: Sequence[dict[str, Any]], limit: int = 3) -> list[str]:
+    """Up to ``limit`` questions the index can answer next, built from the answer itself: the
+    same place in another year the index has a report for, the same metric (or, for a question
+    without one, the same question) for another place the index covers, and, for a metric
+    several places state, a comparison."""
+    place, year = _asked_place(answer)
+    question = answer.get("question", "")
+    out: list[str | None] = []
+    mine = next((r for r in regions if place and place in
+                 (r.get("district"), r.get("city"), r.get("province"))), None)
+    if mine:
+        others = sorted((y for y in mine.get("years") or [] if y != year),
+                        key=lambda y: (abs(y - (year or y)), -y))
+        out += [_ask(question, metric, place, year, place, y) for y in others[:1]]
+    latest: dict[str, int] = {}
+    if metric:
+        for f in metric_facts:
+            if f.get("metric") == metric and f.get("region"):
+                latest[f["region"]] = max(latest.get(f["region"], 0), int(f.get("year") or 0))
+    else:
+        for r in regions:
+            name = r.get("district") or r.get("city") or r.get("province") or ""
+            latest[name] = max(r.get("years") or [0])
+    elsewhere = sorted(((p, y) for p, y in latest.items() if p != place),
+                       key=lambda kv: (-kv[1], kv[0]))
+    out += [_ask(question, metric, place, year, p, y or None) for p, y in elsewhere[:1]]
+    if metric and len(latest) >= 2:
+        out.append(f"各地区的{metric}分别是多少？哪个最高？")
+    return list(dict.fromkeys(q for q in out if q and q != question))[:limit]
+
+
+# --- errors in Chinese ------------------------------------------------------------------------
+# By error class (ingest/errors.py), so the wording does not depend on English messages.
+_ERRORS_ZH: tuple[tuple[type[Exception], str], ...] = (
+    (E.UnsupportedFormatError, "不支持该文件格式"),
+    (E.EmptyDocumentError, "文件中没有可读取的文字（扫描件请先做文字识别）"),
+    (E.FileTooLargeError, "文件超过上传大小上限"),
+    (E.DecodeError, "无法识别文件的文字编码，请另存为 UTF-8 文本后再上传"),
+    (E.UnreadableFileError, "无法读取该文件"),
+    (E.EncryptedDocumentError, "文件有密码保护，请解除密码后再上传"),
+    (E.CorruptDocumentError, "文件已损坏，或内容与扩展名不符"),
+    (E.LoadError, "无法读取该文件"),
+    (E.DocumentNotFoundError, "索引中没有这份报告（可能已被删除），请刷新页面"),
+    (E.InvalidQueryError, "无法处理这个问题，请换一种问法"),
+    (E.UnknownRegionError, "索引中没有该地区的报告"),
+    (E.LLMError, "大模型服务暂时不可用，请稍后再试"),
+    (E.IndexNotFoundError, "还没有建立索引，请先上传报告"),
+    (E.IndexCorruptError, "索引无法读取，请联系管理员重建索引"),
+    (E.EncoderMismatchError, "索引与当前的向量模型不一致，请联系管理员重建索引"),
+    (E.EncoderUnavailableError, "向量模型无法加载，请联系管理员"),
+    (E.ReportQAError, "处理失败，请稍后再试"),
+)
+
+
+def error_zh(err: BaseException) -> str:
+    """The Chinese message for an error, by its class; a file error names the file."""
+    text = next((zh for cls, zh in _ERRORS_ZH if isinstance(err, cls)), "处理失败，请稍后再试")
+    path = getattr(err, "path", "")
+    return f"{Path(path).name}：{text}" if path else text
+
+
+def reason_zh(failed: dict[str, Any]) -> str:
+    """The Chinese reason for one failed file of an ingest report (by its ``error`` class)."""
+    cls = getattr(E, str(failed.get("error") or ""), None)
+    if isinstance(cls, type) and issubclass(cls, Exception):
+        return next((zh for c, zh in _ERRORS_ZH if issubclass(cls, c)), "无法读取该文件")
+    return "无法读取该文件"
