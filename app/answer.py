@@ -307,10 +307,12 @@ class ExtractiveAnswerer:
                     fig, bonus, exact = self._pick_figure(a, sent, q_numbers, terms, total)
                     score = score + bonus if fig else score * 0.4
                     mismatch |= fig is None or _counts_other_things(a, fig)
-                    if rate_heads and not any(h in sent for h in rate_heads):
+                    if rate_heads and not any(h[-3:] in sent for h in rate_heads):
                         score *= 0.2  # "纠错率" asked, the sentence has no 纠错率
                         mismatch = True
-                    if head and not exact and not _names_head(head, _own_words(sent, fig), sent):
+                    # a rate is named by its …率 word, the rest only qualifies it
+                    if head and not exact and not rate_heads \
+                            and not _names_head(head, _own_words(sent, fig), sent):
                         score *= 0.2  # 公证 asked, "行政诉讼案件477件" is no answer
                         mismatch = True
                 score *= (1 - absent) ** 2
