@@ -267,38 +267,80 @@ def _new_version_name() -> str:
 
 
 def _write_version(tmp: Path, state: _State, settings: Settings, encoder: Encoder,
-                   cache: EmbeddingCache, bars: bool, report: IngestReport) -> None:
+                   cache: EmbeddingCache, bars: bool, report: IngestReport) -> dict[str, Any]:
+    """Write the version into ``tmp``; returns the manifest (its "milvus" part names the
+    collection when the store is Milvus)."""
     docs, chunks, facts = state.ordered()
     resolver = RegionResolver(
         {"province": d.province, "city": d.city, "district": d.district} for d in docs)
     words = resolver.words() | _gazetteer_words(docs)
     texts = [c.context_text for c in chunks]  # title + heading path + text (see Chunk)
-    bm25 = BM25Index.build(texts, words)
+    bm25 = BM25Index.build(texts, words) if settings.store == "local" else None
     on_batch, close = _embed_progress(bars)
     try:
         vectors, report.n_embedded = cache.embed(encoder, texts, settings.encode_batch_size,
                                                  on_batch)
     finally:
         close()
-    dense = DenseIndex.build(vectors.reshape(len(texts), encoder.dim), settings.faiss_kind)
+    vectors = vectors.reshape(len(texts), encoder.dim)
+    dense, extra = None, {}
+    if bm25 is not None:
+        dense = DenseIndex.build(vectors, settings.faiss_kind)
+    else:
+        extra = _write_milvus(tmp, settings, chunks, texts, vectors, words)
 
     tmp.mkdir(parents=True)
     save_words(tmp, words)
-    bm25.save(tmp / BM25_DIR)
-    dense.save(tmp / VECTORS)
+    if bm25 is not None and dense is not None:
+        bm25.save(tmp / BM25_DIR)
+        dense.save(tmp / VECTORS)
     with open(tmp / CHUNKS, "w", encoding="utf-8") as f:
         for c in chunks:
             f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
     write_docstore(tmp / DOCSTORE, docs, chunks, facts)
     settings.model_copy(update={"encoder": encoder.name}).save(tmp / SETTINGS)
     manifest = {"format": FORMAT, "version": tmp.name.removesuffix(".tmp"),
-                "encoder": encoder.name, "dim": encoder.dim, "faiss_kind": dense.kind,
+                "encoder": encoder.name, "dim": encoder.dim,
+                "faiss_kind": dense.kind if dense else None, **extra,
                 "n_documents": len(docs), "n_chunks": len(chunks), "n_facts": len(facts),
                 "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "versions": _lib_versions()}
     (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2),
                                 encoding="utf-8")
     report.n_chunks = len(chunks)
+    return manifest
+
+
+def _write_milvus(tmp: Path, settings: Settings, chunks: list[Chunk], texts: list[str],
+                  vectors: Any, words: set[str]) -> dict[str, Any]:
+    from index.milvus import MilvusStore, version_manifest
+    from ingest import add_words
+
+    add_words(words)  # the pretokenized text field is cut like queries will be
+    store = MilvusStore.from_settings(settings, tmp.parent.parent)
+    name = store.write(tmp.name.removesuffix(".tmp"), chunks, texts, vectors, sorted(words))
+    return version_manifest(store, name)
+
+
+def _drop_milvus(index_dir: Path, settings: Settings, manifest: dict[str, Any]) -> None:
+    from index.milvus import MilvusStore
+
+    MilvusStore.from_settings(settings, index_dir, manifest).drop(manifest["milvus"]["collection"])
+
+
+def _publish_milvus(index_dir: Path, settings: Settings, manifest: dict[str, Any],
+                    prev_dir: Path | None) -> None:
+    """Move the alias to the new collection; keep it and the previous version's, drop others."""
+    from index.milvus import MilvusStore
+
+    store = MilvusStore.from_settings(settings, index_dir, manifest)
+    store.publish(manifest["milvus"]["collection"])
+    keep = {manifest["milvus"]["collection"]}
+    if prev_dir is not None:
+        with contextlib.suppress(OSError, ValueError, KeyError):
+            prev = json.loads((prev_dir / MANIFEST).read_text(encoding="utf-8"))
+            keep.add(prev["milvus"]["collection"])
+    store.prune(keep)
 
 
 def _swap_current(index_dir: Path, version: str) -> None:
@@ -390,17 +432,22 @@ def _commit(index_dir: Path, state: _State, settings: Settings, encoder: Encoder
     version = _new_version_name()
     tmp = versions / f"{version}.tmp"
     cache = EmbeddingCache(index_dir / "cache" / "embeddings.sqlite")
+    manifest: dict[str, Any] = {}
     try:
-        _write_version(tmp, state, settings, encoder, cache, bars, report)
+        manifest = _write_version(tmp, state, settings, encoder, cache, bars, report)
         _fsync_tree(tmp)
         os.rename(tmp, versions / version)
         _fsync_dir(versions)
         _swap_current(index_dir, version)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
+        if "milvus" in manifest:
+            _drop_milvus(index_dir, settings, manifest)
         raise
     finally:
         cache.close()
+    if "milvus" in manifest:
+        _publish_milvus(index_dir, settings, manifest, prev_dir)
     _prune(versions, {version} | ({prev_dir.name} if prev_dir else set()))
     log.info("index %s: %d documents, %d chunks (%d embedded) -> version %s", index_dir,
              len(state.documents), report.n_chunks, report.n_embedded, version)
