@@ -326,6 +326,9 @@ class MilvusSearch:
 
         expr = filter_expr(index, filters)
         found = self.store.raw_search(self.collection, query, qvec, limit, expr, mode, settings)
+        # Equal fused scores are common under RRF (rank 3 in one list only == rank 3 in the
+        # other only); break ties by index row as the local store does, so both stores rank alike.
+        found.sort(key=lambda f: (-round(f[1], 6), index.row_of(f[0])))
         out: list[Hit] = []
         for rank, (chunk_id, score) in enumerate(found, 1):
             hit = Hit(chunk=index.chunk(chunk_id), score=score)

@@ -289,6 +289,10 @@ class ReportIndex:
             raise KeyError(f"No chunk with id {chunk_id!r} in the index")
         return self._chunks[row]
 
+    def row_of(self, chunk_id: str) -> int:
+        """The row of ``chunk_id`` (chunks.jsonl order); -1 when the index lacks it."""
+        return self._row_of.get(chunk_id, -1)
+
     def chunk_at(self, row: int) -> Chunk:
         return self._chunks[row]
 
