@@ -170,8 +170,13 @@ class MilvusStore:
     # -- text
     def _analyzer_params(self, words: Sequence[str]) -> dict[str, Any]:
         if self.analyzer == "jieba":
-            return {"tokenizer": {"type": "jieba", "mode": "search",
-                                  "dict": ["_default_", *sorted(words)]},
+            # Milvus Lite's jieba analyzer runs in this process on the global jieba, which
+            # ingest.add_words has already taught the region words; its own add_word would reset
+            # their frequency, so the dictionary goes only to a server.
+            tokenizer: dict[str, Any] = {"type": "jieba", "mode": "search"}
+            if not is_lite(self.uri):
+                tokenizer["dict"] = ["_default_", *sorted(words)]
+            return {"tokenizer": tokenizer,
                     "filter": ["lowercase", {"type": "stop", "stop_words": sorted(STOPWORDS)}]}
         return {"tokenizer": "standard" if is_lite(self.uri) else "whitespace"}
 
