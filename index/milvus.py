@@ -262,6 +262,13 @@ class MilvusStore:
             if name.startswith(f"{self.prefix}_v") and name not in keep:
                 self.drop(name)
 
+    def load(self, collection: str) -> None:
+        """Load ``collection`` for search unless it is (a restarted Milvus Lite, or a server
+        whose collection was released, holds it on disk only)."""
+        state = str(self.client.get_load_state(collection).get("state", ""))
+        if not state.endswith("Loaded"):
+            self.client.load_collection(collection)
+
     def count(self, collection: str, expr: str = "") -> int:
         rows = self.client.query(collection, filter=expr, output_fields=["count(*)"])
         return int(rows[0]["count(*)"])
@@ -319,6 +326,7 @@ class MilvusSearch:
         if not store.client.has_collection(collection):
             raise IndexCorruptError(str(index_dir), f"milvus collection {collection} is missing "
                                     f"at {store.uri}")
+        store.load(collection)
         n = store.count(collection)
         if n != manifest["n_chunks"]:
             raise IndexCorruptError(str(index_dir), f"milvus collection {collection} has {n} "

@@ -183,3 +183,28 @@ def test_sample_eval_on_milvus_is_within_002_of_the_default_store(qa, milvus_qa)
         for metric in ("recall@1", "recall@5"):
             local, milvus = scores["local"][cfg][metric], scores["milvus"][cfg][metric]
             assert abs(local - milvus) <= 0.02, (cfg, metric, local, milvus)
+
+
+def test_cli_ingests_with_workers_and_a_new_process_answers_from_milvus(tmp_path,
+                                                                      sample_index_dir):
+    """The CLI path end to end: `reportqa ingest --workers 2` into Milvus Lite, then `reportqa
+    ask` in a fresh process, where Milvus Lite reopens the collection released on disk."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    index_dir = tmp_path / "idx"
+    _seed_cache(sample_index_dir, index_dir)
+    env = {**os.environ, "REPORTQA_STORE": "milvus",
+           "REPORTQA_MILVUS_URI": str(tmp_path / "cli.db"),
+           "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    cli = [sys.executable, "-m", "app.cli"]
+    subprocess.run([*cli, "ingest", str(report_path("000")), str(report_path("001")),
+                    "--index", str(index_dir), "--workers", "2", "--json"],
+                   env=env, check=True, capture_output=True)
+    env.pop("REPORTQA_STORE")  # the manifest, not the environment, says which store to open
+    out = subprocess.run([*cli, "ask", QUESTION, "--index", str(index_dir), "--json"], env=env,
+                         check=True, capture_output=True, text=True).stdout
+    answer = json.loads(out)
+    assert "99%" in answer["answer"] and "盐田" in answer["citations"][0]["title"]
