@@ -53,10 +53,14 @@ def ingest(paths: list[Path] = typer.Argument(None, help="report files or folder
            index: Optional[Path] = IndexOpt,
            rebuild: bool = typer.Option(False, "--rebuild", help="start from an empty index"),
            remove: list[str] = typer.Option(None, "--remove", help="doc_id or source to remove"),
+           workers: Optional[int] = typer.Option(None, "--workers", min=1,
+                                                 help="processes parsing/cleaning/chunking"),
            as_json: bool = JsonOpt) -> None:
     """Add or update reports (unchanged files are skipped by content hash)."""
     from index import build_index
     settings = _settings(index)
+    if workers:
+        settings = settings.model_copy(update={"ingest_workers": workers})
     targets = list(paths or ([] if remove else [settings.corpus_dir]))
     try:
         report = build_index(targets, settings.index_dir, settings=settings, remove=remove or None,

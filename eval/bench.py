@@ -280,14 +280,28 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--real-embed-max", type=int, default=50)
     ap.add_argument("--embed-sample", type=int, default=64)
     ap.add_argument("--json", action="store_true", help="print the JSON instead of the table")
+    ap.add_argument("--scale", type=int, default=None,
+                    help="store-level figures at this many passages instead (see eval/scale.py)")
+    ap.add_argument("--backends", default="flat,hnsw,milvus", help="with --scale")
     # internal: one phase in a child process
-    ap.add_argument("--phase", choices=["build", "search"], help=argparse.SUPPRESS)
+    ap.add_argument("--phase", choices=["build", "search", "scale"], help=argparse.SUPPRESS)
+    ap.add_argument("--backend", help=argparse.SUPPRESS)
     ap.add_argument("--size", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--index", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--result", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING if args.phase else logging.INFO,
                         format="%(asctime)s %(name)s %(message)s")
+    if args.phase == "scale":
+        from eval.scale import run_backend
+        res = run_backend(args.backend, args.size, args.work, args.queries, args.k, args.seed)
+        args.result.write_text(json.dumps(res, ensure_ascii=False), encoding="utf-8")
+        return
+    if args.scale:
+        from eval.scale import main_scale
+        work = args.work or Path(tempfile.mkdtemp(prefix="reportqa-scale-"))
+        print(main_scale(args.scale, args.backends.split(","), work, args.out, args.queries, _child))
+        return
     if args.phase:
         res = (_phase_build(args.size, args.work, args.seed, args.real_embed_max, args.embed_sample)
                if args.phase == "build" else _phase_search(args.size, args.index, args.queries, args.seed, args.k))

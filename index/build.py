@@ -139,18 +139,66 @@ def _apply_removals(state: _State, remove: Sequence[str], report: IngestReport) 
 
 def _ingest_one(path: Path, state: _State, settings: Settings, report: IngestReport) -> bool:
     """Process one file into ``state``; True when the index content changed."""
+    needed, old = _todo(path, state, report)
+    if not needed:
+        return False
+    processed = _process(path, str(path), settings, report)
+    return processed is not None and _place(state, old, *processed, report)
+
+
+def _todo(path: Path, state: _State, report: IngestReport) -> tuple[bool, Document | None]:
+    """(must it be processed, the file's previous document). An unreadable file is reported as
+    failed, an unchanged one as skipped; neither is processed."""
     source = str(path)
     try:
         raw_hash = _sha256_file(path)
     except OSError as exc:
         report.failed.append({"source": source, "reason": f"cannot read file: {exc.strerror or exc}"})
-        return False
+        return False, None
     old = state.by_source(source)
     if old is not None and old.file_hash and raw_hash.startswith(old.file_hash):
         report.skipped.append({"source": source, "reason": "unchanged", "doc_id": old.doc_id})
+        return False, None
+    return True, old
+
+
+def _process_in_worker(path: str, settings: Settings) -> tuple[str, Any]:
+    """Runs in a worker process: ("ok", (doc, chunks, facts)) or ("failed", reason) — the
+    reason as text, because LoadError's arguments do not survive pickling."""
+    from ingest import process_file
+
+    logging.basicConfig(level=logging.WARNING)
+    try:
+        return "ok", process_file(Path(path), settings, source=path)
+    except LoadError as exc:
+        return "failed", exc.reason
+    except Exception as exc:  # one odd file must not stop the others
+        return "failed", f"{type(exc).__name__}: {exc}"
+
+
+def _ingest_parallel(files: list[Path], state: _State, settings: Settings,
+                     report: IngestReport) -> bool:
+    """Parse, clean and chunk ``files`` in ``settings.ingest_workers`` processes (spawned: the
+    caller may be a threaded server); results are placed in file order, as the serial loop
+    would, so the index does not depend on the number of workers."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    todo = [(p, old) for p in files for needed, old in [_todo(p, state, report)] if needed]
+    if not todo:
         return False
-    processed = _process(path, source, settings, report)
-    return processed is not None and _place(state, old, *processed, report)
+    workers = min(settings.ingest_workers, len(todo))
+    log.info("processing %d files in %d processes", len(todo), workers)
+    changed = False
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        results = pool.map(_process_in_worker, [str(p) for p, _ in todo],
+                           [settings] * len(todo))
+        for (path, old), (status, value) in zip(todo, results):
+            if status == "failed":
+                report.failed.append({"source": str(path), "reason": value})
+                continue
+            changed |= _place(state, old, *value, report)
+    return changed
 
 
 def _process(path: Path, source: str, settings: Settings, report: IngestReport
@@ -283,38 +331,80 @@ def _new_version_name() -> str:
 
 def _write_version(tmp: Path, state: _State, settings: Settings, encoder: Encoder,
                    cache: EmbeddingCache, bars: bool, report: IngestReport,
-                   on_progress: ProgressFn | None = None) -> None:
+                   on_progress: ProgressFn | None = None) -> dict[str, Any]:
+    """Write the version into ``tmp``; returns the manifest (its "milvus" part names the
+    collection when the store is Milvus)."""
     docs, chunks, facts = state.ordered()
     resolver = RegionResolver(
         {"province": d.province, "city": d.city, "district": d.district} for d in docs)
     words = resolver.words() | _gazetteer_words(docs)
     texts = [c.context_text for c in chunks]  # title + heading path + text (see Chunk)
-    bm25 = BM25Index.build(texts, words)
+    bm25 = BM25Index.build(texts, words) if settings.store == "local" else None
     on_batch, close = _embed_progress(bars, on_progress)
     try:
         vectors, report.n_embedded = cache.embed(encoder, texts, settings.encode_batch_size,
                                                  on_batch)
     finally:
         close()
-    dense = DenseIndex.build(vectors.reshape(len(texts), encoder.dim), settings.faiss_kind)
+    vectors = vectors.reshape(len(texts), encoder.dim)
+    dense, extra = None, {}
+    if bm25 is not None:
+        dense = DenseIndex.build(vectors, settings.faiss_kind)
+    else:
+        extra = _write_milvus(tmp, settings, chunks, texts, vectors, words)
 
     tmp.mkdir(parents=True)
     save_words(tmp, words)
-    bm25.save(tmp / BM25_DIR)
-    dense.save(tmp / VECTORS)
+    if bm25 is not None and dense is not None:
+        bm25.save(tmp / BM25_DIR)
+        dense.save(tmp / VECTORS)
     with open(tmp / CHUNKS, "w", encoding="utf-8") as f:
         for c in chunks:
             f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
     write_docstore(tmp / DOCSTORE, docs, chunks, facts)
     settings.model_copy(update={"encoder": encoder.name}).save(tmp / SETTINGS)
     manifest = {"format": FORMAT, "version": tmp.name.removesuffix(".tmp"),
-                "encoder": encoder.name, "dim": encoder.dim, "faiss_kind": dense.kind,
+                "encoder": encoder.name, "dim": encoder.dim,
+                "faiss_kind": dense.kind if dense else None, **extra,
                 "n_documents": len(docs), "n_chunks": len(chunks), "n_facts": len(facts),
                 "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "versions": _lib_versions()}
     (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2),
                                 encoding="utf-8")
     report.n_chunks = len(chunks)
+    return manifest
+
+
+def _write_milvus(tmp: Path, settings: Settings, chunks: list[Chunk], texts: list[str],
+                  vectors: Any, words: set[str]) -> dict[str, Any]:
+    from index.milvus import MilvusStore, version_manifest
+    from ingest import add_words
+
+    add_words(words)  # the pretokenized text field is cut like queries will be
+    store = MilvusStore.from_settings(settings, tmp.parent.parent)
+    name = store.write(tmp.name.removesuffix(".tmp"), chunks, texts, vectors, sorted(words))
+    return version_manifest(store, name)
+
+
+def _drop_milvus(index_dir: Path, settings: Settings, manifest: dict[str, Any]) -> None:
+    from index.milvus import MilvusStore
+
+    MilvusStore.from_settings(settings, index_dir, manifest).drop(manifest["milvus"]["collection"])
+
+
+def _publish_milvus(index_dir: Path, settings: Settings, manifest: dict[str, Any],
+                    prev_dir: Path | None) -> None:
+    """Move the alias to the new collection; keep it and the previous version's, drop others."""
+    from index.milvus import MilvusStore
+
+    store = MilvusStore.from_settings(settings, index_dir, manifest)
+    store.publish(manifest["milvus"]["collection"])
+    keep = {manifest["milvus"]["collection"]}
+    if prev_dir is not None:
+        with contextlib.suppress(OSError, ValueError, KeyError):
+            prev = json.loads((prev_dir / MANIFEST).read_text(encoding="utf-8"))
+            keep.add(prev["milvus"]["collection"])
+    store.prune(keep)
 
 
 def _swap_current(index_dir: Path, version: str) -> None:
@@ -363,6 +453,14 @@ def _check_encoder(index_dir: Path, snap: Snapshot, encoder_name: str) -> None:
         raise EncoderMismatchError(str(index_dir), built_with, encoder_name)
 
 
+def _check_dim(index_dir: Path, snap: Snapshot, encoder: Encoder) -> None:
+    """A served model can change behind the same name: its vectors must still fit the index."""
+    dim = snap.manifest.get("dim")
+    if dim and int(dim) != encoder.dim:
+        raise EncoderMismatchError(str(index_dir), f"{encoder.name} (dim {dim})",
+                                   f"{encoder.name} (dim {encoder.dim})")
+
+
 # --- the entry point ------------------------------------------------------------------------
 def build_index(paths: Sequence[Path | str], index_dir: Path | str,
                 settings: Settings | None = None, encoder: Encoder | None = None,
@@ -387,12 +485,17 @@ def build_index(paths: Sequence[Path | str], index_dir: Path | str,
         state = _State(snap)
         _apply_removals(state, remove or [], report)
         changed = bool(report.removed) or rebuild
-        for path in _file_iter(expand_paths(paths), bars, on_progress):
-            changed |= _ingest_one(path, state, settings, report)
+        files = expand_paths(paths)
+        if settings.ingest_workers > 1 and len(files) > 1:
+            changed |= _ingest_parallel(files, state, settings, report)
+        else:
+            for path in _file_iter(files, bars, on_progress):
+                changed |= _ingest_one(path, state, settings, report)
         report.n_chunks = sum(len(v) for v in state.chunks.values())
         report.version = prev_dir.name if prev_dir else None
         if changed and (state.documents or prev_dir is not None):
             encoder = encoder or load_encoder(settings.encoder, settings)
+            _check_dim(index_dir, snap, encoder)
             report.version = _commit(index_dir, state, settings, encoder, bars, report, prev_dir,
                                      on_progress)
         else:
@@ -409,17 +512,22 @@ def _commit(index_dir: Path, state: _State, settings: Settings, encoder: Encoder
     version = _new_version_name()
     tmp = versions / f"{version}.tmp"
     cache = EmbeddingCache(index_dir / "cache" / "embeddings.sqlite")
+    manifest: dict[str, Any] = {}
     try:
-        _write_version(tmp, state, settings, encoder, cache, bars, report, on_progress)
+        manifest = _write_version(tmp, state, settings, encoder, cache, bars, report, on_progress)
         _fsync_tree(tmp)
         os.rename(tmp, versions / version)
         _fsync_dir(versions)
         _swap_current(index_dir, version)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
+        if "milvus" in manifest:
+            _drop_milvus(index_dir, settings, manifest)
         raise
     finally:
         cache.close()
+    if "milvus" in manifest:
+        _publish_milvus(index_dir, settings, manifest, prev_dir)
     _prune(versions, {version} | ({prev_dir.name} if prev_dir else set()))
     log.info("index %s: %d documents, %d chunks (%d embedded) -> version %s", index_dir,
              len(state.documents), report.n_chunks, report.n_embedded, version)

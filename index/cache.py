@@ -62,8 +62,10 @@ class EmbeddingCache:
         have = self.get_many(encoder.name, encoder.dim, keys)
         missing = list(dict.fromkeys(k for k in keys if k not in have))
         by_key = dict(zip(keys, texts))
-        for i in range(0, len(missing), batch_size):
-            part = missing[i:i + batch_size]
+        # An encoder that sends batches concurrently (a served model) gets several at once.
+        step = batch_size * max(1, int(getattr(encoder, "concurrency", 1)))
+        for i in range(0, len(missing), step):
+            part = missing[i:i + step]
             vecs = encoder.encode_passages([by_key[k] for k in part])
             self.put_many(encoder.name, part, vecs)
             have.update(zip(part, vecs))

