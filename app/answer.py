@@ -291,6 +291,7 @@ class ExtractiveAnswerer:
             # only a word of the counted thing, not one cut from a longer one ("办法援案子": 办法
             # is 办 + 法援; its absence says nothing)
             absent = sum(w for t, w in common.items() if t in head_words and _absent(t, terms, doc)) / total
+            lacks = {t for t in head if self.shares.get(t, 0.0) >= self.COMMON_SHARE and t not in doc}
             for sent in split_sentences(chunk.text):
                 if is_instruction(sent):
                     continue
@@ -312,7 +313,7 @@ class ExtractiveAnswerer:
                         mismatch = True
                     # a rate is named by its …率 word, the rest only qualifies it
                     if head and not exact and not rate_heads \
-                            and not _names_head(head, _own_words(sent, fig), sent):
+                            and not _names_head(head, _own_words(sent, fig), sent, lacks):
                         score *= 0.2  # 公证 asked, "行政诉讼案件477件" is no answer
                         mismatch = True
                 score *= (1 - absent) ** 2
@@ -591,15 +592,20 @@ class ExtractiveAnswerer:
 _SENT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*[—\-–~至到]|\d)")
 
 
-def _names_head(head: dict[str, float], own: str, sentence: str) -> bool:
+def _names_head(head: dict[str, float], own: str, sentence: str, report_lacks: set[str]) -> bool:
     """Do a figure's own words name what is asked? They hold the head's most specific word
     (复议 of 行政复议案件). When the sentence has that word elsewhere, the figure is another
-    one ("办结行政执法案件1988宗,…,行政复议率0%"); when it has not (a paraphrase), any word of
-    the head will do. An abbreviation counts as the word (律所 for 律师事务所)."""
+    one ("办结行政执法案件1988宗,…,行政复议率0%"); when the report never uses that word though
+    reports commonly do (``report_lacks``: 公证 in a report without 公证), it cannot answer;
+    otherwise (a paraphrase in the asker's words) one of the head's more specific words will
+    do (weight at least the head's mean: 复议, not 行政). An abbreviation counts as the word
+    (律所 for 律师事务所)."""
     top = max(head, key=head.get)
     if _holds(own, top):
         return True
-    return not _holds(sentence, top) and any(_holds(own, t) for t in head)
+    mean = sum(head.values()) / len(head)
+    return not _holds(sentence, top) and top not in report_lacks and \
+        any(_holds(own, t) for t, w in head.items() if w >= mean)
 
 
 def _holds(text: str, word: str) -> bool:
