@@ -16,7 +16,7 @@ from ingest import Chunk, short_name, tokenize
 from ingest.chunk import heading_of
 from ingest.facts import phrase_before
 
-from ingest.figures import PERCENT_UNITS, RATE_HEAD, UNIT_WORDS, same_unit, unit_kind
+from ingest.figures import PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, same_unit, unit_kind
 
 from app.query import QueryAnalysis, region_names
 
@@ -212,6 +212,9 @@ class ExtractiveAnswerer:
     # Share of chunks above which a word is part of the reports' common vocabulary: when such a
     # word is asked about and a report never uses it, that report cannot answer (公证 in 海曙区).
     COMMON_SHARE = 0.03
+    # Share of chunks below which a word is specific enough to say what is counted (公证, 持证);
+    # 行政, 案件, 工作 are in a fifth of all passages or more and name nothing in particular.
+    SPECIFIC_SHARE = 0.15
     DOC_CACHE_SIZE = 256
 
     # A report states a figure next to the name of what it counts, and describes a measure under
@@ -276,9 +279,13 @@ class ExtractiveAnswerer:
         # the most specific word of what is counted, among those the reports use: 复议 of
         # 行政复议案件 (not 案件), 援助 of 法律援助案件; the figure's own words must hold it
         several = bool(_sub_questions(a) or _conjunct_questions(a))  # each part checks its own
+        # a rate asked as "比例/占比" is named by what it is the rate of: "一把手上法庭应诉的比例"
+        phrase = "".join(m for m in a.metrics if m != a.head) \
+            if a.wants_rate and RATE_WORDS.fullmatch(a.head or "") else a.head or ""
         known = [] if several else \
-            [t for t in tokenize(a.head or "") if len(t) >= 2 and t in self.weights]
+            [t for t in tokenize(phrase) if len(t) >= 2 and t in self.weights]
         head = {t: self.weights[t] for t in known}
+        specific = {t for t in head if self.shares.get(t, 0.0) < self.SPECIFIC_SHARE}
         head_words = set(tail) if a.head else set(common)
         q_numbers = [n for n in _numbers(a.effective_question) if int(float(n)) not in a.years]
         out = []
@@ -313,7 +320,7 @@ class ExtractiveAnswerer:
                         mismatch = True
                     # a rate is named by its …率 word, the rest only qualifies it
                     if head and not exact and not rate_heads \
-                            and not _names_head(head, _own_words(sent, fig), sent, lacks):
+                            and not _names_head(head, _own_words(sent, fig), sent, lacks, specific):
                         score *= 0.2  # 公证 asked, "行政诉讼案件477件" is no answer
                         mismatch = True
                 score *= (1 - absent) ** 2
@@ -343,7 +350,8 @@ class ExtractiveAnswerer:
             start, prev_end = max(prev_end, clause, pos - 20), pos + len(fig)
             unit = _unit_of(fig)
             allowed = [unit in PERCENT_UNITS] if a.wants_rate or a.wants_change else []
-            if a.asked_unit and not a.unit_implied and unit_kind(a.asked_unit):
+            # 个 is the general classifier: "有执法证的人总共多少个" counts people
+            if a.asked_unit and not a.unit_implied and unit_kind(a.asked_unit) and a.asked_unit != "个":
                 allowed.append(not unit or unit_kind(unit) == unit_kind(a.asked_unit))
             if allowed and not any(allowed):
                 continue  # "败诉率" asked: not "败诉2件"; "多少件" asked: not "2位个人"
@@ -592,20 +600,20 @@ class ExtractiveAnswerer:
 _SENT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*[—\-–~至到]|\d)")
 
 
-def _names_head(head: dict[str, float], own: str, sentence: str, report_lacks: set[str]) -> bool:
+def _names_head(head: dict[str, float], own: str, sentence: str, report_lacks: set[str],
+                specific: set[str]) -> bool:
     """Do a figure's own words name what is asked? They hold the head's most specific word
     (复议 of 行政复议案件). When the sentence has that word elsewhere, the figure is another
     one ("办结行政执法案件1988宗,…,行政复议率0%"); when the report never uses that word though
     reports commonly do (``report_lacks``: 公证 in a report without 公证), it cannot answer;
-    otherwise (a paraphrase in the asker's words) one of the head's more specific words will
-    do (weight at least the head's mean: 复议, not 行政). An abbreviation counts as the word
-    (律所 for 律师事务所)."""
+    otherwise (a paraphrase in the asker's words) one of the head's specific words will do:
+    one in fewer than about one passage in seven (``specific``: 公证, 持证, not 行政 or 案件,
+    which nearly every passage has). An abbreviation counts as the word (律所 for 律师事务所)."""
     top = max(head, key=head.get)
     if _holds(own, top):
         return True
-    mean = sum(head.values()) / len(head)
     return not _holds(sentence, top) and top not in report_lacks and \
-        any(_holds(own, t) for t, w in head.items() if w >= mean)
+        any(_holds(own, t) for t in head if t in specific)
 
 
 def _holds(text: str, word: str) -> bool:
@@ -633,7 +641,7 @@ def _own_words(sentence: str, fig: str | None) -> str:
     before = max((p + len(f) for p, f in figs if p + len(f) <= pos), default=0)
     end = pos + len(fig or "")
     after = min((p for p, _ in figs if p >= end), default=len(sentence))
-    tail = re.split(r"[，,；;。：:、]", sentence[end:after])[0]
+    tail = re.split(r"[，,；;。：:]", sentence[end:after])[0]  # 、 joins one figure's predicates
     return sentence[before:pos] + " " + tail
 
 

@@ -34,6 +34,7 @@ _FRAME = re.compile(
     r"一下|看看|其中|同一年|同年|当年|该年|这一年|那一年|比(?:上|去|前)一?年|较(?:上|去)年|同比|环比|多了|少了|那么|那|呢|吗|吧|啊|了|的|是|有|和|与|及|或|以及|还有|具体|截至|截止|"
     r"[\s\d，。？！、：；,.?!:;（）()“”\"'《》<>【】\[\]—\-~～]+")
 _PART_OF = re.compile(r"^(这)?其中")
+_DURATION = re.compile(r"多久|多长时间|多长期限")
 # A question that names its own scope as every place ("各区", "各地", "哪个区最高").
 _ALL_PLACES = re.compile(r"各(?:区|县|市|地|区县|县区|地区)|所有(?:区|县|市|地区)|哪(?:个|些)(?:区|县|市|地)")
 # A question about a change against another year, not about a level.
@@ -186,11 +187,12 @@ def analyze_query(question: str, regions_in_index: list[dict], years_in_index: l
     years = [int(y) for y in dict.fromkeys(_YEAR.findall(q))]
     metrics = _metric_phrases(q, mentions)
     unit = _ASKED_UNIT.search(q)
+    implied = None if _DURATION.search(q) else _implied_unit(metrics)  # "实施满多久": a time
     a = QueryAnalysis(
         question=q, effective_question=q, regions=regions, unknown_regions=unknown, years=years,
         metrics=metrics, head=_head(q, metrics),
-        asked_unit=unit.group(1) if unit else _implied_unit(metrics),
-        unit_implied=not unit and _implied_unit(metrics) is not None,
+        asked_unit=unit.group(1) if unit else implied,
+        unit_implied=not unit and implied is not None,
         wants_number=bool(_WANTS_NUMBER.search(q)), wants_rate=bool(RATE_WORDS.search(q)),
         comparison=bool(_COMPARISON.search(q)) or len(regions) + len(unknown) >= 2,
         superlative="max" if _MAX.search(q) else "min" if _MIN.search(q) else None,
