@@ -398,6 +398,8 @@ class ExtractiveAnswerer:
         # in other words (律师费抵扣凭证 = 法律服务现金券); 件/个/人 are too common to
         exact = bool(a.asked_unit) and not a.unit_implied and best_key[0] == 2 and \
             a.asked_unit not in _GENERIC_UNITS
+        # "第几名" asks for a rank, and only a rank ("获得第四名") answers it
+        exact |= bool(_ORDINAL_ASK.search(a.question)) and best.startswith("第")
         return best, bonus, exact
 
     def _distinct_naming(self, terms: dict[str, float], sent: str, pos: int) -> float:
