@@ -57,7 +57,7 @@ def test_serve_corpus_flag_says_and_uses_the_upload_folder(index_copy, tmp_path)
         threading.Thread(target=proc.stderr.read, daemon=True).start()
         url = f"http://127.0.0.1:{port}"
         _wait_healthy(url, proc)
-        r = httpx.post(f"{url}/api/documents", timeout=300,
+        r = httpx.post(f"{url}/api/documents", timeout=300, headers={"X-Requested-With": "test"},
                        files={"files": ("福田区2021年报告.txt", FUTIAN_REPORT.encode(), "text/plain")})
         assert r.status_code == 200, r.text
         stored = list((corpus / "uploads").iterdir())
