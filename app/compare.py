@@ -7,12 +7,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ingest import Chunk, Fact, tokenize
-from ingest.figures import PERCENT_UNITS, RATE_HEAD, same_unit, unit_group
+from ingest.figures import PERCENT_UNITS, RATE_HEAD, RATE_WORDS, same_unit, unit_group
 
 from app.answer import Draft, Evidence, figure_pos, find_figures, split_sentences
 from app.query import QueryAnalysis
 
-__all__ = ["Row", "metric_score", "figure_value", "compare_answer", "best_fact"]
+__all__ = ["Row", "metric_score", "metric_match", "figure_value", "compare_answer", "best_fact",
+           "MIN_METRIC_SCORE"]
 
 _SCALE = {"万": 1e4, "亿": 1e8}
 
@@ -54,6 +55,20 @@ def metric_score(metric: str, fact_metric: str, sentence: str) -> float:
     return min(1.0, max(dice, 0.9 * in_sentence) + 0.05 * len(a & b))
 
 
+def metric_match(metric: str, fact: Fact) -> bool:
+    """Does ``fact`` state the asked ``metric``, as its own words name it? The same thing in a
+    rate or a count (成功率 is never a count), and one phrase inside the other (with the rest in
+    the fact's sentence: 成功率 of "全年共调解纠纷8428件,…成功率97%" for 人民调解成功率), or
+    most of their character pairs shared (受理援助案件 ~ 法律援助案件)."""
+    if (fact.unit in PERCENT_UNITS) != bool(RATE_WORDS.search(metric)):
+        return False
+    if metric in fact.metric or (fact.metric in metric and
+                                 metric_score(metric, fact.metric, fact.sentence) >= 0.8):
+        return True
+    a, b = _bigrams(metric), _bigrams(fact.metric)
+    return 2 * len(a & b) / (len(a) + len(b)) >= 0.5
+
+
 def figure_value(figure: str) -> float | None:
     """"2.5万余件" -> 25000.0, "99%" -> 99.0, "1,103宗" -> 1103.0; Chinese numerals -> None."""
     m = re.match(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:余|多)?(万|亿)?", figure)
@@ -69,6 +84,9 @@ def _unit(figure: str) -> str:
     return m.group(0).lstrip("余多万亿") if m else ""
 
 
+# metric_score at which a fact's metric is taken for the asked one: the asked phrase contains
+# the fact's metric with the rest in its sentence, or most of the asked words are in it.
+MIN_METRIC_SCORE = 0.6
 _GENERIC = re.compile(r"的|数量|数目|总数|总量|多少|情况|数据|数字|各类|各项|各")
 
 
@@ -100,9 +118,10 @@ def _metric_phrases(a: QueryAnalysis) -> list[str]:
 
 
 
-def best_fact(a: QueryAnalysis, facts: Sequence[Fact], min_score: float = 0.6) -> Fact | None:
+def best_fact(a: QueryAnalysis, facts: Sequence[Fact], min_score: float | None = None) -> Fact | None:
     """The fact of one region that best matches the question's metric (and unit). A rate the
     question names (优秀率) must be the fact's rate: 干部学法考试参考率 is not 优秀率."""
+    min_score = MIN_METRIC_SCORE if min_score is None else min_score
     phrases = _metric_phrases(a)
     heads = {h for m in a.metrics for h in RATE_HEAD.findall(m)}
     scored = []

@@ -21,7 +21,7 @@ from ingest import (Chunk, DocumentNotFoundError, Fact, IndexNotFoundError, Inva
 
 from app.answer import (PLAN_QUESTION, Draft, Evidence, ExtractiveAnswerer, is_upload, term_weights,
                         verify_numbers)
-from app.compare import compare_answer, metric_score
+from app.compare import compare_answer, metric_match
 from app.query import QueryAnalysis, analyze_query, region_key, region_names
 
 __all__ = ["ReportQA", "Answer", "Citation"]
@@ -32,7 +32,6 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _RETRIEVE_K = 12         # passages the answerer reads (the citations are a subset)
 _FILTER_KEYS = frozenset({"region", "year", "issuer", "kind", "doc_id"})
-_FACT_MATCH = 0.8        # metric_score at which a fact's metric is the asked one (see compare)
 _IDF_SAMPLE = 4000       # chunks sampled for term weights; enough for stable IDF on large indexes
 
 
@@ -232,8 +231,7 @@ class ReportQA:
         found = self.state.index.facts(region=region, year=year)
         if not metric:
             return found
-        return [f for f in found if metric in f.metric
-                or metric_score(metric, f.metric, f.sentence) >= _FACT_MATCH]
+        return [f for f in found if metric_match(metric, f)]
 
     def regions(self) -> list[dict[str, Any]]:
         """Covered regions, each with the years its reports cover."""
