@@ -20,9 +20,9 @@ FLOORS = {
     "sample": {"answer_cited": 0.93, "refusal_accuracy": 0.9, "false_refusal_rate": 0.05,
                "wrong_figure_rate": 0.03},
     "sample_dev": {"answer_cited": 0.80, "refusal_accuracy": 0.8, "false_refusal_rate": 0.1,
-                   "wrong_figure_rate": 0.08},
-    "unseen_dev": {"answer_cited": 0.80, "refusal_accuracy": 0.9, "false_refusal_rate": 0.12,
-                   "wrong_figure_rate": 0.07},
+                   "wrong_figure_rate": 0.12},
+    "unseen_dev": {"answer_cited": 0.88, "refusal_accuracy": 0.9, "false_refusal_rate": 0.06,
+                   "wrong_figure_rate": 0.05},
 }
 CEILINGS = ("false_refusal_rate", "wrong_figure_rate")
 
