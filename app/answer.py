@@ -641,6 +641,8 @@ def _own_words(sentence: str, fig: str | None) -> str:
         return sentence
     figs = find_figures(sentence)
     before = max((p + len(f) for p, f in figs if p + len(f) <= pos), default=0)
+    if _CHANGE_BEFORE.search(sentence[max(0, pos - 6):pos]):
+        before = 0  # "受理法律援助案件1024件，同比增长8.5%": a change belongs to what came before
     end = pos + len(fig or "")
     after = min((p for p, _ in figs if p >= end), default=len(sentence))
     tail = re.split(r"[，,；;。：:]", sentence[end:after])[0]  # 、 joins one figure's predicates
