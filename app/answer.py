@@ -18,7 +18,7 @@ from ingest.facts import phrase_before
 
 from ingest.figures import PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, same_unit, unit_kind
 
-from app.query import QueryAnalysis, region_names
+from app.query import QueryAnalysis
 
 __all__ = ["Evidence", "Draft", "ExtractiveAnswerer", "verify_numbers", "find_figures",
            "is_instruction", "is_upload", "figure_pos", "QUOTE_SEP", "PLAN_QUESTION",
