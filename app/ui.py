@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 import gradio as gr
-import pandas as pd
 from gradio.utils import get_upload_folder
 
 from ingest.errors import ReportQAError

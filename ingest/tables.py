@@ -18,7 +18,7 @@ report):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from ingest.facts import UNITS
