@@ -595,8 +595,9 @@ def _facts_tab(svc: "ReportService") -> dict[str, Any]:
         docs = {d["doc_id"]: d for d in qa.documents()}
         facts = [f.to_dict() for f in qa.facts(metric=m, region=(r or "").strip() or None,
                                                year=int(y) if y and y != ALL else None)]
-        exact = [f for f in facts if f.get("metric") == m]  # a listed metric: just that one
-        view = fact_view(exact or facts, docs, o, int(n), g)
+        # every report's figure for this metric, however it words it (qa.facts matches by
+        # meaning: 办理/受理援助案件); the table shows each report's own sentence
+        view = fact_view(facts, docs, o, int(n), g)
         units = "、".join(dict.fromkeys(x["unit"] for x in view.rows if x["unit"]))
         title = f"{m}（{units}）" if units else m  # 件/宗/起 compare: all are named
         bars = [x for _, members in view.groups for x in members] if view.groups else view.rows
