@@ -3,7 +3,7 @@
 Loads every ``*.jsonl`` in this folder (both helpers' dev/test files), validates each with
 ``eval.questions.load_set`` and checks, for every answerable question:
 
-* each gold document exists in ``reports/`` and loads with ``ingest.load_file``;
+* each gold document exists in ``reports/`` and loads with ``ingest.load_report``;
 * each ``gold.text`` appears (normalized) in its document's loaded text;
 * each required answer string matches (``eval.metrics.answer_matches``: NFKC, whitespace,
   thousands separators, digit-edge rule, ``re:`` regexes) in the loaded text of some gold doc;
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from eval.metrics import answer_matches, normalize
 from eval.questions import EvalSetError, load_set
-from ingest import load_file
+from ingest import load_report
 
 HERE = Path(__file__).resolve().parent
 REPORTS = HERE / "reports"
@@ -30,8 +30,15 @@ MAX_BYTES = 50 * 2**20
 
 
 def report_texts() -> dict[str, str]:
-    """File name -> loaded text of every report in reports/."""
-    return {p.name: load_file(p, MAX_BYTES)[0] for p in sorted(REPORTS.iterdir()) if p.is_file()}
+    """File name -> loaded text of every report in reports/, its tables' rows written as
+    "| label | cell | cell |" lines (the loader keeps tables apart from the running text)."""
+    out = {}
+    for p in sorted(REPORTS.iterdir()):
+        if p.is_file():
+            loaded = load_report(p, MAX_BYTES)
+            rows = ["| " + " | ".join(r) + " |" for t in loaded.tables for r in t.header + t.rows]
+            out[p.name] = "\n".join([loaded.text, *rows])
+    return out
 
 
 def question_problems(q: dict, texts: dict[str, str]) -> list[str]:
