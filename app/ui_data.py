@@ -214,8 +214,8 @@ def follow_ups(answer: dict[str, Any], regions: Sequence[dict[str, Any]], metric
         out += [_ask(question, metric, place, year, place, y) for y in others[:1]]
     latest: dict[str, int] = {}
     if metric:
-        for f in metric_facts:
-            if f.get("metric") == metric and f.get("region"):
+        for f in metric_facts:  # matched by meaning (qa.facts): 调解成功率, 成功率 …
+            if f.get("region"):
                 latest[f["region"]] = max(latest.get(f["region"], 0), int(f.get("year") or 0))
     else:
         for r in regions:

@@ -137,7 +137,7 @@ def test_citation_marker_shows_quote_and_scrolls_to_its_source(page, live):
 
 def test_full_text_page_opens_at_the_passage_with_exactly_the_quote_marked(page, live, qa):
     open_ui(page, live.url)
-    ask(page, "海曙区行政复议案件多少件？")
+    ask(page, "海曙区2020年行政复议新收了多少件案件？")
     href = page.locator("#rq-sources a.rq-full").first.get_attribute("href")
     assert href.startswith("report/") and href.endswith("#rq-passage")
     page.goto(f"{live.url}/{href}")
@@ -325,7 +325,7 @@ def test_conversation_survives_reload_and_offers_followups_from_the_index(page, 
     facts = httpx.get(f"{live.url}/api/facts", params={"metric": "人民调解成功率"}).json()
     others = {f["region"] for f in facts["facts"]} - {"盐田区"}
     assert 2 <= len(shown) <= 3
-    assert any(any(o in s for o in others) and "人民调解成功率" in s for s in shown)
+    assert any(any(o in s for o in others) and "调解成功率" in s for s in shown)
     assert not any("盐田区2020年" in s for s in shown)  # not the same question again
     shot(page, "ui_chat")
     follow = next(s for s in shown if any(o in s for o in others))
