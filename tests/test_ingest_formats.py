@@ -128,5 +128,5 @@ def test_ofd_text_in_reading_order_with_pages(tmp_path):
     assert (doc.title, doc.region, doc.year) == (title, "南山区", 2021)
     assert p1[1] in doc.text and p2[0] in doc.text
     assert doc.text.index(p1[1]) < doc.text.index(p2[0])
-    assert ("法律援助案件", 865, "件") in {(f.metric, f.value, f.unit) for f in facts}
+    assert ("办理法律援助案件", 865, "件") in {(f.metric, f.value, f.unit) for f in facts}
     assert [c.meta["page"] for c in chunks] == [1]     # the page the passage starts on

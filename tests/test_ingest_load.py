@@ -54,7 +54,7 @@ def test_other_formats_give_the_same_document(yantian, tmp_path, name, writer):
                 "kind"):
         assert getattr(doc, key) == getattr(doc0, key), key
     assert [c.id for c in chunks] == [c.id for c in chunks0]
-    assert any(f.metric == "人民调解成功率" and f.value == 99 for f in facts)
+    assert any("调解成功率" in f.metric and f.value == 99 for f in facts)
 
 
 @pytest.mark.parametrize("prefix", ["001", "002", "003", "004"])
