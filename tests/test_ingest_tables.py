@@ -163,7 +163,6 @@ def table_qa(tmp_path_factory, encoder):
     return ReportQA.load(index_dir)
 
 
-_ANSWERER = "app/answer.py: "
 E2E = [
     ("福田区2021年法律援助案件多少宗？", "1103"),
     ("福田区2020年法律援助案件多少宗？", "1000"),          # the earlier year's column
@@ -171,10 +170,7 @@ E2E = [
     ("龙岗区2022年法律援助案件多少件？", "942"),           # unit only in the caption, PDF
     ("南山区2020年律师事务所有多少家？", "126"),           # 上年 -> 2020, DOCX
     ("越秀区2021年法律援助案件多少宗？", "587"),           # transposed, Markdown
-    pytest.param("龙岗区2022年调解纠纷同比是多少？", "-4.5%", marks=pytest.mark.xfail(
-        strict=False, reason=_ANSWERER + "'同比是多少' is not read as asking for a change/rate "
-        "(wants_rate False, asked_unit 件), so the 件 cell of the same row outranks the % of the "
-        "同比 cell")),
+    ("龙岗区2022年调解纠纷同比是多少？", "-4.5%"),  # 同比 asks for the change column
     ("南山区2021年普法宣传活动多少场？", "402"),   # words only the table uses (doc text)
 ]
 
