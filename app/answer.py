@@ -426,10 +426,12 @@ class ExtractiveAnswerer:
             return False
         if not e.mismatch:
             return True
+        if a.wants_number:  # a mismatched figure never answers; no need to weigh words
+            return False
         words = self._metric_terms(a)
         total = sum(words.values())
         where = f"{e.sentence} {e.chunk.section}"
-        return bool(total) and not a.wants_number and \
+        return bool(total) and \
             sum(w for t, w in words.items() if t in where) / total >= self.min_head_coverage
 
     def _metric_terms(self, a: QueryAnalysis) -> dict[str, float]:
