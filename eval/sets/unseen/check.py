@@ -12,7 +12,8 @@ Loads every ``*.jsonl`` in this folder (both helpers' dev/test files), validates
 Unanswerable questions must have ``found: false`` and no answers or gold. Ids must be unique
 across all files. Prints one line per problem and exits 1 when there is any.
 
-Run from the repository root:  python -m eval.sets.unseen.check
+Run from the repository root:  python -m eval.sets.unseen.check [FOLDER]
+(FOLDER holds ``*.jsonl`` and ``reports/``; default: this folder)
 """
 from __future__ import annotations
 
@@ -29,11 +30,11 @@ REPORTS = HERE / "reports"
 MAX_BYTES = 50 * 2**20
 
 
-def report_texts() -> dict[str, str]:
+def report_texts(reports: Path = REPORTS) -> dict[str, str]:
     """File name -> loaded text of every report in reports/, its tables' rows written as
     "| label | cell | cell |" lines (the loader keeps tables apart from the running text)."""
     out = {}
-    for p in sorted(REPORTS.iterdir()):
+    for p in sorted(reports.iterdir()):
         if p.is_file():
             loaded = load_report(p, MAX_BYTES)
             rows = ["| " + " | ".join(r) + " |" for t in loaded.tables for r in t.header + t.rows]
@@ -65,7 +66,7 @@ def question_problems(q: dict, texts: dict[str, str]) -> list[str]:
 
 def check_folder(folder: Path = HERE) -> list[str]:
     """All problems of all question sets in ``folder`` (each prefixed with file and id)."""
-    texts, problems, ids = report_texts(), [], Counter()
+    texts, problems, ids = report_texts(folder / "reports"), [], Counter()
     for path in sorted(folder.glob("*.jsonl")):
         try:
             questions = load_set(path)
@@ -79,8 +80,9 @@ def check_folder(folder: Path = HERE) -> list[str]:
     return problems
 
 
-def main() -> int:
-    problems = check_folder()
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    problems = check_folder(Path(argv[0]) if argv else HERE)
     for p in problems:
         print(p)
     print(f"{len(problems)} problem(s)")
