@@ -270,31 +270,27 @@ class ReportQA:
     # -- asking ----------------------------------------------------------------------------
     def ask(self, question: str, history: list[dict] | None = None, filters: dict | None = None,
             answerer: Literal["extractive", "llm"] | None = None) -> Answer:
-        """Answer one question. ``history``: earlier OpenAI-style turns (for follow-ups);
-        ``filters``: {"region", "year"} from the caller, combined with what the question names
-        (issuer / kind / doc_id are passed on to retrieval as they are)."""
+        """Answer one question: analyse -> refuse or retrieve -> answer -> verify.
+        ``history``: earlier OpenAI-style turns (for follow-ups); ``filters``: {"region", "year"}
+        from the caller, combined with what the question names (issuer / kind / doc_id are passed
+        on to retrieval as they are)."""
         timer = _Timer()
-        q, state, a, extra, refused = self._prepare(question, history, filters)
+        p = self._prepare(question, history, filters)
         timer.lap("analyze")
-        if refused:
-            mentioned, hits = self._year_mentioned(a, state, extra, refused)
-            if mentioned is None:
-                mentioned, hits = self._place_mentioned(a, state, extra, refused)
-            return self._finish(q, a, mentioned or refused, hits if mentioned else [], timer, state)
         mode = answerer or self._default_answerer()
-        if _is_comparison(a):
-            draft, hits = self._compare(a, state, extra)
-            timer.lap("retrieve")
+        if p.refusal:
+            d = self._year_mentioned(p) or self._place_mentioned(p) or _Drafted(p.refusal)
+        elif _is_comparison(p.analysis):
+            d = self._compare(p)
         else:
-            hits = self._retrieve(a, state, extra=extra)
+            hits = self._retrieve(p.analysis, p.state, extra=p.extra)
             timer.lap("retrieve")
-            if mode == "llm":
-                draft = self._llm().answer(a, hits, state.answerer)
-            else:
-                draft = state.answerer.answer(a, [h.chunk for h in hits])
+            d = _Drafted(self._llm().answer(p.analysis, hits, p.state.answerer) if mode == "llm"
+                         else p.state.answerer.answer(p.analysis, [h.chunk for h in hits]), hits)
         timer.lap("answer")
-        used = "llm" if mode == "llm" and not _is_comparison(a) and draft.note is None else "extractive"
-        return self._finish(q, a, draft, hits, timer, state, used)
+        used = "llm" if mode == "llm" and d.draft.note is None and not p.refusal \
+            and not _is_comparison(p.analysis) else "extractive"
+        return self._finish(p, d, timer, used)
 
     def ask_stream(self, question: str, history: list[dict] | None = None,
                    filters: dict | None = None,
@@ -308,33 +304,33 @@ class ReportQA:
             yield ans
             return
         timer = _Timer()
-        q, state, a, extra, refused = self._prepare(question, history, filters)
+        p = self._prepare(question, history, filters)
         timer.lap("analyze")
-        if refused or _is_comparison(a):
+        if p.refusal or _is_comparison(p.analysis):
             ans = self.ask(question, history, filters, "extractive")
             yield ans.answer
             yield ans
             return
         llm = self._llm()
-        hits = self._retrieve(a, state, extra=extra)
+        hits = self._retrieve(p.analysis, p.state, extra=p.extra)
         timer.lap("retrieve")
-        draft = yield from llm.stream(a, hits, state.answerer)
+        draft = yield from llm.stream(p.analysis, hits, p.state.answerer)
         timer.lap("answer")
-        yield self._finish(q, a, draft, hits, timer, state, "llm" if draft.note is None else "extractive")
+        yield self._finish(p, _Drafted(draft, hits), timer, "llm" if draft.note is None else "extractive")
 
-    def _prepare(self, question: str, history: list[dict] | None, filters: dict | None
-                 ) -> tuple[str, _State, QueryAnalysis, dict, Draft | None]:
-        """Validate, analyse, apply the caller's filters; a Draft when the question must be
+    def _prepare(self, question: str, history: list[dict] | None, filters: dict | None) -> _Prepared:
+        """Validate, analyse, apply the caller's filters; a refusal when the question must be
         refused before retrieval (unreadable, region/year not covered, nothing asked)."""
         q = self._validate(question)
         history = _valid_history(history)
         state = self.state
         a = analyze_query(q, state.regions, state.years, history)
-        extra = _apply_filters(a, filters, state)
+        a, extra = _apply_filters(a, filters, state)
         unreadable = _unreadable(q) or _fabrication_request(q)
-        refused = Draft(unreadable, False) if unreadable else \
-            self._coverage_refusal(a, state) or _clarify(a)
-        return q, state, a, extra, refused
+        if unreadable:
+            return _Prepared(q, state, a, extra, Draft(unreadable, False))
+        a, refusal = _coverage_refusal(a, state)
+        return _Prepared(q, state, a, extra, refusal or _clarify(a))
 
     def _default_answerer(self) -> str:
         return "llm" if self.settings.llm_base_url and self.settings.llm_model else "extractive"
@@ -365,16 +361,15 @@ class ReportQA:
         k = max(self.settings.top_k, _RETRIEVE_K)
         return state.searcher.search(a.effective_question, k=k, filters=filters or None)
 
-    def _compare(self, a: QueryAnalysis, state: _State, extra: dict) -> tuple[Draft, list[Hit]]:
-        named = bool(a.regions)
-        targets = a.regions or state.regions
+    def _compare(self, p: _Prepared) -> _Drafted:
+        a, state = p.analysis, p.state
         facts = [f for f in state.index.facts() if not a.years or f.year in a.years]
         all_hits: list[Hit] = []
 
         def fallback(region: dict) -> Evidence | None:
             if a.years and not set(a.years) & set(state.region_years.get(region_key(region), [])):
                 return None
-            hits = self._retrieve(a, state, region, extra)
+            hits = self._retrieve(a, state, region, p.extra)
             all_hits.extend(hits)
             ev = state.answerer.evidence(a, [h.chunk for h in hits])
             best = next((e for e in ev if state.answerer.answers(a, e)), None)
@@ -388,86 +383,79 @@ class ReportQA:
             except Exception:  # a fact whose chunk is gone is no evidence
                 return None
 
-        draft = compare_answer(a, targets, facts, chunk_of, fallback, named=named)
-        return draft, all_hits
+        draft = compare_answer(a, list(a.regions or state.regions), facts, chunk_of, fallback,
+                               named=bool(a.regions))
+        return _Drafted(draft, all_hits)
 
-    def _place_mentioned(self, a: QueryAnalysis, state: _State, extra: dict, refused: Draft
-                         ) -> tuple[Draft | None, list[Hit]]:
+    def _place_mentioned(self, p: _Prepared) -> _Drafted | None:
         """A place no report is about may still be written about in another place's report (a
         city's report on its districts): search for it, and answer only from sentences that name
         it. Anything else stays the refusal: an answer about another place is a wrong answer."""
-        if refused.found or not a.unknown_regions or a.regions:
-            return None, []
+        a, state = p.analysis, p.state
+        if p.refusal.found or not a.unknown_regions or a.regions:
+            return None
         names = {n for u in a.unknown_regions for n in (u, short_name(u)) if n}
-        hits = self._retrieve(a, state, extra=extra)
+        hits = self._retrieve(a, state, extra=p.extra)
         draft = state.answerer.answer(a, [h.chunk for h in hits])
         if not draft.found or not all(any(n in q for n in names) for q in draft.quotes):
-            return None, []
-        return draft, hits
+            return None
+        return _Drafted(draft, hits)
 
-    def _year_mentioned(self, a: QueryAnalysis, state: _State, extra: dict, refused: Draft
-                        ) -> tuple[Draft | None, list[Hit]]:
+    def _year_mentioned(self, p: _Prepared) -> _Drafted | None:
         """A region's report of another year that states the asked year's figure itself
         ("力争在2019年市对区绩效考核…获得第四名" in the 2020 report, asked about 2019): answer
         from it, saying which report it is. Only when the quoted sentence names the asked year;
         anything else stays the refusal, which says which years there are."""
+        a, state, refused = p.analysis, p.state, p.refusal
         if refused.found or not a.years or len(a.regions) != 1 or not refused.note \
                 or not state.region_years.get(region_key(a.regions[0])):
-            return None, []
-        other = replace(a, years=[])
-        hits = self._retrieve(other, state, extra=extra)
-        draft = state.answerer.answer(other, [h.chunk for h in hits], years=a.years)
+            return None
+        other = replace(a, years=())
+        hits = self._retrieve(other, state, extra=p.extra)
+        draft = state.answerer.answer(other, [h.chunk for h in hits], years=list(a.years))
         asked = [f"{y}年" for y in a.years]
         if not draft.found or not any(y in q for q in draft.quotes for y in asked):
-            return None, []
+            return None
         reg = region_key(a.regions[0])
         have = state.region_years[reg]
         draft.text = (f"现有报告中没有{reg}{'、'.join(asked)}的报告（{reg}现有"
                       f"{'、'.join(f'{y}年' for y in have)}的报告），其中提到了{'、'.join(asked)}的情况。"
                       f"{draft.text}")
         draft.note = refused.note
-        return draft, hits
+        return _Drafted(draft, hits)
 
-    def _coverage_refusal(self, a: QueryAnalysis, state: _State) -> Draft | None:
-        """Region or year the reports do not cover: say so and what IS covered, without a figure."""
-        if a.unknown_regions and not a.regions:
-            names = "、".join(a.unknown_regions)
-            return Draft(f"现有报告中没有{names}的相关数据。现有报告覆盖：{_coverage(state)}。", False,
-                         note=f"各地区报告年份：{_years_note(state)}")
-        if not a.years:
-            return None
-        if a.regions and len(a.regions) == 1:
-            reg = region_key(a.regions[0])
-            have = state.region_years.get(reg, [])
-            if have and not set(a.years) & set(have):
-                if a.inherited.get("year"):
-                    a.years = []  # "那沙坪坝区呢" after a 2020 question: 沙坪坝's own year
-                    return None
-                earlier = sorted({y - 1 for y in a.years} & set(have))
-                if earlier and PLAN_QUESTION.search(a.question):
-                    a.years = earlier  # a plan for year N is in the report on N−1
-                    return None
-                asked = "、".join(f"{y}年" for y in a.years)
-                available = f"{reg}现有{'、'.join(f'{y}年' for y in have)}的报告。"
-                return Draft(f"现有报告中没有{reg}{asked}的数据。{available}", False, note=available)
-        elif not a.regions and not set(a.years) & set(state.years):
-            asked = "、".join(f"{y}年" for y in a.years)
-            return Draft(f"现有报告中没有{asked}的数据。现有报告覆盖：{_coverage(state)}。", False,
-                         note=f"各地区报告年份：{_years_note(state)}")
-        return None
-
-    def _finish(self, q: str, a: QueryAnalysis, draft: Draft, hits: list[Hit], timer: _Timer,
-                state: _State, answerer: str = "extractive") -> Answer:
+    def _finish(self, p: _Prepared, d: _Drafted, timer: _Timer, answerer: str = "extractive") -> Answer:
+        """Verify: every figure in the text must stand in a cited passage, else refuse."""
+        draft = d.draft
         cits = [Citation.from_chunk(i + 1, c, draft.quotes[i] if i < len(draft.quotes) else "")
                 for i, c in enumerate(draft.citations)]
         text, found = draft.text, draft.found
-        bad = verify_numbers(text, [c.grounding_text for c in cits], allowed=[] if found else [q])
+        bad = verify_numbers(text, [c.grounding_text for c in cits], allowed=[] if found else [p.question])
         if bad and found:  # never ship a figure that is not in a cited passage
             log.error("answer figures %s not in citations; refusing: %r", bad, text)
             text, found, cits = "现有报告中没有找到能回答这个问题的内容。", False, []
-        closest = [] if found else [_passage(c) for c in (draft.closest or [h.chunk for h in hits[:3]])]
-        return Answer(q, text, found, cits, timer.done(), draft.note, closest, a.to_dict(),
-                      answerer, _unique(hits))
+        closest = [] if found else [_passage(c) for c in (draft.closest or [h.chunk for h in d.hits[:3]])]
+        return Answer(p.question, text, found, cits, timer.done(), draft.note, closest,
+                      p.analysis.to_dict(), answerer, _unique(d.hits))
+
+
+# -- stage results --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Prepared:
+    """The analyse stage's result: the question, the index state it is answered on, the
+    analysis (filters applied), retrieval's extra filters, and a refusal decided before retrieval."""
+    question: str
+    state: _State
+    analysis: QueryAnalysis
+    extra: dict
+    refusal: Draft | None = None
+
+
+@dataclass(frozen=True)
+class _Drafted:
+    """The answer stage's result: the draft and the passages it was chosen from."""
+    draft: Draft
+    hits: list[Hit] = field(default_factory=list)
 
 
 # -- helpers --------------------------------------------------------------------------------
@@ -514,38 +502,78 @@ def _valid_history(history: Any) -> list[dict] | None:
     return history
 
 
-def _apply_filters(a: QueryAnalysis, filters: dict | None, state: _State) -> dict:
+def _apply_filters(a: QueryAnalysis, filters: dict | None, state: _State) -> tuple[QueryAnalysis, dict]:
     """Caller filters ({"region", "year"}) narrow what the question leaves open; a region or year
-    the question names itself wins. Other keys (issuer, kind, doc_id) are returned for retrieval."""
+    the question names itself wins. Returns the narrowed analysis and the other keys (issuer,
+    kind, doc_id), which are passed on to retrieval."""
     if not filters:
-        return {}
+        return a, {}
     if not isinstance(filters, dict) or set(filters) - _FILTER_KEYS:
         raise InvalidQueryError('filters 应为对象，键为 region、year、issuer、kind、doc_id，'
                                 '例如 {"region": "盐田区", "year": 2020}。')
     regions = filters.get("region")
-    if regions and (not a.regions or a.inherited.get("region")):
-        # an explicit filter beats a region inherited from the conversation
-        if a.inherited.get("region"):
-            a.effective_question, a.years = a.question, [] if a.inherited.get("year") else a.years
-        a.regions, a.inherited["region"] = [], False
-        for name in [regions] if isinstance(regions, str) else list(regions):
-            match = [r for r in state.regions if name in region_names(r) or name in r.values()]
-            if match:
-                a.regions.extend(m for m in match if m not in a.regions)
-            elif name not in a.unknown_regions:
-                a.unknown_regions.append(name)
+    if regions and (not a.regions or a.inherits("region")):
+        a = _filter_regions(a, [regions] if isinstance(regions, str) else list(regions), state)
     years = filters.get("year")
-    if years and (not a.years or a.inherited.get("year")):
+    if years and (not a.years or a.inherits("year")):
         try:
-            a.years = [int(y) for y in ([years] if isinstance(years, (int, str)) else years)]
+            picked = tuple(int(y) for y in ([years] if isinstance(years, (int, str)) else years))
         except (TypeError, ValueError):
             raise InvalidQueryError(f"year 过滤条件应为年份数字，收到 {years!r}。") from None
-    return {k: v for k, v in filters.items() if k not in ("region", "year") and v}
+        a = replace(a, years=picked, inherited=a.inherited - {"year"})
+    return a, {k: v for k, v in filters.items() if k not in ("region", "year") and v}
+
+
+def _filter_regions(a: QueryAnalysis, names: list, state: _State) -> QueryAnalysis:
+    """The regions a caller's filter names; an explicit filter beats a region inherited from the
+    conversation (and the year that came with it)."""
+    if a.inherits("region"):
+        a = replace(a, effective_question=a.question,
+                    years=() if a.inherits("year") else a.years, inherited=a.inherited - {"year"})
+    regions, unknown = [], list(a.unknown_regions)
+    for name in names:
+        match = [r for r in state.regions if name in region_names(r) or name in r.values()]
+        regions.extend(m for m in match if m not in regions)
+        if not match and name not in unknown:
+            unknown.append(name)
+    return replace(a, regions=tuple(regions), unknown_regions=tuple(unknown),
+                   inherited=a.inherited - {"region"})
+
+
+def _coverage_refusal(a: QueryAnalysis, state: _State) -> tuple[QueryAnalysis, Draft | None]:
+    """Region or year the reports do not cover: say so and what IS covered, without a figure.
+    Two cases are not refusals and narrow the analysis instead: an inherited year the region has
+    no report for ("那沙坪坝区呢" after a 2020 question: 沙坪坝's own year), and a plan question
+    about year N, whose plans are in the report on N−1."""
+    if a.unknown_regions and not a.regions:
+        names = "、".join(a.unknown_regions)
+        return a, Draft(f"现有报告中没有{names}的相关数据。现有报告覆盖：{_coverage(state)}。", False,
+                        note=f"各地区报告年份：{_years_note(state)}")
+    if not a.years:
+        return a, None
+    if len(a.regions) == 1:
+        reg = region_key(a.regions[0])
+        have = state.region_years.get(reg, [])
+        if not have or set(a.years) & set(have):
+            return a, None
+        if a.inherits("year"):
+            return replace(a, years=()), None
+        earlier = tuple(sorted({y - 1 for y in a.years} & set(have)))
+        if earlier and PLAN_QUESTION.search(a.question):
+            return replace(a, years=earlier), None
+        asked = "、".join(f"{y}年" for y in a.years)
+        available = f"{reg}现有{'、'.join(f'{y}年' for y in have)}的报告。"
+        return a, Draft(f"现有报告中没有{reg}{asked}的数据。{available}", False, note=available)
+    if not a.regions and not set(a.years) & set(state.years):
+        asked = "、".join(f"{y}年" for y in a.years)
+        return a, Draft(f"现有报告中没有{asked}的数据。现有报告覆盖：{_coverage(state)}。", False,
+                        note=f"各地区报告年份：{_years_note(state)}")
+    return a, None
 
 
 def _clarify(a: QueryAnalysis) -> Draft | None:
     """"那罗湖区呢？" with no earlier question, or just "盐田区": ask what to look up."""
-    if a.metrics or a.inherited.get("metric") or not (a.regions or a.years):
+    if a.metrics or a.inherits("metric") or not (a.regions or a.years):
         return None
     where = "、".join(region_key(r) for r in a.regions) or "该年度"
     return Draft(f"请说明要查询{where}的哪一项内容，例如：人民调解成功率、办理法律援助案件数量、"

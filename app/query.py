@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from ingest import gazetteer, short_name
 from ingest.figures import RATE_WORDS, UNIT_WORDS
 
-__all__ = ["QueryAnalysis", "analyze_query", "region_names", "region_key", "RATE_WORDS"]
+__all__ = ["QueryAnalysis", "analyze_query", "region_names", "region_key", "RATE_WORDS", "INHERITABLE"]
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +48,19 @@ _IMPLIED_UNITS = ((re.compile(r"纠纷|案件|案子|官司|事项|收案|案卷
                   (re.compile(r"组织|委员会|调委会|机构|平台|单位|站|室"), "个"))
 
 
-@dataclass
+INHERITABLE = ("region", "year", "metric")
+
+
+@dataclass(frozen=True)
 class QueryAnalysis:
+    """What a question asks, as an immutable value passed from stage to stage; a stage that
+    narrows it (a caller's filter, a plan year) returns a new one with ``dataclasses.replace``."""
     question: str                     # as asked
     effective_question: str           # rewritten with what a follow-up inherits (for retrieval)
-    regions: list[dict] = field(default_factory=list)      # resolved, covered by the index
-    unknown_regions: list[str] = field(default_factory=list)  # named but not in the index
-    years: list[int] = field(default_factory=list)
-    metrics: list[str] = field(default_factory=list)       # metric phrases, longest first
+    regions: tuple[dict, ...] = ()    # resolved, covered by the index
+    unknown_regions: tuple[str, ...] = ()  # named but not in the index
+    years: tuple[int, ...] = ()
+    metrics: tuple[str, ...] = ()     # metric phrases, longest first
     head: str | None = None           # what is counted: "公证" in "办理了多少件公证"
     asked_unit: str | None = None     # "宗" in "多少宗"
     unit_implied: bool = False        # asked_unit guessed from the metric ("纠纷数量" -> 件)
@@ -64,14 +69,20 @@ class QueryAnalysis:
     comparison: bool = False
     superlative: str | None = None    # "max" | "min" | None
     wants_change: bool = False        # "比上年多了多少", "同比增长多少": a change, not a level
-    inherited: dict[str, bool] = field(default_factory=dict)  # {"region": .., "year": .., "metric": ..}
+    inherited: frozenset[str] = frozenset()  # of INHERITABLE: taken from the conversation
+
+    def inherits(self, what: str) -> bool:
+        return what in self.inherited
 
     @property
     def districts(self) -> list[str]:
         return [r.get("district") or r.get("city") or r.get("province", "") for r in self.regions]
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        d = asdict(self)
+        d.update({k: list(v) for k, v in d.items() if isinstance(v, tuple)})
+        d["inherited"] = {k: k in self.inherited for k in INHERITABLE}
+        return d
 
 
 def region_names(region: dict) -> list[str]:
@@ -189,55 +200,52 @@ def analyze_query(question: str, regions_in_index: list[dict], years_in_index: l
     unit = _ASKED_UNIT.search(q)
     implied = None if _DURATION.search(q) else _implied_unit(metrics)  # "实施满多久": a time
     a = QueryAnalysis(
-        question=q, effective_question=q, regions=regions, unknown_regions=unknown, years=years,
-        metrics=metrics, head=_head(q, metrics),
+        question=q, effective_question=q, regions=tuple(regions), unknown_regions=tuple(unknown),
+        years=tuple(years), metrics=tuple(metrics), head=_head(q, metrics),
         asked_unit=unit.group(1) if unit else implied,
         unit_implied=not unit and implied is not None,
         wants_number=bool(_WANTS_NUMBER.search(q)), wants_rate=bool(RATE_WORDS.search(q)),
         comparison=bool(_COMPARISON.search(q)) or len(regions) + len(unknown) >= 2,
         superlative="max" if _MAX.search(q) else "min" if _MIN.search(q) else None,
-        wants_change=bool(_CHANGE.search(q)),
-        inherited={"region": False, "year": False, "metric": False})
+        wants_change=bool(_CHANGE.search(q)))
     prev_q, prev_hist = _last_user_turn(history)
     if prev_q:
-        _inherit(a, analyze_query(prev_q, regions_in_index, years_in_index, prev_hist), mentions)
+        a = _inherit(a, analyze_query(prev_q, regions_in_index, years_in_index, prev_hist))
     return a
 
 
-def _inherit(a: QueryAnalysis, prev: QueryAnalysis, mentions: list[str]) -> None:
+def _inherit(a: QueryAnalysis, prev: QueryAnalysis) -> QueryAnalysis:
     """Fill what the follow-up leaves out from the previous question.
     "那罗湖区呢？" after "盐田区2020年人民调解成功率是多少？" -> 罗湖区 + 2020 + 人民调解成功率;
     "挽回了多少直接经济损失？" after a 盐田区 question -> its own metric, 盐田区's region and year."""
     elliptical = not a.metrics and (bool(_ELLIPTICAL_HINT.search(a.question)) or
                                     bool(a.regions or a.years or a.unknown_regions))
     if not elliptical and (a.regions or a.unknown_regions):
-        return  # a new, complete question about a named region
+        return a  # a new, complete question about a named region
     if _ALL_PLACES.search(a.question):
-        return  # "各区的人民调解成功率对比一下": its own scope, every place; nothing inherited
+        return a  # "各区的人民调解成功率对比一下": its own scope, every place; nothing inherited
     if _ELLIPTICAL_HINT.search(a.question) and not a.wants_number:
         # "法治观测点呢？" after "…基层立法联系点有多少个？": the same kind of question, new metric
-        a.wants_number, a.wants_rate = prev.wants_number, a.wants_rate or prev.wants_rate
-        a.asked_unit = a.asked_unit or prev.asked_unit
+        a = replace(a, wants_number=prev.wants_number, wants_rate=a.wants_rate or prev.wants_rate,
+                    asked_unit=a.asked_unit or prev.asked_unit)
     if not a.regions and not a.unknown_regions and prev.regions:
-        a.regions, a.inherited["region"] = list(prev.regions), True
+        a = replace(a, regions=prev.regions, inherited=a.inherited | {"region"})
     if not a.years and prev.years:
-        a.years, a.inherited["year"] = list(prev.years), True
+        a = replace(a, years=prev.years, inherited=a.inherited | {"year"})
     if elliptical:
-        a.metrics, a.inherited["metric"] = list(prev.metrics), True
-        a.head = prev.head
-        a.wants_number = a.wants_number or prev.wants_number
-        a.wants_rate = a.wants_rate or prev.wants_rate
-        if not a.asked_unit:
-            a.asked_unit, a.unit_implied = prev.asked_unit, prev.unit_implied
-        a.comparison = a.comparison or (prev.comparison and len(a.regions) != 1)
-        a.superlative = a.superlative or prev.superlative
-        a.effective_question = _rewrite(prev, a)
-    else:
-        prefix = "".join(r.get("district") or region_key(r) for r in a.regions) if a.inherited["region"] else ""
-        years = "".join(f"{y}年" for y in a.years) if a.inherited["year"] else ""
-        # "其中维持原决定的有多少件？" is a part of the previous total (行政复议): keep its topic
-        topic = prev.metrics[0] if _PART_OF.match(a.question) and prev.metrics else ""
-        a.effective_question = f"{prefix}{years}{topic}{a.question}"
+        a = replace(a, metrics=prev.metrics, inherited=a.inherited | {"metric"}, head=prev.head,
+                    wants_number=a.wants_number or prev.wants_number,
+                    wants_rate=a.wants_rate or prev.wants_rate,
+                    asked_unit=a.asked_unit or prev.asked_unit,
+                    unit_implied=a.unit_implied if a.asked_unit else prev.unit_implied,
+                    comparison=a.comparison or (prev.comparison and len(a.regions) != 1),
+                    superlative=a.superlative or prev.superlative)
+        return replace(a, effective_question=_rewrite(prev, a))
+    prefix = "".join(r.get("district") or region_key(r) for r in a.regions) if a.inherits("region") else ""
+    years = "".join(f"{y}年" for y in a.years) if a.inherits("year") else ""
+    # "其中维持原决定的有多少件？" is a part of the previous total (行政复议): keep its topic
+    topic = prev.metrics[0] if _PART_OF.match(a.question) and prev.metrics else ""
+    return replace(a, effective_question=f"{prefix}{years}{topic}{a.question}")
 
 
 def _rewrite(prev: QueryAnalysis, a: QueryAnalysis) -> str:
@@ -246,7 +254,7 @@ def _rewrite(prev: QueryAnalysis, a: QueryAnalysis) -> str:
     new_regions = "、".join(region_key(r) for r in a.regions) or "、".join(a.unknown_regions)
     old_names = sorted({n for r in prev.regions for n in region_names(r)} | set(prev.unknown_regions),
                        key=len, reverse=True)
-    if new_regions and not a.inherited["region"]:
+    if new_regions and not a.inherits("region"):
         placed = False
         for name in old_names:
             if name in text:
@@ -254,7 +262,7 @@ def _rewrite(prev: QueryAnalysis, a: QueryAnalysis) -> str:
                 placed = True
         if not placed:
             text = new_regions + text
-    if a.years and not a.inherited["year"]:
+    if a.years and not a.inherits("year"):
         new_years = "、".join(str(y) for y in a.years)
         if prev.years and str(prev.years[0]) in text:
             text = text.replace(str(prev.years[0]), new_years, 1)

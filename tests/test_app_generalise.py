@@ -136,7 +136,7 @@ def test_a_question_about_every_place_does_not_inherit_one(qa):
     history = [{"role": "user", "content": "沙坪坝区2019年普法做了哪些工作？"},
                {"role": "assistant", "content": "……"}]
     a = analyze_query("各区的人民调解成功率对比一下", qa.state.regions, qa.state.years, history)
-    assert a.regions == [] and not a.inherited["region"]
+    assert a.regions == () and not a.inherits("region")
 
 
 def test_an_explicit_filter_beats_the_inherited_place(qa):
