@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from ingest import Chunk, short_name, tokenize
+from ingest import Chunk, name_forms, tokenize
+from ingest.tokenize import is_verb
 from ingest.chunk import heading_of
 from ingest.facts import phrase_before
 
@@ -244,7 +245,7 @@ class ExtractiveAnswerer:
         and single characters (件, 起, 当) say nothing about what is asked. A word no report
         uses (老百姓, 官司) gets a low weight: it is the asker's vocabulary, not the reports'."""
         skip = {n for r in a.regions for level in ("province", "city", "district")
-                for n in (r.get(level, ""), short_name(r.get(level, ""))) if n}
+                for n in name_forms(r.get(level, "")) if n}
         skip |= set(a.unknown_regions)
         skip |= {t for n in list(skip) for t in tokenize(n)}
         terms = {}
@@ -340,6 +341,7 @@ class ExtractiveAnswerer:
         if not figs:
             return None, 0.0, False
         grams = {m[i:i + 2] for m in a.metrics for i in range(len(m) - 1)}
+        action = asked_action(a, terms)
         best, best_key, best_rank = None, None, None
         prev_end = 0
         nexts = [p for p, _ in figs[1:]] + [len(sent)]
@@ -381,7 +383,9 @@ class ExtractiveAnswerer:
             # whose noun is said once: "在册社区矫正对象" -> "…对象2278人,解除矫正1974人,在册304人"
             # "比上年多了多少" asks for the change ("同比增长8.5%"), not the level ("1024件")
             change = bool(_CHANGE_BEFORE.search(sent[max(0, pos - 6):pos]))
-            rank = (change == a.wants_change, self._distinct_naming(terms, sent, pos),
+            # the asked action in the figure's own clause (、 joins the objects of one clause)
+            acts = bool(action) and action in re.split(r"[，,；;：:]", sent[:pos])[-1]
+            rank = (change == a.wants_change, acts, self._distinct_naming(terms, sent, pos),
                     round(ctx + 0.5 * named / total + 0.25 * max(unit_ok, 0) - 0.5 * (unit_ok < 0)
                           - 0.3 * unit_bad, 3), -pos)
             if best_rank is None or rank > best_rank:
@@ -642,13 +646,43 @@ def _own_words(sentence: str, fig: str | None) -> str:
     if pos < 0:
         return sentence
     figs = find_figures(sentence)
-    before = max((p + len(f) for p, f in figs if p + len(f) <= pos), default=0)
-    if _CHANGE_BEFORE.search(sentence[max(0, pos - 6):pos]):
-        before = 0  # "受理法律援助案件1024件，同比增长8.5%": a change belongs to what came before
     end = pos + len(fig or "")
     after = min((p for p, _ in figs if p >= end), default=len(sentence))
     tail = re.split(r"[，,；;。：:]", sentence[end:after])[0]  # 、 joins one figure's predicates
-    return sentence[before:pos] + " " + tail
+    return _words_before(sentence, figs, pos, _unit_of(fig or "")) + " " + tail
+
+
+def _words_before(sentence: str, figs: list[tuple[int, str]], pos: int, unit: str) -> str:
+    """The words from the previous figure to the one at ``pos``. A list of clauses counting one
+    thing names it once, each later clause only by its verb: in "收到行政复议申请2317件，受理1986件，
+    审结1902件" 1986件 counts 行政复议申请 too. So a clause of a bare verb (at most four
+    characters with a verb: 受理, 依法受理, 调解成功) also has the previous same-kind figure's words."""
+    prev = [(p, f) for p, f in figs if p + len(f) <= pos]
+    before = prev[-1][0] + len(prev[-1][1]) if prev else 0
+    if _CHANGE_BEFORE.search(sentence[max(0, pos - 6):pos]):
+        return sentence[:pos]  # "受理法律援助案件1024件，同比增长8.5%": a change belongs to what came before
+    own = sentence[before:pos]
+    bare = _LINK.sub("", re.sub(r"[，,；;：:、\s]", "", own))
+    verb_only = len(bare) <= 4 and any(is_verb(t) for t in tokenize(bare))  # 受理, 依法受理, 在册
+    if prev and verb_only and unit_kind(unit) and unit_kind(_unit_of(prev[-1][1])) == unit_kind(unit):
+        return _words_before(sentence, prev, prev[-1][0], unit) + own
+    return own
+
+
+_ASK_TAIL = re.compile(r"(?:了|的|有|是|都|共|一共|总共|共计|累计|达到?|为)*(?:多少|几)")
+
+
+def asked_action(a: QueryAnalysis, terms: Iterable[str]) -> str | None:
+    """The verb right before the ask: the action asked about, 受理 of "受理了多少件行政复议申请"
+    and of "行政复议受理了多少件", 审结 of "审结多少件" (not 案件 of "案件多少件": a noun names
+    the counted thing). Reports list one thing's figures by action ("收到…2317件，受理1986件，
+    审结1902件"), so the figure's own clause must say it."""
+    m = _ASK_TAIL.search(a.effective_question)
+    if not m:
+        return None
+    before = a.effective_question[:m.start()]
+    word = max((t for t in terms if before.endswith(t)), key=len, default=None)
+    return word if word and is_verb(word) else None
 
 
 def is_upload(chunk: Chunk) -> bool:

@@ -17,7 +17,8 @@ from typing import Any, Callable, Literal
 from index import Encoder, HybridSearcher, Hit, IngestReport, ReportIndex, build_index
 from index.store import current_version_dir
 from ingest import (Chunk, DocumentNotFoundError, Fact, IndexNotFoundError, InvalidQueryError,
-                    Settings, short_name)
+                    Settings, name_forms)
+from ingest.tokenize import is_verb
 
 from app.answer import (PLAN_QUESTION, Draft, Evidence, ExtractiveAnswerer, is_upload, term_weights,
                         verify_numbers)
@@ -213,6 +214,7 @@ class ReportQA:
         state = self.state
         state.searcher.warm_up()
         state.searcher.search("人民调解成功率", k=1)
+        is_verb("受理")  # jieba's part-of-speech table, read by the answerer
         self._encoder = state.searcher.encoder
 
     # -- reading ---------------------------------------------------------------------------
@@ -282,6 +284,8 @@ class ReportQA:
             d = self._year_mentioned(p) or self._place_mentioned(p) or _Drafted(p.refusal)
         elif _is_comparison(p.analysis):
             d = self._compare(p)
+        elif _per_year(p.analysis):
+            d = self._each_year(p)
         else:
             hits = self._retrieve(p.analysis, p.state, extra=p.extra)
             timer.lap("retrieve")
@@ -289,7 +293,7 @@ class ReportQA:
                          else p.state.answerer.answer(p.analysis, [h.chunk for h in hits]), hits)
         timer.lap("answer")
         used = "llm" if mode == "llm" and d.draft.note is None and not p.refusal \
-            and not _is_comparison(p.analysis) else "extractive"
+            and not _is_comparison(p.analysis) and not _per_year(p.analysis) else "extractive"
         return self._finish(p, d, timer, used)
 
     def ask_stream(self, question: str, history: list[dict] | None = None,
@@ -306,7 +310,7 @@ class ReportQA:
         timer = _Timer()
         p = self._prepare(question, history, filters)
         timer.lap("analyze")
-        if p.refusal or _is_comparison(p.analysis):
+        if p.refusal or _is_comparison(p.analysis) or _per_year(p.analysis):
             ans = self.ask(question, history, filters, "extractive")
             yield ans.answer
             yield ans
@@ -387,6 +391,28 @@ class ReportQA:
                                named=bool(a.regions))
         return _Drafted(draft, all_hits)
 
+    def _each_year(self, p: _Prepared) -> _Drafted:
+        """"吉林市2021年和2022年的法律援助案件分别有多少件？": each year from its own report, a
+        line per year; a year without a report says so (what years there are)."""
+        a, state = p.analysis, p.state
+        d, lines, hits_all = Draft("", False), [], []
+        for year in a.years:
+            others = "|".join(str(y) for y in a.years if y != year)
+            sub = replace(a, years=(year,), comparison=False, effective_question=re.sub(
+                rf"(?:{others})\s*年度?\s*[和与及、至]?", "", a.effective_question))
+            sub, refusal = _coverage_refusal(sub, state)
+            if refusal is not None:
+                lines.append(f"- {year}年：现有报告中没有这一年的报告。")
+                continue
+            hits = self._retrieve(sub, state, extra=p.extra)
+            hits_all += hits
+            draft = state.answerer.answer(sub, [h.chunk for h in hits], years=[year])
+            lines.append(f"- {year}年：{_merge_citations(d, draft)}")
+        d.found = any(c for c in d.citations)
+        where = "".join(region_key(r) for r in a.regions)
+        d.text = f"{where}{'、'.join(f'{y}年' for y in a.years)}的情况：\n" + "\n".join(lines)
+        return _Drafted(d, hits_all)
+
     def _place_mentioned(self, p: _Prepared) -> _Drafted | None:
         """A place no report is about may still be written about in another place's report (a
         city's report on its districts): search for it, and answer only from sentences that name
@@ -394,7 +420,7 @@ class ReportQA:
         a, state = p.analysis, p.state
         if p.refusal.found or not a.unknown_regions or a.regions:
             return None
-        names = {n for u in a.unknown_regions for n in (u, short_name(u)) if n}
+        names = {n for u in a.unknown_regions for n in name_forms(u)}
         hits = self._retrieve(a, state, extra=p.extra)
         draft = state.answerer.answer(a, [h.chunk for h in hits])
         if not draft.found or not all(any(n in q for n in names) for q in draft.quotes):
@@ -430,7 +456,9 @@ class ReportQA:
         cits = [Citation.from_chunk(i + 1, c, draft.quotes[i] if i < len(draft.quotes) else "")
                 for i, c in enumerate(draft.citations)]
         text, found = draft.text, draft.found
-        bad = verify_numbers(text, [c.grounding_text for c in cits], allowed=[] if found else [p.question])
+        # a refusal may repeat the question; an answer only the years it asks about
+        allowed = [p.question] if not found else [f"{y}" for y in p.analysis.years]
+        bad = verify_numbers(text, [c.grounding_text for c in cits], allowed=allowed)
         if bad and found:  # never ship a figure that is not in a cited passage
             log.error("answer figures %s not in citations; refusing: %r", bad, text)
             text, found, cits = "现有报告中没有找到能回答这个问题的内容。", False, []
@@ -491,6 +519,18 @@ def _is_comparison(a: QueryAnalysis) -> bool:
     if len(a.regions) + len(a.unknown_regions) >= 2 and a.regions:
         return True
     return a.comparison and not a.regions and bool(a.metrics) and (a.wants_number or bool(a.superlative))
+
+
+def _per_year(a: QueryAnalysis) -> bool:
+    """One place, two or more years, a figure asked: each year is its own report's answer."""
+    return len(a.years) >= 2 and len(a.regions) == 1 and a.wants_number and not a.wants_change
+
+
+def _merge_citations(into: Draft, part: Draft) -> str:
+    """``part``'s text with its [n] renumbered as citations of ``into``."""
+    numbers = {i + 1: into.cite(c, part.quotes[i] if i < len(part.quotes) else "")
+               for i, c in enumerate(part.citations)}
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{numbers.get(int(m.group(1)), m.group(1))}]", part.text)
 
 
 def _valid_history(history: Any) -> list[dict] | None:
@@ -589,8 +629,8 @@ def _coverage(state: _State) -> str:
         years = "、".join(f"{y}年" for y in state.region_years.get(region_key(r), []))
         if r.get("district"):
             groups.setdefault(prefix, []).append(r["district"] + (f"（{years}）" if years else ""))
-        else:
-            groups.setdefault(prefix, [])
+        else:  # the city's own report: its years right after its name ("吉林省吉林市（2021年）")
+            groups.setdefault(prefix, []).insert(0, f"（{years}）" if years else "")
     return "，".join(p + "、".join(ds) for p, ds in groups.items()) or "（索引为空）"
 
 

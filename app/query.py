@@ -8,7 +8,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from ingest import gazetteer, short_name
+from ingest import gazetteer, name_forms
 from ingest.figures import RATE_WORDS, UNIT_WORDS
 
 __all__ = ["QueryAnalysis", "analyze_query", "region_names", "region_key", "RATE_WORDS", "INHERITABLE"]
@@ -87,9 +87,8 @@ class QueryAnalysis:
 
 def region_names(region: dict) -> list[str]:
     """Full and short forms of the most specific level: 沙坪坝区 -> [沙坪坝区, 沙坪坝];
-    深圳市 -> [深圳市, 深圳]; 浦东新区 -> [浦东新区, 浦东]."""
-    name = region_key(region)
-    return [n for n in (name, short_name(name)) if n]
+    深圳市 -> [深圳市, 深圳]; 浦东新区 -> [浦东新区, 浦东]; 黔西南布依族苗族自治州 -> [.., 黔西南州, 黔西南]."""
+    return name_forms(region_key(region))
 
 
 def region_key(region: dict) -> str:
@@ -125,11 +124,14 @@ def _find_regions(text: str, regions_in_index: list[dict]) -> tuple[list[dict], 
         if reg.get("district"):
             matches = [r for r in regions_in_index if r.get("district") == reg["district"]
                        and (not reg.get("city") or r.get("city") in ("", reg.get("city")))]
-        else:  # a city or province: every covered district inside it ("深圳各区" -> 盐田, 罗湖 ...)
+        else:
             level = "city" if reg.get("city") else "province"
-            matches = [r for r in regions_in_index if r.get(level) == reg.get(level)]
             if any(r.get(level) == reg.get(level) for _, r in found):
                 continue  # "深圳市盐田区": the city only qualifies the district already found
+            # "深圳各区…" asks for every covered district inside; "昆明市…是多少" asks for the
+            # city as a whole, which a district's figure does not answer
+            matches = [r for r in regions_in_index if r.get(level) == reg.get(level)
+                       and _ALL_PLACES.search(text)]
         if matches:
             for m in matches:
                 if region_key(m) not in covered_keys:
@@ -141,7 +143,7 @@ def _find_regions(text: str, regions_in_index: list[dict]) -> tuple[list[dict], 
     found.sort(key=lambda t: t[0])
     # the parents that qualify a found place ("上海市普陀区") are part of naming it, not a metric
     parents = {p for _, r in found for p in (r.get("province", ""), r.get("city", "")) if p}
-    mentions.extend(n for p in parents for n in (p, short_name(p)) if n and n in text)
+    mentions.extend(n for p in parents for n in name_forms(p) if n in text)
     return [r for _, r in found], unknown, mentions
 
 

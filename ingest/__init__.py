@@ -6,7 +6,7 @@ from ingest.facts import extract_facts
 from ingest.load import SUPPORTED_EXTENSIONS, Loaded, load_file, load_report
 from ingest.metadata import extract_metadata
 from ingest.pipeline import process_file, process_loaded, process_text
-from ingest.regions import RegionGazetteer, gazetteer, short_name
+from ingest.regions import RegionGazetteer, gazetteer, name_forms, short_name
 from ingest.tables import Table
 from ingest.settings import DEFAULT_ENCODER, Settings
 from ingest.tokenize import STOPWORDS, add_words, tokenize
@@ -17,4 +17,4 @@ __all__ = ["Chunk", "Document", "Fact", "content_hash", "Settings", "DEFAULT_ENC
            "load_file", "load_report", "Loaded", "Table", "process_loaded",
            "SUPPORTED_EXTENSIONS", "clean_text", "split_page", "Page",
            "extract_metadata", "chunk_document", "extract_facts", "process_file", "process_text",
-           "RegionGazetteer", "gazetteer", "short_name"]
+           "RegionGazetteer", "gazetteer", "short_name", "name_forms"]

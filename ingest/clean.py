@@ -21,6 +21,10 @@ __all__ = ["Page", "split_page", "clean_text", "normalize_whitespace", "is_metad
 TITLE_WORDS = ("报告", "总结", "意见", "方案", "通知", "决定", "规划", "办法", "要点", "纲要",
                "公报", "计划", "汇报", "规定", "细则", "通报", "讲话", "情况")
 _TITLE_RE = re.compile("|".join(TITLE_WORDS))
+# A title is a noun phrase: clause punctuation ("2022年，西山区…现将有关情况报告如下：") marks a
+# sentence, however many title words it contains.
+_CLAUSE = re.compile(r"[。，；]|[:：]$")
+_TITLE_END = re.compile(r"(?:报告|总结|通知|意见|方案|要点|规划|纲要|决定|办法)$")
 # Generic page-widget words (not strings of any one site). A short line containing one is chrome.
 _WIDGET_RE = re.compile(
     r"分享到|轻触这里|关闭目录|打开目录|【?打印】?|【?关闭】?|【字体|字号|扫一扫|二维码|手机上打开|"
@@ -80,6 +84,8 @@ def split_page(text: str) -> Page:
     title_at = _title_index(lines, first)
     title = lines[title_at] if title_at is not None else ""
     start = title_at + 1 if title_at is not None else first
+    if title and start < first and _title_continues(title, lines[start]):
+        title, start = title + lines[start], start + 1
     lead = [ln for ln in lines[start:first] if _is_lead_paragraph(ln)]
     header += [ln for ln in lines[:first] if not is_metadata_line(ln) and ln not in lead
                and ln != title]
@@ -106,16 +112,18 @@ def _sentence_like(line: str) -> bool:
 
 
 def _first_paragraph(lines: list[str]) -> int | None:
-    """Index of the first real paragraph: a long line with a full stop that is not chrome."""
+    """Index of the first real paragraph: a long line with a full stop that is not chrome, or
+    an opening that leads into the report ("…，现将有关情况报告如下：")."""
     for i, ln in enumerate(lines):
-        if len(ln) >= 30 and re.search(r"[。！？!?]", ln) and not _is_chrome(ln):
+        opening = "，" in ln and ln.endswith(("：", ":"))  # clauses: a sentence, never chrome
+        if len(ln) >= 30 and (opening or re.search(r"[。！？!?]", ln) and not _is_chrome(ln)):
             return i
     return None
 
 
 def _title_index(lines: list[str], first: int) -> int | None:
     """The last title-like line before the first paragraph ('…2020年法治政府建设工作报告')."""
-    candidates = [i for i in range(first) if 6 <= len(lines[i]) <= 160 and "。" not in lines[i]
+    candidates = [i for i in range(first) if 6 <= len(lines[i]) <= 160 and not _CLAUSE.search(lines[i])
                   and not is_metadata_line(lines[i]) and not _is_widget(lines[i])]
     titled = [i for i in candidates if _TITLE_RE.search(lines[i])]
     if titled:
@@ -123,6 +131,13 @@ def _title_index(lines: list[str], first: int) -> int | None:
     # no document word in any line: the longest plain line (a site name is usually shorter)
     plain = [i for i in candidates if len(lines[i]) >= 8 and not _sentence_like(lines[i])]
     return max(plain, key=lambda i: len(lines[i])) if plain else None
+
+
+def _title_continues(title: str, line: str) -> bool:
+    """A long title wraps in a PDF or DOCX layout: "…关于2020年度法治政府建设情况的" + "报告".
+    The rest is a short line without punctuation that ends the way titles end."""
+    return (len(line) <= 16 and not _CLAUSE.search(line) and not re.search(r"[:：]", line)
+            and bool(_TITLE_END.search(line)) and not _TITLE_END.search(title))
 
 
 def _is_lead_paragraph(line: str) -> bool:

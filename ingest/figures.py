@@ -30,7 +30,8 @@ def normalize_digits(text: str) -> str:
 
 
 # Measure words a count can carry, longest first where one is the start of another.
-UNIT_WORDS = ("人次", "件次", "户次", "场次", "万元", "亿元", "个百分点", "元", "件", "宗", "人",
+UNIT_WORDS = ("人次", "件次", "户次", "场次", "家次", "个工作日", "工作日", "个月", "小时",
+              "万元", "亿元", "个百分点", "元", "件", "宗", "人",
               "名", "位", "个", "家", "场", "项", "条", "篇", "次", "张", "部", "份", "起", "户", "所",
               "天", "年", "批", "类", "期", "册", "座", "处", "票", "卷")
 PERCENT_UNITS = ("%", "％", "个百分点")
@@ -43,6 +44,8 @@ UNIT_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"%", "％", "个百分点"}),
     frozenset({"张", "票"}),
     frozenset({"户", "户次"}),
+    frozenset({"家", "家次"}),
+    frozenset({"天", "个工作日", "工作日"}),
 )
 
 
@@ -50,12 +53,12 @@ UNIT_GROUPS: tuple[frozenset[str], ...] = (
 # word is loose within a kind ("多少份合同" is answered by "合同379个") but never crosses kinds
 # ("多少件" is not answered by "2位个人", nor "多少人" by "80万元").
 _KINDS = {
-    "thing": "件 宗 起 件次 份 卷 万件 万余件 个 家 所 处 座 项 条 部 篇 张 票 批 类 册 户 户次",
+    "thing": "件 宗 起 件次 份 卷 万件 万余件 个 家 家次 所 处 座 项 条 部 篇 张 票 批 类 册 户 户次",
     "person": "人 名 位 人次 万人次",
     "money": "元 万元 亿元",
     "event": "场 场次 次 期",
     "percent": "% ％ 个百分点",
-    "time": "天 年",
+    "time": "天 年 个工作日 工作日 个月 小时",
 }
 _KIND_OF = {u: k for k, units in _KINDS.items() for u in units.split()}
 

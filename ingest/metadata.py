@@ -128,11 +128,12 @@ def _normalise_issuer(name: str) -> str:
 
 
 # The place a title starts with, before the issuing body, the year or the subject:
-# "营口市鲅鱼圈区2021年…" -> 营口市鲅鱼圈区, "横县人民政府关于…" -> 横县, "2020年闵行区司法局…" -> 闵行区.
+# "营口市鲅鱼圈区2021年…" -> 营口市鲅鱼圈区, "横县人民政府关于…" -> 横县, "2020年闵行区司法局…" -> 闵行区,
+# "黔西南州人民政府…" -> 黔西南州.
 _TITLE_PLACE = re.compile(
     r"^(?:中共)?(?:(?:19|20)\d{2}\s*年度?)?"
     r"((?:[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|自治州|州|地区|盟))*"
-    r"[\u4e00-\u9fff]{1,12}?(?:自治县|自治旗|新区|区|县|市|旗))"
+    r"[\u4e00-\u9fff]{1,12}?(?:自治县|自治旗|自治州|新区|地区|区|县|市|旗|州|盟))"
     r"(?=人民政府|政府|司法局|法制|依法治|区委|县委|市委|委员会|关于|(?:19|20)\d{2}|法治|依法|工作|年度)")
 
 
@@ -146,7 +147,8 @@ def _region(title: str, issuer: str, body: str, raw: str) -> dict[str, str]:
     own = _title_place(title)
     if own:
         hits = gaz.find_in_text(own)
-        if hits and region_key(hits[0]) == own:
+        if hits and (region_key(hits[0]) == own or  # or its everyday form: 黔西南州
+                     any(c.name == region_key(hits[0]) for c in gaz.candidates(own))):
             return gaz.disambiguate(hits, raw)[0] if len(hits) > 1 else hits[0]
     for text in (title, issuer, body[:3000], body):
         hits = gaz.find_in_text(text) if text else []

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ingest.tokenize import added_words
 
-__all__ = ["RegionGazetteer", "gazetteer", "Region", "short_name"]
+__all__ = ["RegionGazetteer", "gazetteer", "Region", "short_name", "name_forms"]
 
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 _TOWN = ("镇", "街道", "乡", "苏木", "农场")   # below county level: not a report's place
@@ -95,6 +95,28 @@ def short_name(name: str, nations: tuple[str, ...] = ()) -> str:
     return ""
 
 
+# "全州", "全市", "全县" mean "the whole prefecture/city/county" in every report; a short form of
+# that shape (全州 of 全州县) is never a place when it stands alone.
+_WHOLE_OF = re.compile(r"全[州市县区省旗盟]")
+
+
+def _autonomous_aliases(name: str, short: str) -> list[str]:
+    """The everyday full form of an autonomous place: the stem and the plain level word, the
+    nationalities dropped (黔西南布依族苗族自治州 -> 黔西南州, 金平苗族瑶族傣族自治县 -> 金平县,
+    城步苗族自治县 -> 城步县). Reports and questions write these as often as the official name."""
+    for official, plain in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
+        if short and name.endswith(official):
+            return [short + plain]
+    return []
+
+
+def name_forms(name: str) -> list[str]:
+    """Every way reports and questions write one place, longest first: 黔西南布依族苗族自治州 ->
+    [黔西南布依族苗族自治州, 黔西南州, 黔西南]; 沙坪坝区 -> [沙坪坝区, 沙坪坝]."""
+    short = short_name(name, NATIONS)
+    return [n for n in dict.fromkeys([name, *_autonomous_aliases(name, short), short]) if n]
+
+
 class RegionGazetteer:
     """Look up and find Chinese administrative regions by full or short name."""
 
@@ -111,6 +133,8 @@ class RegionGazetteer:
             if short and short != reg.name:
                 self._short.setdefault(short, []).append(reg)
                 self._short_of[reg.name] = short
+            for alias in _autonomous_aliases(reg.name, short):
+                self._full.setdefault(alias, []).append(reg)
         # Full names of 2 characters ending in 区 (城区, 郊区, 矿区) are ordinary words in reports;
         # a 2-character 县/旗 name (容县, 歙县, 单县) is a place and nothing else.
         surfaces = [n for n in self._full if len(n) >= 3 or n.endswith(("县", "旗"))]
@@ -263,7 +287,7 @@ class RegionGazetteer:
         """A short form alone in a question ('宝安2020年…'): unique among regions, a word of its
         own in context, and not a common word."""
         regs = self._short[short]
-        if len(regs) != 1:
+        if len(regs) != 1 or _WHOLE_OF.fullmatch(short):
             return []
         import jieba
 

@@ -1,6 +1,7 @@
 """The one tokenizer: jieba, used by ingest, BM25 and eval alike."""
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import threading
@@ -8,7 +9,7 @@ from collections.abc import Iterable
 
 import jieba
 
-__all__ = ["tokenize", "add_words", "added_words", "STOPWORDS"]
+__all__ = ["tokenize", "add_words", "added_words", "is_verb", "STOPWORDS"]
 
 jieba.setLogLevel(logging.WARNING)
 _lock = threading.Lock()
@@ -53,3 +54,15 @@ def tokenize(text: str, *, keep_stopwords: bool = False) -> list[str]:
             continue
         tokens.append(tok)
     return tokens
+
+
+@functools.lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    import jieba.posseg  # its tag table loads once (about half a second)
+    return jieba.posseg.dt.word_tag_tab
+
+
+def is_verb(word: str) -> bool:
+    """jieba's dictionary tags ``word`` as a verb (v, vn, vd): 受理, 审结, 调处, 在册 — the
+    action a report's figure counts, as against the thing counted (案件, 成功率)."""
+    return _word_tags().get(word, "").startswith("v")

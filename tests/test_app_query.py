@@ -41,9 +41,16 @@ def test_region_not_in_index_is_unknown():
     assert ask("北京的调解成功率").unknown_regions == ("北京市",)
 
 
-def test_city_means_its_covered_districts():
-    assert sorted(ask("重庆的调解成功率是多少").districts) == ["沙坪坝区"]
+def test_a_city_asked_for_every_district_means_its_covered_districts():
     assert sorted(ask("深圳各区的法律援助案件分别是多少").districts) == ["宝安区", "盐田区", "罗湖区"]
+    assert sorted(ask("深圳市哪个区的人民调解成功率最高").districts) == ["宝安区", "盐田区", "罗湖区"]
+
+
+def test_a_city_asked_alone_is_not_one_of_its_districts():
+    # a district's figure is not the city's: 重庆 as a whole has no report here
+    a = ask("重庆的调解成功率是多少")
+    assert a.regions == () and a.unknown_regions == ("重庆市",)
+    assert ask("宁波市2020年行政复议案件多少件").unknown_regions == ("宁波市",)
 
 
 def test_comparison_and_superlative():
