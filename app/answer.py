@@ -289,6 +289,7 @@ class ExtractiveAnswerer:
         specific = {t for t in head if self.shares.get(t, 0.0) < self.SPECIFIC_SHARE}
         head_words = set(tail) if a.head else set(common)
         q_numbers = [n for n in _numbers(a.effective_question) if int(float(n)) not in a.years]
+        action = asked_action(a, terms) if a.wants_number else None
         out = []
         for rank, chunk in enumerate(chunks):
             context = f"{chunk.meta.get('title', '')} {chunk.section} {chunk.text}"
@@ -320,6 +321,8 @@ class ExtractiveAnswerer:
                         score *= 0.2  # "纠错率" asked, the sentence has no 纠错率
                         mismatch = True
                     # a rate is named by its …率 word, the rest only qualifies it
+                    if action and fig and not _in_clause(sent, figure_pos(sent, fig), action):
+                        score *= 0.5  # "受理了多少": a figure of another action ranks after
                     if head and not exact and not rate_heads \
                             and not _names_head(head, _own_words(sent, fig), sent, lacks, specific):
                         score *= 0.2  # 公证 asked, "行政诉讼案件477件" is no answer
@@ -384,7 +387,7 @@ class ExtractiveAnswerer:
             # "比上年多了多少" asks for the change ("同比增长8.5%"), not the level ("1024件")
             change = bool(_CHANGE_BEFORE.search(sent[max(0, pos - 6):pos]))
             # the asked action in the figure's own clause (、 joins the objects of one clause)
-            acts = bool(action) and action in re.split(r"[，,；;：:]", sent[:pos])[-1]
+            acts = bool(action) and _in_clause(sent, pos, action)
             rank = (change == a.wants_change, acts, self._distinct_naming(terms, sent, pos),
                     round(ctx + 0.5 * named / total + 0.25 * max(unit_ok, 0) - 0.5 * (unit_ok < 0)
                           - 0.3 * unit_bad, 3), -pos)
@@ -542,7 +545,7 @@ class ExtractiveAnswerer:
         治理"), so the heading decides which sentences belong together."""
         terms = self._terms(a)
         doc_id = ev[0].chunk.doc_id if ev else chunks[0].doc_id
-        blocks = [b for c in chunks if c.doc_id == doc_id for b in _blocks(c)]
+        blocks = [b for c in chunks if c.doc_id == doc_id for b in _blocks(c) + _section_block(c)]
         plans = [b for b in blocks if PLAN_HEADING.search(b.heading) and b.sentences]
         limit = self.max_sentences
         if PLAN_QUESTION.search(a.question) and plans:
@@ -625,12 +628,16 @@ def _names_head(head: dict[str, float], own: str, sentence: str, report_lacks: s
 
 
 def _holds(text: str, word: str) -> bool:
-    """``word`` or its abbreviation is in ``text``. Chinese abbreviations keep the first
-    character and a later, not adjacent one: 律师事务所 -> 律所, 法律援助 -> 法援 (律师, a word
-    of its own at the start of 律师事务所, is not its abbreviation)."""
+    """``word`` or its abbreviation is in ``text``, or ``word`` abbreviates a longer form in
+    ``text``. Chinese abbreviations keep the first character and a later, not adjacent one:
+    律师事务所 -> 律所, 法律援助 -> 法援 (律师, a word of its own at the start of 律师事务所, is not
+    its abbreviation); or drop the characters after the first: 州人民政府 -> 州政府."""
     if word in text:
         return True
-    return len(word) >= 3 and any(word[0] + c in text for c in word[2:])
+    if len(word) < 3:
+        return False
+    return any(word[0] + c in text for c in word[2:]) or \
+        re.search(re.escape(word[0]) + r"[\u4e00-\u9fff]{1,3}" + re.escape(word[1:]), text) is not None
 
 
 def _noun_after(sentence: str, fig: str) -> str:
@@ -667,6 +674,11 @@ def _words_before(sentence: str, figs: list[tuple[int, str]], pos: int, unit: st
     if prev and verb_only and unit_kind(unit) and unit_kind(_unit_of(prev[-1][1])) == unit_kind(unit):
         return _words_before(sentence, prev, prev[-1][0], unit) + own
     return own
+
+
+def _in_clause(sentence: str, pos: int, word: str) -> bool:
+    """``word`` is in the clause that ends at ``pos`` (、 joins the objects of one clause)."""
+    return word in re.split(r"[，,；;：:]", sentence[:pos])[-1]
 
 
 _ASK_TAIL = re.compile(r"(?:了|的|有|是|都|共|一共|总共|共计|累计|达到?|为)*(?:多少|几)")
@@ -789,6 +801,16 @@ def _blocks(chunk: Chunk) -> list[_Block]:
     if sents or heading:
         out.append(_Block(chunk, heading, sents, chunk.meta.get("position", 0) * 100 + len(out)))
     return [b for b in out if not is_instruction(" ".join(b.sentences))]
+
+
+def _section_block(chunk: Chunk) -> list[_Block]:
+    """The chunk's whole section as one block, when subsection headings split it: a how-question
+    may name the section ("一、…，压实法治政府建设责任"), whose measures are its subsections'
+    ("（一）健全工作机制…", "（二）落实报告制度…")."""
+    parts = _blocks(chunk)
+    if len(parts) < 2 or parts[0].sentences or not parts[0].heading:
+        return []
+    return [_Block(chunk, parts[0].heading, [x for b in parts[1:] for x in b.sentences], parts[0].order)]
 
 
 _MEASURE = re.compile(r"\d|“[^”]{2,20}”|一是|二是|三是|建立|制定|出台|开展|推行|实施|组建|设立|印发|创新|实现")

@@ -229,3 +229,23 @@ def test_one_place_in_two_years_is_answered_for_each_year(unseen_qa):
 def test_a_year_without_a_report_is_named_in_a_per_year_answer(unseen_qa):
     ans = unseen_qa.ask("福州市2022年和2023年办理的法律援助案件分别是多少件？")
     assert "1.52万件" in ans.answer and "- 2023年：现有报告中没有这一年的报告" in ans.answer
+
+
+@pytest.mark.parametrize("question, from_first, from_second", [
+    ("清河县2022年是如何加强组织领导、压实法治建设责任的？", "集体学法12次", "法治政府建设实施方案"),
+    ("山海关区2020年是如何推进政府治理体系和治理能力现代化的？", "综合考核指标体系", "定期学法制度")])
+def test_a_how_question_naming_a_section_quotes_its_subsections(unseen_qa, question, from_first,
+                                                                from_second):
+    """"一、…，压实法治建设责任" holds "（一）强化理论学习…" and "（二）做好顶层设计…": the
+    answer draws on the whole section, not its empty heading or the report's opening."""
+    ans = unseen_qa.ask(question)
+    assert ans.found and from_first in ans.answer and from_second in ans.answer
+    assert len(ans.citations) == 1 and ans.citations[0].section.startswith("一、")
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("text, word", [("州人民政府共收到行政复议申请186件", "州政府"),
+                                        ("县人民政府常务会议学法12次", "县政府")])
+def test_a_short_form_of_a_body_matches_its_full_name(text, word):
+    from app.answer import _holds
+    assert _holds(text, word) and not _holds("市司法局办理公证事项", word)
