@@ -47,7 +47,9 @@ _TITLE = re.compile(r"《[^》]*》?")
 _CLAUSE = re.compile(r"[，,；;：:、]")
 _SENT_END = re.compile(r"(?<=[。！？；!?;])|\n+")
 # Tokens of a question that frame it but say nothing about what is asked.
-_FRAME_TOKENS = frozenset("多少 几 哪个 哪些 分别 各 是 有 年 区 全区 全年 今年 去年 共 一共 总共 共计 其中 "
+# (全区/全市/全县… "the whole place" scope a figure like the region name does; they name nothing)
+_FRAME_TOKENS = frozenset("多少 几 哪个 哪些 分别 各 是 有 年 区 全区 全市 全县 全州 全旗 全盟 全省 "
+                          "全年 今年 去年 共 一共 总共 共计 其中 "
                           "最高 最低 最多 最少 比较 对比 排名 多大 多高 多久 具体 指 那边 现在 还".split())
 _COUNTABLE = frozenset("个 人 名 家 项 件 宗 所 处 座 条 部 类 批 户 张 篇 份".split())
 _GENERIC_UNITS = frozenset("件 个 人 名 项 次 家 年 天 元 大".split())
@@ -250,10 +252,11 @@ class ExtractiveAnswerer:
         skip |= {t for n in list(skip) for t in tokenize(n)}
         terms = {}
         for t in tokenize(a.effective_question):
-            if t in skip or t in _FRAME_TOKENS or len(t) < 2 or _YEAR_TOKEN.fullmatch(t) \
+            if t in skip or t in _FRAME_TOKENS or _YEAR_TOKEN.fullmatch(t) \
                     or any(t in n for n in skip if len(n) >= 3):
                 continue
-            terms[t] = self.weights.get(t, self.unseen_weight)
+            if len(t) >= 2:
+                terms[t] = self.weights.get(t, self.unseen_weight)
         return terms
 
     def _doc_text(self, chunk: Chunk) -> str:

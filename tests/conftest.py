@@ -65,6 +65,20 @@ def qa(sample_index_dir):
 
 
 @pytest.fixture(scope="session")
+def unseen2_qa(tmp_path_factory, encoder):
+    """The pipeline on an index of the second unseen-report set (eval/sets/unseen2/reports): 16
+    reports written after the first set had been tuned on."""
+    from app import ReportQA
+    from index import build_index
+
+    reports = ROOT / "eval" / "sets" / "unseen2" / "reports"
+    index_dir = tmp_path_factory.mktemp("unseen2") / "idx"
+    report = build_index(sorted(reports.iterdir()), index_dir, encoder=encoder, progress=False)
+    assert not report.failed, report.failed
+    return ReportQA.load(index_dir, encoder=encoder)
+
+
+@pytest.fixture(scope="session")
 def unseen_qa(tmp_path_factory, encoder):
     """The pipeline on an index of the unseen-report set (eval/sets/unseen/reports): 26 reports
     of places and years the answerer was not written with."""

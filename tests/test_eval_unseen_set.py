@@ -49,3 +49,15 @@ def test_reports_are_of_many_places_levels_years_and_forms():
     assert len(set(names)) < len(names)  # one place with reports of two years
     assert {p.suffix for p in REPORTS.iterdir()} >= {".txt", ".html", ".md", ".docx", ".pdf"}
     assert all(d.year and 2015 <= d.year <= 2024 for d in docs)
+
+
+def test_the_second_set_agrees_with_its_reports_and_covers_every_type():
+    """eval/sets/unseen2: 16 more reports of the same provinces, written after the first set had
+    been tuned on; its dev split is for debugging, its test split only for reporting."""
+    folder = HERE.parent / "unseen2"
+    assert check_folder(folder) == []
+    splits = {name: load_set(folder / f"{name}.jsonl") for name in ("dev", "test")}
+    for qtype in ("fact", "paraphrase", "followup", "compare", "descriptive", "unanswerable"):
+        assert all(any(q["type"] == qtype for q in split) for split in splits.values()), qtype
+    assert not {q["question"] for q in splits["dev"]} & {q["question"] for q in splits["test"]}
+    assert len({p.name[:3] for p in (folder / "reports").iterdir()}) >= 16
