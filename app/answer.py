@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ingest import Chunk, name_forms, tokenize
-from ingest.tokenize import is_verb
+from ingest.tokenize import is_verb, words
 from ingest.chunk import heading_of
 from ingest.facts import phrase_before
 
@@ -930,7 +930,30 @@ def _subject(a: QueryAnalysis, e: Evidence) -> str:
         metric = phrase_before(e.sentence, pos) or metric
     if len(metric) < 2:
         metric = a.head or (a.metrics[0] if a.metrics else "该项数字")
+    if pos >= 0:
+        metric += _shared_object(e.sentence, pos, metric)
     return f"{_where(e)}{metric}"
+
+
+def _shared_object(sentence: str, pos: int, metric: str) -> str:
+    """What a bare verb counts, from the list's first clause: "收到行政复议申请186件，受理164件"
+    -> 受理 + 行政复议申请 ("" when ``metric`` names its own object)."""
+    verb = words(metric)
+    if len(metric) > 4 or not verb or not is_verb(verb[-1]):
+        return ""
+    figs = [(p, f) for p, f in find_figures(sentence) if p + len(f) <= pos]
+    here = [f for p, f in find_figures(sentence) if p == pos]
+    if not figs or not here or unit_kind(_unit_of(figs[-1][1])) != unit_kind(_unit_of(here[0])):
+        return ""
+    for p, f in reversed(figs):  # back along the list: 审结 <- 受理 <- 收到行政复议申请
+        if unit_kind(_unit_of(f)) != unit_kind(_unit_of(here[0])):
+            return ""
+        phrase = words(phrase_before(sentence, p))
+        first_verb = next((i for i, w in enumerate(phrase) if is_verb(w)), None)  # 机关|收到|申请
+        obj = "".join(phrase[first_verb + 1:]) if first_verb is not None else ""
+        if len(obj) >= 2:
+            return obj if len(obj) <= 12 and obj not in metric else ""
+    return ""
 
 
 def _where(e: Evidence) -> str:

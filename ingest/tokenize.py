@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 import jieba
 
-__all__ = ["tokenize", "add_words", "added_words", "is_verb", "STOPWORDS"]
+__all__ = ["tokenize", "add_words", "added_words", "is_verb", "words", "STOPWORDS"]
 
 jieba.setLogLevel(logging.WARNING)
 _lock = threading.Lock()
@@ -54,6 +54,12 @@ def tokenize(text: str, *, keep_stopwords: bool = False) -> list[str]:
             continue
         tokens.append(tok)
     return tokens
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as jieba's precise mode cuts them, none overlapping and nothing
+    dropped: "".join(words(t)) == t. For reading a phrase's structure, not for matching."""
+    return jieba.lcut(text)
 
 
 @functools.lru_cache(maxsize=1)

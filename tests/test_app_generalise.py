@@ -249,3 +249,11 @@ def test_a_how_question_naming_a_section_quotes_its_subsections(unseen_qa, quest
 def test_a_short_form_of_a_body_matches_its_full_name(text, word):
     from app.answer import _holds
     assert _holds(text, word) and not _holds("市司法局办理公证事项", word)
+
+
+@pytest.mark.parametrize("question, phrase", [
+    ("兰州市2020年受理了多少件行政复议申请？", "兰州市2020年受理行政复议申请为287件"),
+    ("鹤岗市2018年行政复议审结了多少件？", "鹤岗市2018年审结行政复议申请为141件")])
+def test_a_bare_verb_answer_names_what_the_list_counts(unseen_qa, question, phrase):
+    """"收到行政复议申请172件，受理153件，审结141件": the answer says what 141件 counts."""
+    assert phrase in unseen_qa.ask(question).answer
