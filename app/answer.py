@@ -5,6 +5,7 @@ Every answer, from this answerer or the LLM one, passes ``verify_numbers``: a fi
 a cited passage never reaches the user."""
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -13,11 +14,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ingest import Chunk, name_forms, tokenize
-from ingest.tokenize import is_verb, words
 from ingest.chunk import heading_of
 from ingest.facts import phrase_before
-
 from ingest.figures import PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, same_unit, unit_kind
+from ingest.regions import SCOPE_WORDS
+from ingest.tokenize import is_verb, words
 
 from app.query import QueryAnalysis
 
@@ -47,8 +48,7 @@ _TITLE = re.compile(r"《[^》]*》?")
 _CLAUSE = re.compile(r"[，,；;：:、]")
 _SENT_END = re.compile(r"(?<=[。！？；!?;])|\n+")
 # Tokens of a question that frame it but say nothing about what is asked.
-# (全区/全市/全县… "the whole place" scope a figure like the region name does; they name nothing)
-_FRAME_TOKENS = frozenset("多少 几 哪个 哪些 分别 各 是 有 年 区 全区 全市 全县 全州 全旗 全盟 全省 "
+_FRAME_TOKENS = frozenset(SCOPE_WORDS) | frozenset("多少 几 哪个 哪些 分别 各 是 有 年 区 "
                           "全年 今年 去年 共 一共 总共 共计 其中 "
                           "最高 最低 最多 最少 比较 对比 排名 多大 多高 多久 具体 指 那边 现在 还".split())
 _COUNTABLE = frozenset("个 人 名 家 项 件 宗 所 处 座 条 部 类 批 户 张 篇 份".split())
@@ -71,6 +71,7 @@ _INSTRUCTION = re.compile(
     r"|ignore (?:all |any )?(?:previous|above|prior) instructions", re.I)
 
 
+@functools.lru_cache(maxsize=16384)
 def is_instruction(sentence: str) -> bool:
     """Does ``sentence`` give orders to the reader/system (prompt injection), rather than
     report something? Reports describe work done; they never address the software."""
@@ -139,11 +140,12 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENT_END.split(text) if s and len(s.strip()) > 1]
 
 
+_UNIT_ENDINGS = tuple(sorted(UNIT_WORDS + ("%", "％", "万人次", "万件", "万余件", "大"), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=8192)
 def _unit_of(fig: str) -> str:
-    for u in sorted(UNIT_WORDS + ("%", "％", "万人次", "万件", "万余件", "大"), key=len, reverse=True):
-        if fig.endswith(u):
-            return u
-    return ""
+    return next((u for u in _UNIT_ENDINGS if fig.endswith(u)), "")
 
 
 def figure_pos(sentence: str, figure: str) -> int:
@@ -158,6 +160,11 @@ def figure_pos(sentence: str, figure: str) -> int:
 def find_figures(sentence: str, exclude: Iterable[str] = ()) -> list[tuple[int, str]]:
     """(position, figure) for each quantity in ``sentence``; years, dates, ordinals and numbers
     the question itself contains (e.g. "81890" in "81890服务平台") are not answers."""
+    return list(_figures(sentence, tuple(sorted(set(exclude)))))
+
+
+@functools.lru_cache(maxsize=16384)  # the same passages' sentences come back question after question
+def _figures(sentence: str, exclude: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
     excluded = set(exclude)
     out = []
     for m in _FIGURE.finditer(sentence):
@@ -176,7 +183,7 @@ def find_figures(sentence: str, exclude: Iterable[str] = ()) -> list[tuple[int, 
         if not digits and not re.search(r"大|个|项|类|部|条|名|家|件", fig[-1:]):
             continue
         out.append((m.start(), fig))
-    return out
+    return tuple(out)
 
 
 def term_weights(chunks: Sequence[Chunk]) -> tuple[dict[str, float], dict[str, float]]:

@@ -1,8 +1,11 @@
 """ReportQA: the question-answering pipeline over one on-disk index.
 
-question -> analyze_query (regions, years, metric, follow-up) -> honest refusals (region/year not
-covered) -> hybrid retrieval with region/year filters -> extractive (or verified LLM) answer, or a
-fact-table comparison across regions -> Answer with [n] citations."""
+``ask`` reads as its stages, each returning a typed value: analyse (``QueryAnalysis``, immutable;
+the caller's filters applied; a refusal decided before retrieval: region or year not covered) ->
+refuse or retrieve (hybrid search with region/year filters) -> answer (extractive or verified
+LLM; a fact-table comparison across regions; one answer per year for a place asked about several
+years) -> verify (every figure in the text stands in a cited passage) -> ``Answer`` with [n]
+citations."""
 from __future__ import annotations
 
 import logging

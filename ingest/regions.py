@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ingest.tokenize import added_words
 
-__all__ = ["RegionGazetteer", "gazetteer", "Region", "short_name", "name_forms"]
+__all__ = ["RegionGazetteer", "gazetteer", "Region", "short_name", "name_forms", "SCOPE_WORDS"]
 
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 _TOWN = ("镇", "街道", "乡", "苏木", "农场")   # below county level: not a report's place
@@ -95,9 +95,11 @@ def short_name(name: str, nations: tuple[str, ...] = ()) -> str:
     return ""
 
 
-# "全州", "全市", "全县" mean "the whole prefecture/city/county" in every report; a short form of
-# that shape (全州 of 全州县) is never a place when it stands alone.
-_WHOLE_OF = re.compile(r"全[州市县区省旗盟]")
+# "全州", "全市", "全县" mean "the whole prefecture/city/county" in every report: they scope a
+# figure as a region name does and name nothing; a short form of that shape (全州 of 全州县) is
+# never a place when it stands alone.
+SCOPE_WORDS: tuple[str, ...] = tuple("全" + level for level in "州市县区省旗盟")
+_WHOLE_OF = re.compile("|".join(SCOPE_WORDS))
 
 
 def _autonomous_aliases(name: str, short: str) -> list[str]:
