@@ -22,8 +22,9 @@ from ingest.errors import ReportQAError
 
 from app.report_page import FONTS, report_url
 from app.service import NoReportsError
-from app.ui_data import (GROUPS, ORDERS, SORTS, answer_metric, doc_label, error_zh, fact_view, find_docs,
-                         follow_ups, group_of_doc, metric_choices, page_of, reason_zh)
+from app.ui_data import (GROUPS, ORDERS, SEARCHED, SORTS, answer_metric, doc_label, error_zh,
+                         fact_view, find_docs, follow_ups, group_of_doc, metric_choices,
+                         metric_label, page_of, reason_zh, searched_group)
 from app.ui_html import (bar_chart_html, cite_links, esc_html, esc_md, highlight, sources_html,
                          table_html)
 
@@ -229,12 +230,13 @@ def _chat_tab(svc: "ReportService", demo: gr.Blocks) -> dict[str, Any]:
     link = _link_fn(svc)
     with gr.Row():
         province = gr.Dropdown([ALL], value=ALL, label="省", scale=1, min_width=120,
-                               filterable=False)
-        city = gr.Dropdown([ALL], value=ALL, label="市", scale=1, min_width=120, filterable=False)
+                               filterable=False, elem_id="rq-f-province")
+        city = gr.Dropdown([ALL], value=ALL, label="市", scale=1, min_width=120, filterable=False,
+                           elem_id="rq-f-city")
         district = gr.Dropdown([ALL], value=ALL, label="区/县", scale=1, min_width=120,
-                               filterable=False)
+                               filterable=False, elem_id="rq-f-district")
         year = gr.Dropdown([ALL], value=ALL, label="年份", scale=1, min_width=120,
-                           filterable=False)
+                           filterable=False, elem_id="rq-f-year")
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=320):
             chatbot = gr.Chatbot(label="问答", height=520, elem_id="rq-chat", sanitize_html=False,
@@ -570,7 +572,7 @@ def _report_md(report: dict[str, Any]) -> str:
 # --- 数据对比 ------------------------------------------------------------------------------------
 def _facts_tab(svc: "ReportService") -> dict[str, Any]:
     with gr.Row():
-        metric = gr.Dropdown([], label="指标（至少两份报告都有的指标；也可直接输入）",
+        metric = gr.Dropdown([], label="指标（按含义归类，至少两份报告都有；也可直接输入搜索）",
                              elem_id="rq-metric", scale=3, min_width=220,
                              allow_custom_value=True)
         region = gr.Textbox(label="地区（省、市或区，可留空）", elem_id="rq-fact-region", scale=2,
@@ -587,6 +589,8 @@ def _facts_tab(svc: "ReportService") -> dict[str, Any]:
     note = gr.Markdown(elem_id="rq-fact-note")
     chart = gr.HTML(elem_id="rq-chart")
     table = gr.HTML(elem_id="rq-facts")
+    searched = gr.State([])  # the metrics this user typed: the list shows them too
+    listed = _ListedMetrics(svc)
 
     def show(m: str | None, r: str | None, y: str | None, o: str, n: float, g: str):
         qa = svc.current()
@@ -606,23 +610,70 @@ def _facts_tab(svc: "ReportService") -> dict[str, Any]:
         return (_fact_note(m, view), bar_chart_html(view.rows, title, view.unit, view.groups),
                 table_html(FACT_COLUMNS, rows, groups=groups))
 
+    def remember(m: str | None, mine: list[str]):
+        """A typed metric joins the list (under 已搜索) when reports state it."""
+        m = (m or "").strip()
+        if not m or m in mine or m in listed.names() or not listed.states(m):
+            return gr.skip(), gr.skip()
+        mine = [*mine, m]
+        return gr.update(choices=listed.choices(mine)), mine
+
     inputs = [metric, region, year, order, top_n, group]
     outputs = [note, chart, table]
     metric.change(show, inputs, outputs, api_name="facts")
+    metric.change(remember, [metric, searched], [metric, searched], api_visibility="private")
     for comp in (year, order, group):
         comp.change(show, inputs, outputs, api_visibility="private")
     region.submit(show, inputs, outputs, api_visibility="private")
     top_n.release(show, inputs, outputs, api_visibility="private")
 
     def refresh():
-        qa = svc.current()
-        facts = [f.to_dict() for f in qa.facts()] if qa and qa.documents() else []
-        choices = metric_choices(facts)
-        years = _choices(f.get("year") for f in facts)
+        choices = listed.choices()
+        years = _choices(f.get("year") for f in listed.facts())
         return (gr.update(choices=choices, value=choices[0][1] if choices else None),
-                gr.update(choices=years, value=ALL))
+                gr.update(choices=years, value=ALL), [])
 
-    return {"refresh": refresh, "refresh_outputs": [metric, year]}
+    return {"refresh": refresh, "refresh_outputs": [metric, year, searched]}
+
+
+class _ListedMetrics:
+    """The 指标 list of the index being served (metric_choices), worked out once per index
+    version: grouping by meaning compares wordings, which is too slow to redo per page load
+    at a thousand reports."""
+
+    def __init__(self, svc: "ReportService"):
+        self.svc = svc
+        self._key: Any = None
+        self._facts: list[dict[str, Any]] = []
+        self._base: list[tuple[str, str]] = []
+        self._lock = threading.Lock()
+
+    def _load(self) -> None:
+        qa = self.svc.current()
+        key = (id(qa), getattr(qa.index, "version", None)) if qa is not None else None
+        with self._lock:
+            if key == self._key:
+                return
+            facts = [f.to_dict() for f in qa.facts()] if qa is not None and qa.documents() else []
+            self._facts, self._base, self._key = facts, metric_choices(facts), key
+
+    def choices(self, searched: list[str] | None = None) -> list[tuple[str, str]]:
+        """The list, with the metrics a user typed first (已搜索)."""
+        self._load()
+        mine = [g for m in searched or () for g in [searched_group(m, self._facts)] if g]
+        return [(metric_label(g, SEARCHED), g.metric) for g in mine] + self._base
+
+    def facts(self) -> list[dict[str, Any]]:
+        self._load()
+        return self._facts
+
+    def names(self) -> set[str]:
+        self._load()
+        return {m for _, m in self._base}
+
+    def states(self, metric: str) -> bool:
+        self._load()
+        return searched_group(metric, self._facts) is not None
 
 
 def _fact_note(metric: str, view) -> str:

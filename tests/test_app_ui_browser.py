@@ -100,19 +100,32 @@ def test_facts_chart_follows_the_metric_and_keeps_every_case_unit(page, live, qa
     assert _bars(page) == rates and not set(_bars(page).values()) & set(legal.values())
     assert page.evaluate("document.querySelector('#rq-chart .rq-chart').dataset.unit") == "%"
 
-    # the 指标 list: the metrics at least two reports state, nothing one report alone gives
+    # the 指标 list: metrics grouped by meaning, each charting at least two reports, as one run
+    # per kind of figure; what the user typed (办理法律援助案件) is listed too, first
     box = page.locator("#rq-metric input")
     box.click()
     box.fill("")
     page.get_by_role("option").first.wait_for(timeout=5_000)
     options = page.get_by_role("option").all_inner_texts()
     page.keyboard.press("Escape")
+    parsed = [re.fullmatch(r"(.+?) · (.+?)（(\d+) 份报告(?:；又作 (.+))?）", o.replace("✓", "").strip())
+              for o in options]
+    assert all(parsed), options
+    kinds = [m.group(1) for m in parsed]
+    assert kinds[0] == "已搜索" and parsed[0].group(2) == "办理法律援助案件"
+    assert kinds == sorted(kinds, key=kinds.index)  # each kind is one run of entries
+    listed = {m.group(2): (m.group(1), int(m.group(3))) for m in parsed}
+    for metric, (kind, n) in listed.items():  # n: the reports the chart of it compares
+        assert 2 <= n <= len({f.doc_id for f in qa.facts(metric=metric)}), (metric, n)
+    assert listed["人民调解成功率"][0] == "比率" and listed["法律援助案件"][0] == "件数"
+    # the other wordings of a metric are named inside its entry, each once, never on their own
     by_metric: dict[str, set[str]] = {}
     for f in qa.facts():
         by_metric.setdefault(f.metric, set()).add(f.doc_id)
-    shared = {m for m, docs in by_metric.items() if len(docs) >= 2 and len(m) > 2}
-    shown = {re.sub(r"（\d+ 份报告）$", "", o.replace("✓", "").strip()) for o in options}
-    assert shown == shared and len(shown) < len(by_metric) / 3
+    wordings = [w for m in parsed[1:] if m.group(4) for w in m.group(4).rstrip("等").split("、")]
+    assert wordings and set(wordings) <= set(by_metric) and not set(wordings) & set(listed)
+    assert len(wordings) == len(set(wordings))
+    assert len(listed) < len(by_metric) / 3 and "开展" not in listed  # not every phrase
     shot(page, "ui_facts")
 
 
