@@ -148,7 +148,8 @@ def test_a_descriptive_answer_names_place_year_and_topic_before_quoting(page, li
     answer = _answers(page)[-1]
     first = _first_sentence(answer)
     assert short_name(place) in first and str(year) in first, answer
-    assert topic in answer and re.search(r"“[^”]*\d[^”]*”", answer), answer  # quoted measures
+    quoted = answer[len(first):]
+    assert topic in quoted and "“" in quoted and re.search(r"\d", quoted), answer  # the measures
     assert not [s for s in STIFF if s in answer], answer
     assert "一下" not in first and "如何" not in first, answer  # not the question echoed
     shot(page, f"ui_answer_{short_name(place)}")
