@@ -139,7 +139,9 @@ def _by_kind(groups: list[MetricGroup]) -> list[MetricGroup]:
     best: dict[str, int] = {}
     for g in groups:
         best[g.kind] = max(best.get(g.kind, 0), g.reports)
-    return sorted(groups, key=lambda g: (-best[g.kind], g.kind, -g.reports, g.metric))
+    # within a kind: the widest first; at equal reach the surer (fewer wordings merged) first
+    return sorted(groups, key=lambda g: (-best[g.kind], g.kind, -g.reports, len(g.wordings),
+                                         g.metric))
 
 
 def metric_label(g: MetricGroup, kind: str | None = None) -> str:

@@ -101,7 +101,10 @@ def test_facts_chart_follows_the_metric_and_keeps_every_case_unit(page, live, qa
     assert page.evaluate("document.querySelector('#rq-chart .rq-chart').dataset.unit") == "%"
 
     # the 指标 list: metrics grouped by meaning, each charting at least two reports, as one run
-    # per kind of figure; what the user typed (办理法律援助案件) is listed too, first
+    # per kind of figure; what the user typed is listed too, first (as no report words it)
+    _pick_metric(page, "法律援助案件数量")
+    assert _bars(page) == {f"{f.region} {f.year}": f.value
+                           for f in qa.facts(metric="法律援助案件数量")} and len(_bars(page)) >= 2
     box = page.locator("#rq-metric input")
     box.click()
     box.fill("")
@@ -112,17 +115,24 @@ def test_facts_chart_follows_the_metric_and_keeps_every_case_unit(page, live, qa
               for o in options]
     assert all(parsed), options
     kinds = [m.group(1) for m in parsed]
-    assert kinds[0] == "已搜索" and parsed[0].group(2) == "办理法律援助案件"
+    searched = {m.group(2) for m in parsed if m.group(1) == "已搜索"}
+    assert kinds[0] == "已搜索" and "法律援助案件数量" in searched, options
     assert kinds == sorted(kinds, key=kinds.index)  # each kind is one run of entries
     listed = {m.group(2): (m.group(1), int(m.group(3))) for m in parsed}
     for metric, (kind, n) in listed.items():  # n: the reports the chart of it compares
         assert 2 <= n <= len({f.doc_id for f in qa.facts(metric=metric)}), (metric, n)
-    assert listed["人民调解成功率"][0] == "比率" and listed["法律援助案件"][0] == "件数"
+    heads = {m for m, (kind, _) in listed.items() if kind != "已搜索"}
+    assert {"办理法律援助案件", "人民调解成功率"} <= heads | searched  # all typed, all listed
+    units = {m: {f.unit for f in qa.facts(metric=m)} for m in heads}
+    rate_kinds = {listed[m][0] for m in heads if units[m] == {"%"}}
+    case_kinds = {listed[m][0] for m in heads if units[m] <= {"件", "宗", "起"}}
+    assert rate_kinds == {"比率"} and case_kinds == {"件数"}, options
     # the other wordings of a metric are named inside its entry, each once, never on their own
     by_metric: dict[str, set[str]] = {}
     for f in qa.facts():
         by_metric.setdefault(f.metric, set()).add(f.doc_id)
-    wordings = [w for m in parsed[1:] if m.group(4) for w in m.group(4).rstrip("等").split("、")]
+    wordings = [w for m in parsed if m.group(4) and m.group(1) != "已搜索"
+                for w in m.group(4).rstrip("等").split("、")]
     assert wordings and set(wordings) <= set(by_metric) and not set(wordings) & set(listed)
     assert len(wordings) == len(set(wordings))
     assert len(listed) < len(by_metric) / 3 and "开展" not in listed  # not every phrase
