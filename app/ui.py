@@ -71,6 +71,8 @@ details.rq-inline > summary {{cursor:pointer; color:#0969da;}}
   vertical-align:top;}}
 .rq-table td {{min-width:4em;}}
 .rq-table tr.rq-group th {{background:#f6f8fa; color:#24292f;}}
+/* 数据对比: place-year and figure stay on one line ("1103宗", not "1103" over "宗") */
+#rq-facts .rq-table td:nth-child(-n+2) {{white-space:nowrap;}}
 .rq-chart {{display:flex; flex-direction:column; gap:6px; padding:4px 0;}}
 .rq-chart-title {{font-weight:600;}}
 .rq-chart-group {{margin-top:8px; font-weight:600; color:#57606a;

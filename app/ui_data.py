@@ -101,6 +101,25 @@ def _group(metric: str, charted: Sequence[dict[str, Any]]) -> MetricGroup:
     return MetricGroup(metric, kind, len({f.get("doc_id") for f in charted}), wordings)
 
 
+def _most_specific(head: str, charted: list[dict[str, Any]], pool: list[dict[str, Any]]
+                   ) -> tuple[str, list[dict[str, Any]]]:
+    """The group named by its head with a qualifier in front, when one of its wordings has it
+    and that wording's chart still reaches every report the group does: 调解成功率 names the
+    metric, a bare 成功率 would match any success rate. Chinese puts the counted noun last, so
+    only a wording that ends with the head keeps its meaning (人民调解组织负责人 counts people,
+    区法院人民调解室 a narrower body: neither renames 人民调解组织)."""
+    reach = {f.get("doc_id") for f in charted}
+    for m in sorted({f["metric"] for f in charted}, key=lambda x: (-len(x), x)):
+        if len(m) <= len(head):
+            break
+        if not m.endswith(head) or not _names_a_measure(m):
+            continue
+        mine = _charted(m, pool)
+        if reach <= {f.get("doc_id") for f in mine}:
+            return m, mine
+    return head, charted
+
+
 def metric_groups(facts: Sequence[dict[str, Any]], min_reports: int = 2, limit: int = 50
                   ) -> list[MetricGroup]:
     """The metrics worth comparing, grouped by meaning: reports word one metric differently
@@ -129,6 +148,8 @@ def metric_groups(facts: Sequence[dict[str, Any]], min_reports: int = 2, limit: 
         charted = _charted(head, pool)
         taken |= {f["metric"] for f in charted} | {head}
         if len({f.get("doc_id") for f in charted}) >= min_reports:
+            head, charted = _most_specific(head, charted, pool)
+            taken |= {f["metric"] for f in charted}
             groups.append(_group(head, charted))
             if len(groups) >= limit:
                 break

@@ -144,15 +144,21 @@ def test_metric_list_groups_wordings_by_meaning_and_by_what_they_count():
         _fact("人民调解成功率", 99, "%", "乙区", 2020, "b"), _fact("调解成功率", 97, "%", "丁区", 2019, "d"),
         # the same words counted in people do not join the cases
         _fact("受理矛盾纠纷当事人", 500, "人", "甲区", 2021, "a"),
-        _fact("法律顾问", 23, "人", "甲区", 2021, "a"), _fact("政府部门法律顾问", 49, "人", "丙区", 2020, "c")]
+        _fact("法律顾问", 23, "人", "甲区", 2021, "a"), _fact("政府部门法律顾问", 49, "人", "丙区", 2020, "c"),
+        # a narrower thing counted in the same words does not rename the group
+        _fact("人民调解组织", 169, "个", "乙区", 2020, "b"), _fact("区法院人民调解室", 1, "个", "丁区", 2019, "d")]
     groups = metric_groups(facts)
     by_head = {g.metric: g for g in groups}
-    assert set(by_head) == {"受理矛盾纠纷", "调解成功率", "法律顾问"}  # the most general wording
+    # named by the qualified wording (人民调解成功率, 政府部门法律顾问) when its chart reaches every
+    # report of the group, not by a bare head that would match more
+    assert set(by_head) == {"受理矛盾纠纷", "人民调解成功率", "政府部门法律顾问", "人民调解组织"}
+    assert by_head["人民调解组织"].wordings == ["区法院人民调解室"]
+    assert by_head["人民调解组织"].kind == "数量（个）"
     disputes = by_head["受理矛盾纠纷"]
     assert (disputes.kind, disputes.reports) == ("件数", 3)
     assert set(disputes.wordings) == {"受理矛盾纠纷案件", "受理各类矛盾纠纷事项"}
-    assert (by_head["调解成功率"].kind, by_head["调解成功率"].wordings) == ("比率", ["人民调解成功率"])
-    assert (by_head["法律顾问"].kind, by_head["法律顾问"].reports) == ("人数", 2)
+    assert (by_head["人民调解成功率"].kind, by_head["人民调解成功率"].wordings) == ("比率", ["调解成功率"])
+    assert (by_head["政府部门法律顾问"].kind, by_head["政府部门法律顾问"].reports) == ("人数", 2)
     # grouped: every kind is one run of entries, widest kind first
     kinds = [g.kind for g in groups]
     assert kinds == sorted(kinds, key=kinds.index) and kinds[0] == "件数"

@@ -78,6 +78,7 @@ def _pick_metric(page, metric: str) -> None:
     page.wait_for_function(
         "([m]) => (document.querySelector('#rq-chart .rq-chart-title')?.innerText || '')"
         ".startsWith(m)", arg=[metric], timeout=60_000)
+    page.get_by_role("option").first.wait_for(state="hidden", timeout=5_000)  # list closed
 
 
 # --- item 1: 数据对比 --------------------------------------------------------------------------
@@ -110,7 +111,9 @@ def test_facts_chart_follows_the_metric_and_keeps_every_case_unit(page, live, qa
     box.fill("")
     page.get_by_role("option").first.wait_for(timeout=5_000)
     options = page.get_by_role("option").all_inner_texts()
+    shot(page, "ui_facts_metric_list")
     page.keyboard.press("Escape")
+    page.get_by_role("option").first.wait_for(state="hidden", timeout=5_000)
     parsed = [re.fullmatch(r"(.+?) · (.+?)（(\d+) 份报告(?:；又作 (.+))?）", o.replace("✓", "").strip())
               for o in options]
     assert all(parsed), options
@@ -285,6 +288,7 @@ def test_phone_layout_puts_sources_under_the_answer_and_scrolls_tables(browser, 
         answer_box = page.locator("#rq-chat a.rq-cite").last.bounding_box()
         block_box = block.bounding_box()
         assert 0 <= block_box["y"] - answer_box["y"] < 200  # right under the answer
+        page.locator(".rq-suggestion").first.wait_for(timeout=30_000)  # the answer is final
         block.locator("summary").click()
         assert "99%" in block.locator("mark").first.inner_text()
         page.locator("#rq-chat a.rq-cite").last.click()
