@@ -92,6 +92,7 @@ details.rq-inline > summary {{cursor:pointer; color:#0969da;}}
 @media (max-width: 768px) {{
   #rq-side {{display:none !important;}}
   details.rq-inline {{display:block;}}
+  #rq-docs .rq-table th:first-child {{width:45%;}}  /* the next columns show: the table scrolls */
   .rq-bar {{grid-template-columns:1fr;}}
 }}
 """
@@ -122,6 +123,18 @@ HEAD = """<script>
       }
     });
   });
+  // a new answer is read from its start: when a question is added, the chat scrolls so that
+  // the question sits at its top and the answer follows below it (Gradio's own autoscroll,
+  // off here, would show the end of a long answer)
+  let asked = 0;
+  new MutationObserver(() => {
+    const qs = document.querySelectorAll('#rq-chat .user-row');
+    if (qs.length === asked) return;
+    asked = qs.length;
+    const last = qs[qs.length - 1];
+    const box = last && last.closest('.bubble-wrap');
+    if (box) box.scrollTop += last.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+  }).observe(document.body, {subtree: true, childList: true});
   const flash = (card) => {
     card.scrollIntoView({behavior: 'smooth', block: 'center'});
     card.classList.add('rq-flash');
@@ -242,6 +255,7 @@ def _chat_tab(svc: "ReportService", demo: gr.Blocks) -> dict[str, Any]:
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=320):
             chatbot = gr.Chatbot(label="问答", height=520, elem_id="rq-chat", sanitize_html=False,
+                                 autoscroll=False,  # HEAD scrolls to the new question instead
                                  latex_delimiters=[], feedback_options=None,
                                  buttons=["copy"], placeholder="请输入关于法治政府建设报告的问题")
             msg = gr.Textbox(placeholder="例如：盐田区2020年人民调解成功率是多少？", show_label=False,

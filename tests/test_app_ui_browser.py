@@ -106,11 +106,10 @@ def test_facts_chart_follows_the_metric_and_keeps_every_case_unit(page, live, qa
     _pick_metric(page, "法律援助案件数量")
     assert _bars(page) == {f"{f.region} {f.year}": f.value
                            for f in qa.facts(metric="法律援助案件数量")} and len(_bars(page)) >= 2
-    box = page.locator("#rq-metric input")
-    box.click()
-    box.fill("")
+    page.locator("#rq-metric input").click()  # opening the list shows every entry
     page.get_by_role("option").first.wait_for(timeout=5_000)
     options = page.get_by_role("option").all_inner_texts()
+    page.wait_for_timeout(500)  # the list fades in
     shot(page, "ui_facts_metric_list")
     page.keyboard.press("Escape")
     page.get_by_role("option").first.wait_for(state="hidden", timeout=5_000)

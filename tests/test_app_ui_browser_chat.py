@@ -152,4 +152,9 @@ def test_a_descriptive_answer_names_place_year_and_topic_before_quoting(page, li
     assert topic in quoted and "“" in quoted and re.search(r"\d", quoted), answer  # the measures
     assert not [s for s in STIFF if s in answer], answer
     assert "一下" not in first and "如何" not in first, answer  # not the question echoed
+    # a long answer is shown from its start: its first line is inside the chat's view
+    top = page.evaluate("(() => { const a = [...document.querySelectorAll('#rq-chat .bot-row')]"
+                        ".pop(), box = a.closest('.bubble-wrap').getBoundingClientRect(),"
+                        " r = a.getBoundingClientRect(); return [r.top - box.top, box.height]; })()")
+    assert 0 <= top[0] < top[1] / 2, top
     shot(page, f"ui_answer_{short_name(place)}")
