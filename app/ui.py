@@ -22,8 +22,9 @@ from ingest.errors import ReportQAError
 
 from app.report_page import FONTS, report_url
 from app.service import NoReportsError
-from app.ui_data import (GROUPS, ORDERS, SORTS, answer_metric, doc_label, error_zh, fact_view, find_docs,
-                         follow_ups, group_of_doc, metric_choices, page_of, reason_zh)
+from app.ui_data import (GROUPS, ORDERS, SEARCHED, SORTS, answer_metric, doc_label, error_zh,
+                         fact_view, find_docs, follow_ups, group_of_doc, metric_choices,
+                         metric_label, page_of, reason_zh, searched_group)
 from app.ui_html import (bar_chart_html, cite_links, esc_html, esc_md, highlight, sources_html,
                          table_html)
 
@@ -70,6 +71,8 @@ details.rq-inline > summary {{cursor:pointer; color:#0969da;}}
   vertical-align:top;}}
 .rq-table td {{min-width:4em;}}
 .rq-table tr.rq-group th {{background:#f6f8fa; color:#24292f;}}
+/* 数据对比: place-year and figure stay on one line ("1103宗", not "1103" over "宗") */
+#rq-facts .rq-table td:nth-child(-n+2) {{white-space:nowrap;}}
 .rq-chart {{display:flex; flex-direction:column; gap:6px; padding:4px 0;}}
 .rq-chart-title {{font-weight:600;}}
 .rq-chart-group {{margin-top:8px; font-weight:600; color:#57606a;
@@ -89,6 +92,7 @@ details.rq-inline > summary {{cursor:pointer; color:#0969da;}}
 @media (max-width: 768px) {{
   #rq-side {{display:none !important;}}
   details.rq-inline {{display:block;}}
+  #rq-docs .rq-table th:first-child {{width:45%;}}  /* the next columns show: the table scrolls */
   .rq-bar {{grid-template-columns:1fr;}}
 }}
 """
@@ -119,6 +123,18 @@ HEAD = """<script>
       }
     });
   });
+  // a new answer is read from its start: when a question is added, the chat scrolls so that
+  // the question sits at its top and the answer follows below it (Gradio's own autoscroll,
+  // off here, would show the end of a long answer)
+  let asked = 0;
+  new MutationObserver(() => {
+    const qs = document.querySelectorAll('#rq-chat .user-row');
+    if (qs.length === asked) return;
+    asked = qs.length;
+    const last = qs[qs.length - 1];
+    const box = last && last.closest('.bubble-wrap');
+    if (box) box.scrollTop += last.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+  }).observe(document.body, {subtree: true, childList: true});
   const flash = (card) => {
     card.scrollIntoView({behavior: 'smooth', block: 'center'});
     card.classList.add('rq-flash');
@@ -229,15 +245,17 @@ def _chat_tab(svc: "ReportService", demo: gr.Blocks) -> dict[str, Any]:
     link = _link_fn(svc)
     with gr.Row():
         province = gr.Dropdown([ALL], value=ALL, label="省", scale=1, min_width=120,
-                               filterable=False)
-        city = gr.Dropdown([ALL], value=ALL, label="市", scale=1, min_width=120, filterable=False)
+                               filterable=False, elem_id="rq-f-province")
+        city = gr.Dropdown([ALL], value=ALL, label="市", scale=1, min_width=120, filterable=False,
+                           elem_id="rq-f-city")
         district = gr.Dropdown([ALL], value=ALL, label="区/县", scale=1, min_width=120,
-                               filterable=False)
+                               filterable=False, elem_id="rq-f-district")
         year = gr.Dropdown([ALL], value=ALL, label="年份", scale=1, min_width=120,
-                           filterable=False)
+                           filterable=False, elem_id="rq-f-year")
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=320):
             chatbot = gr.Chatbot(label="问答", height=520, elem_id="rq-chat", sanitize_html=False,
+                                 autoscroll=False,  # HEAD scrolls to the new question instead
                                  latex_delimiters=[], feedback_options=None,
                                  buttons=["copy"], placeholder="请输入关于法治政府建设报告的问题")
             msg = gr.Textbox(placeholder="例如：盐田区2020年人民调解成功率是多少？", show_label=False,
@@ -570,7 +588,7 @@ def _report_md(report: dict[str, Any]) -> str:
 # --- 数据对比 ------------------------------------------------------------------------------------
 def _facts_tab(svc: "ReportService") -> dict[str, Any]:
     with gr.Row():
-        metric = gr.Dropdown([], label="指标（至少两份报告都有的指标；也可直接输入）",
+        metric = gr.Dropdown([], label="指标（按含义归类，至少两份报告都有；也可直接输入搜索）",
                              elem_id="rq-metric", scale=3, min_width=220,
                              allow_custom_value=True)
         region = gr.Textbox(label="地区（省、市或区，可留空）", elem_id="rq-fact-region", scale=2,
@@ -587,6 +605,8 @@ def _facts_tab(svc: "ReportService") -> dict[str, Any]:
     note = gr.Markdown(elem_id="rq-fact-note")
     chart = gr.HTML(elem_id="rq-chart")
     table = gr.HTML(elem_id="rq-facts")
+    searched = gr.State([])  # the metrics this user typed: the list shows them too
+    listed = _ListedMetrics(svc)
 
     def show(m: str | None, r: str | None, y: str | None, o: str, n: float, g: str):
         qa = svc.current()
@@ -606,23 +626,70 @@ def _facts_tab(svc: "ReportService") -> dict[str, Any]:
         return (_fact_note(m, view), bar_chart_html(view.rows, title, view.unit, view.groups),
                 table_html(FACT_COLUMNS, rows, groups=groups))
 
+    def remember(m: str | None, mine: list[str]):
+        """A typed metric joins the list (under 已搜索) when reports state it."""
+        m = (m or "").strip()
+        if not m or m in mine or m in listed.names() or not listed.states(m):
+            return gr.skip(), gr.skip()
+        mine = [*mine, m]
+        return gr.update(choices=listed.choices(mine)), mine
+
     inputs = [metric, region, year, order, top_n, group]
     outputs = [note, chart, table]
     metric.change(show, inputs, outputs, api_name="facts")
+    metric.change(remember, [metric, searched], [metric, searched], api_visibility="private")
     for comp in (year, order, group):
         comp.change(show, inputs, outputs, api_visibility="private")
     region.submit(show, inputs, outputs, api_visibility="private")
     top_n.release(show, inputs, outputs, api_visibility="private")
 
     def refresh():
-        qa = svc.current()
-        facts = [f.to_dict() for f in qa.facts()] if qa and qa.documents() else []
-        choices = metric_choices(facts)
-        years = _choices(f.get("year") for f in facts)
+        choices = listed.choices()
+        years = _choices(f.get("year") for f in listed.facts())
         return (gr.update(choices=choices, value=choices[0][1] if choices else None),
-                gr.update(choices=years, value=ALL))
+                gr.update(choices=years, value=ALL), [])
 
-    return {"refresh": refresh, "refresh_outputs": [metric, year]}
+    return {"refresh": refresh, "refresh_outputs": [metric, year, searched]}
+
+
+class _ListedMetrics:
+    """The 指标 list of the index being served (metric_choices), worked out once per index
+    version: grouping by meaning compares wordings, which is too slow to redo per page load
+    at a thousand reports."""
+
+    def __init__(self, svc: "ReportService"):
+        self.svc = svc
+        self._key: Any = None
+        self._facts: list[dict[str, Any]] = []
+        self._base: list[tuple[str, str]] = []
+        self._lock = threading.Lock()
+
+    def _load(self) -> None:
+        qa = self.svc.current()
+        key = (id(qa), getattr(qa.index, "version", None)) if qa is not None else None
+        with self._lock:
+            if key == self._key:
+                return
+            facts = [f.to_dict() for f in qa.facts()] if qa is not None and qa.documents() else []
+            self._facts, self._base, self._key = facts, metric_choices(facts), key
+
+    def choices(self, searched: list[str] | None = None) -> list[tuple[str, str]]:
+        """The list, with the metrics a user typed first (已搜索)."""
+        self._load()
+        mine = [g for m in searched or () for g in [searched_group(m, self._facts)] if g]
+        return [(metric_label(g, SEARCHED), g.metric) for g in mine] + self._base
+
+    def facts(self) -> list[dict[str, Any]]:
+        self._load()
+        return self._facts
+
+    def names(self) -> set[str]:
+        self._load()
+        return {m for _, m in self._base}
+
+    def states(self, metric: str) -> bool:
+        self._load()
+        return searched_group(metric, self._facts) is not None
 
 
 def _fact_note(metric: str, view) -> str:

@@ -14,9 +14,13 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ingest import errors as E
-from ingest.figures import unit_group
+from ingest import Fact
+from ingest.figures import unit_group, unit_kind
 
-__all__ = ["unit_family", "metric_choices", "FactView", "fact_view", "find_docs", "page_of",
+from app.compare import metric_match
+
+__all__ = ["unit_family", "metric_choices", "metric_groups", "metric_label", "searched_group",
+           "MetricGroup", "SEARCHED", "kind_of", "FactView", "fact_view", "find_docs", "page_of",
            "follow_ups", "answer_metric", "error_zh", "reason_zh", "doc_label", "SORTS", "GROUPS", "ORDERS"]
 
 ORDERS = ("从高到低", "从低到高")
@@ -44,19 +48,147 @@ def _names_a_measure(metric: str) -> bool:
     return len(metric) >= 3 and not metric.endswith(_PLACE_END)
 
 
-def metric_choices(facts: Sequence[dict[str, Any]], min_reports: int = 2, limit: int = 50
-                   ) -> list[tuple[str, str]]:
-    """(label, metric) for the metrics stated in at least ``min_reports`` reports, most widely
-    reported first, at most ``limit`` (any other can be typed): a figure one report alone gives
-    (a phrase like "5位专家学者") has nothing to be compared with. The label says how many
-    reports state it."""
-    docs: dict[str, set[str]] = defaultdict(set)
+# What kind of figure a metric counts, as the 指标 list heads its groups (ingest.figures.unit_kind)
+_KIND_ZH = {"percent": "比率", "thing": "件数", "person": "人数", "money": "金额",
+            "event": "场次", "time": "时长", "": "其他"}
+SEARCHED = "已搜索"
+
+
+@dataclass
+class MetricGroup:
+    """One entry of the 指标 list: the wordings the reports use for one metric. Choosing
+    ``metric`` charts every fact it matches by meaning (app.compare.metric_match, the matching
+    qa.facts uses), so ``reports`` is the number of reports the chart compares."""
+    metric: str                 # the most widely used wording: what the chart asks for
+    kind: str                   # what it counts: 比率, 件数, 人数 … (the list's group)
+    reports: int                # reports whose figure the chart shows (one unit family)
+    wordings: list[str]         # the other wordings of the same metric in the reports
+
+
+def _as_fact(f: dict[str, Any]) -> Fact:
+    return Fact(metric=f.get("metric") or "", value=float(f.get("value") or 0),
+                unit=f.get("unit") or "", region=f.get("region") or "", year=f.get("year"),
+                doc_id=f.get("doc_id") or "", chunk_id=f.get("chunk_id") or "",
+                sentence=f.get("sentence") or "", value_text=f.get("value_text") or "")
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _charted(metric: str, candidates: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The facts a chart of ``metric`` shows: those matched by meaning, in the unit family
+    most of them use (as fact_view draws them)."""
+    matched = [f for f in candidates if metric_match(metric, _as_fact(f))]
+    if not matched:
+        return []
+    fam = Counter(unit_family(f.get("unit", "")) for f in matched).most_common(1)[0][0]
+    return [f for f in matched if unit_family(f.get("unit", "")) == fam]
+
+
+def kind_of(unit: str) -> str:
+    """What a figure in ``unit`` counts, as the 指标 list names its groups: 比率, 件数 (件/宗/起),
+    人数, 金额, 场次; other measure words of things by their own unit (数量（个）, 数量（项）)."""
+    kind = unit_kind(unit)
+    if kind == "thing" and unit_family(unit) != "件":
+        return f"数量（{unit_family(unit)}）"
+    return _KIND_ZH.get(kind, _KIND_ZH[""])
+
+
+def _group(metric: str, charted: Sequence[dict[str, Any]]) -> MetricGroup:
+    wordings = [m for m in dict.fromkeys(f["metric"] for f in charted) if m != metric]
+    kind = kind_of(charted[0].get("unit", "")) if charted else ""
+    return MetricGroup(metric, kind, len({f.get("doc_id") for f in charted}), wordings)
+
+
+def _most_specific(head: str, charted: list[dict[str, Any]], pool: list[dict[str, Any]]
+                   ) -> tuple[str, list[dict[str, Any]]]:
+    """The group named by its head with a qualifier in front, when one of its wordings has it
+    and that wording's chart still reaches every report the group does: 调解成功率 names the
+    metric, a bare 成功率 would match any success rate. Chinese puts the counted noun last, so
+    only a wording that ends with the head keeps its meaning (人民调解组织负责人 counts people,
+    区法院人民调解室 a narrower body: neither renames 人民调解组织)."""
+    reach = {f.get("doc_id") for f in charted}
+    for m in sorted({f["metric"] for f in charted}, key=lambda x: (-len(x), x)):
+        if len(m) <= len(head):
+            break
+        if not m.endswith(head) or not _names_a_measure(m):
+            continue
+        mine = _charted(m, pool)
+        if reach <= {f.get("doc_id") for f in mine}:
+            return m, mine
+    return head, charted
+
+
+def metric_groups(facts: Sequence[dict[str, Any]], min_reports: int = 2, limit: int = 50
+                  ) -> list[MetricGroup]:
+    """The metrics worth comparing, grouped by meaning: reports word one metric differently
+    (受理矛盾纠纷 / 受理矛盾纠纷案件, 人民调解成功率 / a bare 成功率 about 调解), so each wording,
+    most widely reported first, takes every other wording that means the same (metric_match,
+    in one unit family) and the group is kept when its figures come from at least
+    ``min_reports`` reports (a figure one report alone gives has nothing to be compared with).
+    Groups are ordered by what they count (比率, 件数 …), the kind with the widest metric first."""
+    by_metric: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for f in facts:
-        if f.get("metric") and _names_a_measure(f["metric"]):
-            docs[f["metric"]].add(f.get("doc_id", ""))
-    kept = [(len(d), m) for m, d in docs.items() if len(d) >= min_reports]
-    ranked = sorted(kept, key=lambda x: (-x[0], x[1]))[:limit]
-    return [(f"{m}（{k} 份报告）", m) for k, m in ranked]
+        if f.get("metric"):
+            by_metric[f["metric"]].append(f)
+    near: dict[str, set[str]] = defaultdict(set)  # a match always shares a character pair
+    for m in by_metric:
+        for p in _pairs(m):
+            near[p].add(m)
+    heads = sorted((m for m in by_metric if _names_a_measure(m)),
+                   key=lambda m: (-len({f.get("doc_id") for f in by_metric[m]}), len(m), m))
+    taken: set[str] = set()
+    groups: list[MetricGroup] = []
+    for head in heads:
+        if head in taken:
+            continue
+        nearby = sorted({x for p in _pairs(head) for x in near[p]} - taken)
+        pool = [f for m in nearby for f in by_metric[m]]
+        charted = _charted(head, pool)
+        taken |= {f["metric"] for f in charted} | {head}
+        if len({f.get("doc_id") for f in charted}) >= min_reports:
+            head, charted = _most_specific(head, charted, pool)
+            taken |= {f["metric"] for f in charted}
+            groups.append(_group(head, charted))
+            if len(groups) >= limit:
+                break
+    return _by_kind(groups)
+
+
+def _by_kind(groups: list[MetricGroup]) -> list[MetricGroup]:
+    best: dict[str, int] = {}
+    for g in groups:
+        best[g.kind] = max(best.get(g.kind, 0), g.reports)
+    # within a kind: the widest first; at equal reach the surer (fewer wordings merged) first
+    return sorted(groups, key=lambda g: (-best[g.kind], g.kind, -g.reports, len(g.wordings),
+                                         g.metric))
+
+
+def metric_label(g: MetricGroup, kind: str | None = None) -> str:
+    """"比率 · 人民调解成功率（3 份报告）", "件数 · 受理矛盾纠纷（2 份报告；又作 受理矛盾纠纷案件）"."""
+    also = f"；又作 {'、'.join(g.wordings[:2])}{'等' if len(g.wordings) > 2 else ''}" \
+        if g.wordings else ""
+    return f"{kind or g.kind} · {g.metric}（{g.reports} 份报告{also}）"
+
+
+def searched_group(metric: str, facts: Sequence[dict[str, Any]]) -> MetricGroup | None:
+    """A metric a user typed, as the list shows it (None when no report states it)."""
+    charted = _charted(metric, facts)
+    return _group(metric, charted) if charted else None
+
+
+def metric_choices(facts: Sequence[dict[str, Any]], min_reports: int = 2, limit: int = 50,
+                   searched: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """(label, metric) for the 指标 list: the metrics a user searched for (typed) first, under
+    已搜索, then metric_groups under what they count; each label says how many reports the
+    chart compares and the other wordings it covers."""
+    groups = metric_groups(facts, min_reports, limit)
+    listed = {g.metric for g in groups}
+    mine = [g for m in dict.fromkeys(searched) if m not in listed
+            for g in [searched_group(m, facts)] if g]
+    return ([(metric_label(g, SEARCHED), g.metric) for g in mine]
+            + [(metric_label(g), g.metric) for g in groups])
 
 
 @dataclass

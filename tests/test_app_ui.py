@@ -9,7 +9,8 @@ import re
 
 from app.ui import esc_html, esc_md, highlight, sources_html
 from app.ui_data import (GROUPS, ORDERS, SORTS, answer_metric, doc_label, error_zh, fact_view,
-                         find_docs, follow_ups, metric_choices, page_of, reason_zh, unit_family)
+                         find_docs, follow_ups, kind_of, metric_choices, metric_groups,
+                         metric_label, page_of, reason_zh, unit_family)
 from app.uploads import safe_filename
 
 PASSAGE = ("全年共调解各类矛盾纠纷1700余宗，人民调解成功率达99%。"
@@ -128,9 +129,46 @@ def test_metric_list_holds_metrics_stated_by_two_reports():
              _fact("开展", 5, "场", "甲区", 2020, "a"), _fact("开展", 6, "场", "乙区", 2020, "b"),
              _fact("横街镇", 5, "个", "甲区", 2020, "a"), _fact("横街镇", 6, "个", "乙区", 2020, "b"),
              _fact("公证案件", 3, "件", "甲区", 2020, "a"), _fact("公证案件", 4, "件", "甲区", 2020, "a")]
-    assert metric_choices(facts) == [("调解纠纷（2 份报告）", "调解纠纷")]
+    assert metric_choices(facts) == [("件数 · 调解纠纷（2 份报告）", "调解纠纷")]
     more = facts + [_fact("公证案件", 9, "件", "丙区", 2021, "c")]
     assert [m for _, m in metric_choices(more)] == ["公证案件", "调解纠纷"]
+
+
+@pytest.mark.unit
+def test_metric_list_groups_wordings_by_meaning_and_by_what_they_count():
+    facts = [  # one metric, three wordings, three reports; none of them alone in two reports
+        _fact("受理矛盾纠纷", 3200, "宗", "甲区", 2021, "a"),
+        _fact("受理矛盾纠纷案件", 1700, "宗", "乙区", 2020, "b"),
+        _fact("受理各类矛盾纠纷事项", 40083, "件", "丙区", 2020, "c"),
+        # a rate is never a count, even when its words overlap
+        _fact("人民调解成功率", 99, "%", "乙区", 2020, "b"), _fact("调解成功率", 97, "%", "丁区", 2019, "d"),
+        # the same words counted in people do not join the cases
+        _fact("受理矛盾纠纷当事人", 500, "人", "甲区", 2021, "a"),
+        _fact("法律顾问", 23, "人", "甲区", 2021, "a"), _fact("政府部门法律顾问", 49, "人", "丙区", 2020, "c"),
+        # a narrower thing counted in the same words does not rename the group
+        _fact("人民调解组织", 169, "个", "乙区", 2020, "b"), _fact("区法院人民调解室", 1, "个", "丁区", 2019, "d")]
+    groups = metric_groups(facts)
+    by_head = {g.metric: g for g in groups}
+    # named by the qualified wording (人民调解成功率, 政府部门法律顾问) when its chart reaches every
+    # report of the group, not by a bare head that would match more
+    assert set(by_head) == {"受理矛盾纠纷", "人民调解成功率", "政府部门法律顾问", "人民调解组织"}
+    assert by_head["人民调解组织"].wordings == ["区法院人民调解室"]
+    assert by_head["人民调解组织"].kind == "数量（个）"
+    disputes = by_head["受理矛盾纠纷"]
+    assert (disputes.kind, disputes.reports) == ("件数", 3)
+    assert set(disputes.wordings) == {"受理矛盾纠纷案件", "受理各类矛盾纠纷事项"}
+    assert (by_head["人民调解成功率"].kind, by_head["人民调解成功率"].wordings) == ("比率", ["调解成功率"])
+    assert (by_head["政府部门法律顾问"].kind, by_head["政府部门法律顾问"].reports) == ("人数", 2)
+    # grouped: every kind is one run of entries, widest kind first
+    kinds = [g.kind for g in groups]
+    assert kinds == sorted(kinds, key=kinds.index) and kinds[0] == "件数"
+    label = metric_label(disputes)
+    assert label.startswith("件数 · 受理矛盾纠纷（3 份报告；又作 ") and "受理矛盾纠纷案件" in label
+    # a metric the user typed joins the list first, under 已搜索; one nobody states does not
+    typed = metric_choices(facts, searched=["矛盾纠纷", "公证案件"])
+    assert typed[0] == ("已搜索 · 矛盾纠纷（3 份报告；又作 受理矛盾纠纷、受理矛盾纠纷案件等）", "矛盾纠纷")
+    assert len(typed) == len(groups) + 1
+    assert kind_of("个") == "数量（个）" and kind_of("宗") == kind_of("起") == "件数"
 
 
 # --- 报告管理 -----------------------------------------------------------------------------------

@@ -78,6 +78,7 @@ def _pick_metric(page, metric: str) -> None:
     page.wait_for_function(
         "([m]) => (document.querySelector('#rq-chart .rq-chart-title')?.innerText || '')"
         ".startsWith(m)", arg=[metric], timeout=60_000)
+    page.get_by_role("option").first.wait_for(state="hidden", timeout=5_000)  # list closed
 
 
 # --- item 1: 数据对比 --------------------------------------------------------------------------
@@ -100,19 +101,44 @@ def test_facts_chart_follows_the_metric_and_keeps_every_case_unit(page, live, qa
     assert _bars(page) == rates and not set(_bars(page).values()) & set(legal.values())
     assert page.evaluate("document.querySelector('#rq-chart .rq-chart').dataset.unit") == "%"
 
-    # the 指标 list: the metrics at least two reports state, nothing one report alone gives
-    box = page.locator("#rq-metric input")
-    box.click()
-    box.fill("")
+    # the 指标 list: metrics grouped by meaning, each charting at least two reports, as one run
+    # per kind of figure; what the user typed is listed too, first (as no report words it)
+    _pick_metric(page, "法律援助案件数量")
+    assert _bars(page) == {f"{f.region} {f.year}": f.value
+                           for f in qa.facts(metric="法律援助案件数量")} and len(_bars(page)) >= 2
+    page.locator("body").click(position={"x": 5, "y": 5})  # leave the box, then open it again:
+    page.locator("#rq-metric input").click()  # opening the list shows every entry
     page.get_by_role("option").first.wait_for(timeout=5_000)
     options = page.get_by_role("option").all_inner_texts()
+    page.wait_for_timeout(500)  # the list fades in
+    shot(page, "ui_facts_metric_list")
     page.keyboard.press("Escape")
+    page.get_by_role("option").first.wait_for(state="hidden", timeout=5_000)
+    parsed = [re.fullmatch(r"(.+?) · (.+?)（(\d+) 份报告(?:；又作 (.+))?）", o.replace("✓", "").strip())
+              for o in options]
+    assert all(parsed), options
+    kinds = [m.group(1) for m in parsed]
+    searched = {m.group(2) for m in parsed if m.group(1) == "已搜索"}
+    assert kinds[0] == "已搜索" and "法律援助案件数量" in searched, options
+    assert kinds == sorted(kinds, key=kinds.index)  # each kind is one run of entries
+    listed = {m.group(2): (m.group(1), int(m.group(3))) for m in parsed}
+    for metric, (kind, n) in listed.items():  # n: the reports the chart of it compares
+        assert 2 <= n <= len({f.doc_id for f in qa.facts(metric=metric)}), (metric, n)
+    heads = {m for m, (kind, _) in listed.items() if kind != "已搜索"}
+    assert {"办理法律援助案件", "人民调解成功率"} <= heads | searched  # all typed, all listed
+    units = {m: {f.unit for f in qa.facts(metric=m)} for m in heads}
+    rate_kinds = {listed[m][0] for m in heads if units[m] == {"%"}}
+    case_kinds = {listed[m][0] for m in heads if units[m] <= {"件", "宗", "起"}}
+    assert rate_kinds == {"比率"} and case_kinds == {"件数"}, options
+    # the other wordings of a metric are named inside its entry, each once, never on their own
     by_metric: dict[str, set[str]] = {}
     for f in qa.facts():
         by_metric.setdefault(f.metric, set()).add(f.doc_id)
-    shared = {m for m, docs in by_metric.items() if len(docs) >= 2 and len(m) > 2}
-    shown = {re.sub(r"（\d+ 份报告）$", "", o.replace("✓", "").strip()) for o in options}
-    assert shown == shared and len(shown) < len(by_metric) / 3
+    wordings = [w for m in parsed if m.group(4) and m.group(1) != "已搜索"
+                for w in m.group(4).rstrip("等").split("、")]
+    assert wordings and set(wordings) <= set(by_metric) and not set(wordings) & set(listed)
+    assert len(wordings) == len(set(wordings))
+    assert len(listed) < len(by_metric) / 3 and "开展" not in listed  # not every phrase
     shot(page, "ui_facts")
 
 
@@ -262,6 +288,7 @@ def test_phone_layout_puts_sources_under_the_answer_and_scrolls_tables(browser, 
         answer_box = page.locator("#rq-chat a.rq-cite").last.bounding_box()
         block_box = block.bounding_box()
         assert 0 <= block_box["y"] - answer_box["y"] < 200  # right under the answer
+        page.locator(".rq-suggestion").first.wait_for(timeout=30_000)  # the answer is final
         block.locator("summary").click()
         assert "99%" in block.locator("mark").first.inner_text()
         page.locator("#rq-chat a.rq-cite").last.click()
