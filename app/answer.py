@@ -15,10 +15,10 @@ from dataclasses import dataclass, field, replace
 
 from ingest import Chunk, name_forms, tokenize
 from ingest.chunk import heading_of
-from ingest.facts import phrase_before
+from ingest.facts import object_of, phrase_before, verb_only
 from ingest.figures import PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, same_unit, unit_kind
 from ingest.regions import SCOPE_WORDS
-from ingest.tokenize import is_verb, words
+from ingest.tokenize import is_verb
 
 from app.query import QueryAnalysis
 
@@ -679,9 +679,7 @@ def _words_before(sentence: str, figs: list[tuple[int, str]], pos: int, unit: st
     if _CHANGE_BEFORE.search(sentence[max(0, pos - 6):pos]):
         return sentence[:pos]  # "受理法律援助案件1024件，同比增长8.5%": a change belongs to what came before
     own = sentence[before:pos]
-    bare = _LINK.sub("", re.sub(r"[，,；;：:、\s]", "", own))
-    verb_only = len(bare) <= 4 and any(is_verb(t) for t in tokenize(bare))  # 受理, 依法受理, 在册
-    if prev and verb_only and unit_kind(unit) and unit_kind(_unit_of(prev[-1][1])) == unit_kind(unit):
+    if prev and verb_only(own) and unit_kind(unit) and unit_kind(_unit_of(prev[-1][1])) == unit_kind(unit):
         return _words_before(sentence, prev, prev[-1][0], unit) + own
     return own
 
@@ -944,20 +942,15 @@ def _subject(a: QueryAnalysis, e: Evidence) -> str:
 
 def _shared_object(sentence: str, pos: int, metric: str) -> str:
     """What a bare verb counts, from the list's first clause: "收到行政复议申请186件，受理164件"
-    -> 受理 + 行政复议申请 ("" when ``metric`` names its own object)."""
-    verb = words(metric)
-    if len(metric) > 4 or not verb or not is_verb(verb[-1]):
+    -> 受理 + 行政复议申请 ("" when ``metric`` names its own object; see ``facts.verb_only``)."""
+    if len(metric) > 4 or not verb_only(metric):
         return ""
     figs = [(p, f) for p, f in find_figures(sentence) if p + len(f) <= pos]
     here = [f for p, f in find_figures(sentence) if p == pos]
-    if not figs or not here or unit_kind(_unit_of(figs[-1][1])) != unit_kind(_unit_of(here[0])):
-        return ""
     for p, f in reversed(figs):  # back along the list: 审结 <- 受理 <- 收到行政复议申请
-        if unit_kind(_unit_of(f)) != unit_kind(_unit_of(here[0])):
+        if not here or unit_kind(_unit_of(f)) != unit_kind(_unit_of(here[0])):
             return ""
-        phrase = words(phrase_before(sentence, p))
-        first_verb = next((i for i, w in enumerate(phrase) if is_verb(w)), None)  # 机关|收到|申请
-        obj = "".join(phrase[first_verb + 1:]) if first_verb is not None else ""
+        obj = object_of(phrase_before(sentence, p))
         if len(obj) >= 2:
             return obj if len(obj) <= 12 and obj not in metric else ""
     return ""

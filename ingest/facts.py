@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 
 from ingest.chunk import split_sentences
+from ingest.figures import UNIT_WORDS, unit_kind
+from ingest.tokenize import is_verb, token_tag, words
 from ingest.types import Chunk, Document, Fact
 
-__all__ = ["extract_facts", "find_quantities", "phrase_before", "UNITS"]
+__all__ = ["extract_facts", "find_quantities", "phrase_before", "verb_only", "object_of", "UNITS"]
 
-# Longest first so 人次 wins over 人 and 万元 over 元.
-UNITS = ("万元", "亿元", "人次", "件次", "户次", "场次", "%", "％", "件", "宗", "人", "次", "场",
-         "家", "个", "元", "项", "篇", "张", "票", "条", "份", "起", "卷", "名", "户", "所")
+# The measure words of ingest.figures, longest first so 人次 wins over 人 and 万元 over 元;
+# 年 is left out: "2020年" is a date, not a quantity.
+UNITS = tuple(sorted({*UNIT_WORDS, "%", "％"} - {"年"}, key=len, reverse=True))
 _QUANTITY = re.compile(
     r"(?P<pre>近|约|超过|逾|超)?"
     r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
@@ -53,6 +55,7 @@ def find_quantities(sentence: str, context: str = "") -> list[tuple[str, float, 
     """[(metric, value, unit, value as written)] for one sentence."""
     out = []
     prev_end = 0
+    named: list[tuple[str, str]] = []  # (phrase, unit kind) of the sentence's earlier quantities
     for m in _QUANTITY.finditer(sentence):
         start = m.start("num") if m.group("pre") is None else m.start()
         if _is_not_a_quantity(sentence, m):
@@ -61,11 +64,45 @@ def find_quantities(sentence: str, context: str = "") -> list[tuple[str, float, 
         phrase = _phrase(sentence[prev_end:start])
         prev_end = m.end()
         value, unit = _value(m)
-        metric = phrase
+        metric = phrase + _listed_object(phrase, unit_kind(m.group("unit")), named)
+        named.append((phrase, unit_kind(m.group("unit"))))
         if not metric:
             continue
         out.append((metric, value, unit, sentence[start:m.end()]))
     return out
+
+
+def verb_only(phrase: str) -> bool:
+    """A phrase of a bare verb, at most four characters (受理, 依法受理, 在册, 调解成功): in a
+    list of clauses about one thing only the first names it ("收到行政复议申请2317件，受理1986件，
+    审结1902件"); the later ones are told apart by their verb."""
+    bare = re.sub(r"[，,；;：:、\s]|(?:达到|达|为|是|共计|共|累计|了)$", "", phrase)
+    # a predicate: a verb, or an adjective used as one ("调解纠纷8428件，成功8175件")
+    return 0 < len(bare) <= 4 and any(is_verb(w) or token_tag(w) == "a" for w in words(bare))
+
+
+def object_of(phrase: str) -> str:
+    """What a phrase's first verb acts on: "行政复议机关收到行政复议申请" -> 行政复议申请;
+    without a known verb, its final noun ("新收案件" -> 案件); "" when there is none."""
+    parts = words(phrase)
+    first = next((i for i, w in enumerate(parts) if is_verb(w)), None)
+    if first is None:  # "新收案件": a verb jieba does not know; the noun at the end is the object
+        return parts[-1] if parts and len(parts[-1]) >= 2 and token_tag(parts[-1]).startswith("n") else ""
+    return "".join(parts[first + 1:])
+
+
+def _listed_object(phrase: str, kind: str, earlier: list[tuple[str, str]]) -> str:
+    """The object a bare verb counts, from the nearest earlier quantity of the same kind that
+    names one: 受理 after "收到行政复议申请2317件" -> 行政复议申请 (see ``verb_only``)."""
+    if not verb_only(phrase) or not kind:
+        return ""
+    for prev, prev_kind in reversed(earlier):
+        if prev_kind != kind:
+            return ""
+        obj = object_of(prev)
+        if len(obj) >= 2:
+            return obj if len(obj) <= 12 and obj not in phrase else ""
+    return ""
 
 
 def _is_not_a_quantity(sentence: str, m: re.Match) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 import jieba
 
-__all__ = ["tokenize", "add_words", "added_words", "is_verb", "words", "STOPWORDS"]
+__all__ = ["tokenize", "add_words", "added_words", "is_verb", "token_tag", "words", "STOPWORDS"]
 
 jieba.setLogLevel(logging.WARNING)
 _lock = threading.Lock()
@@ -66,6 +66,11 @@ def words(text: str) -> list[str]:
 def _word_tags() -> dict[str, str]:
     import jieba.posseg  # its tag table loads once (about half a second)
     return jieba.posseg.dt.word_tag_tab
+
+
+def token_tag(word: str) -> str:
+    """jieba's dictionary part-of-speech tag of ``word`` ("" when it has none)."""
+    return _word_tags().get(word, "")
 
 
 def is_verb(word: str) -> bool:

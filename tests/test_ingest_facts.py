@@ -100,3 +100,14 @@ def test_metric_phrase_cleanup():
         "全年通过不同渠道和方式主动公开政府信息4.6万余条。")]
     assert got == [("横街镇", "4个"), ("有效化解重大矛盾纠纷", "30宗"), ("原创宣传材料", "369篇"),
                    ("不同渠道和方式主动公开政府信息", "4.6万余条")]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("sentence, expected", [
+    ("全市行政复议机关共收到行政复议申请172件，受理153件，审结141件",          # 鹤岗 2018
+     [("收到行政复议申请", 172.0), ("受理行政复议申请", 153.0), ("审结行政复议申请", 141.0)]),
+    ("规范各项工作流程,建立健全《海曙区行政复议责任追究办法》等20余项制度,全年新收案件86件,办结79件",  # 海曙 2020
+     [("新收案件", 86.0), ("办结案件", 79.0)])])
+def test_a_bare_verb_fact_is_named_by_what_its_list_counts(sentence, expected):
+    got = [(metric, value) for metric, value, _, _ in find_quantities(sentence)]
+    assert [g for g in got if g[1] in {v for _, v in expected}] == expected
