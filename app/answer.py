@@ -467,7 +467,8 @@ class ExtractiveAnswerer:
         own year is one of them. When the best sentence does not
         name what is asked (``answers``) -> not found, the closest passages kept apart."""
         if not a.wants_number and chunks and (a.regions or a.years):
-            if SUMMARY.search(a.question) and self.doc_chunks:
+            if SUMMARY.search(a.question) and self.doc_chunks and \
+                    not _topic(a, chunks[0].meta.get("title", "")):
                 return self._summary(a, chunks[0])  # the report itself is the answer
             if PLAN_QUESTION.search(a.question) and any(
                     PLAN_HEADING.search(b.heading) for b in _blocks(chunks[0]) + [
@@ -761,6 +762,17 @@ def _with_next(text: str, sentence: str, short: int = 40) -> str:
 
 # "请总结一下…主要工作", "概括…", "主要做了哪些工作": a summary of the whole report.
 SUMMARY = re.compile(r"总结|概括|概述|归纳|主要工作|主要做了|做了哪些(方面|工作)|哪几个方面|主要成效|主要内容")
+_SUMMARY_WORDS = re.compile(SUMMARY.pattern + r"|工作|主要|做了?|哪些|方面|情况|一下|请|的")
+
+
+def _topic(a: QueryAnalysis, title: str) -> str:
+    """What a "做了哪些工作" question is about besides the report as a whole: "沙坪坝区2019年普法
+    做了哪些工作？" asks about 普法 (its section answers), "请总结一下…法治政府建设的主要工作"
+    about nothing but the report's own subject, which its title names (the report's parts answer)."""
+    rest = [r for m in a.metrics if len(r := _SUMMARY_WORDS.sub("", m)) >= 2 and r not in title]
+    return max(rest, key=len, default="")
+
+
 # A section about next year's work ("2021年工作打算", "下一步工作计划") or about shortcomings
 # ("存在的问题和不足"): reports close with these; they are not the year's work.
 PLAN_HEADING = re.compile(r"打算|计划|安排|思路|下一步|展望|明年")

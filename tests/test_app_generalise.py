@@ -257,3 +257,11 @@ def test_a_short_form_of_a_body_matches_its_full_name(text, word):
 def test_a_bare_verb_answer_names_what_the_list_counts(unseen_qa, question, phrase):
     """"收到行政复议申请172件，受理153件，审结141件": the answer says what 141件 counts."""
     assert phrase in unseen_qa.ask(question).answer
+
+
+@pytest.mark.parametrize("question, section", [
+    ("闵行区2020年人民调解做了哪些工作？", "人民调解"), ("福州市2022年法律援助做了哪些工作？", "法律援助")])
+def test_what_was_done_about_a_topic_is_its_section_not_a_summary(unseen_qa, question, section):
+    ans = unseen_qa.ask(question)
+    assert ans.found and f"在“{section}”方面" in ans.answer and "的主要工作：" not in ans.answer
+    assert "的主要工作：" in unseen_qa.ask(question.replace(section, "主要")).answer  # the report's parts
