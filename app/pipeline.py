@@ -413,7 +413,8 @@ class ReportQA:
             lines.append(f"- {year}年：{_merge_citations(d, draft)}")
         d.found = any(c for c in d.citations)
         where = "".join(region_key(r) for r in a.regions)
-        d.text = f"{where}{'、'.join(f'{y}年' for y in a.years)}的情况：\n" + "\n".join(lines)
+        metric = a.head or (a.metrics[0] if a.metrics else "")
+        d.text = f"{where}{'、'.join(f'{y}年' for y in a.years)}{metric or '的情况'}：\n" + "\n".join(lines)
         return _Drafted(d, hits_all)
 
     def _place_mentioned(self, p: _Prepared) -> _Drafted | None:
