@@ -324,7 +324,7 @@ class ExtractiveAnswerer:
                 # so that sentences without one rank first.
                 mismatch = absent >= 0.5 or (cov == 0 and ctx_cov == 0)
                 if a.wants_number:
-                    fig, bonus, exact = self._pick_figure(a, sent, q_numbers, terms, total)
+                    fig, bonus, exact = self._pick_figure(a, sent, q_numbers, terms, total, action)
                     score = score + bonus if fig else score * 0.4
                     mismatch |= fig is None or _counts_other_things(a, fig)
                     if rate_heads and not any(h[-3:] in sent for h in rate_heads):
@@ -344,17 +344,18 @@ class ExtractiveAnswerer:
         return out
 
     def _pick_figure(self, a: QueryAnalysis, sent: str, q_numbers: list[str],
-                     terms: dict[str, float], total: float) -> tuple[str | None, float, bool]:
+                     terms: dict[str, float], total: float,
+                     action: str | None = None) -> tuple[str | None, float, bool]:
         """The figure the question asks for: the right unit (% for 率, 宗 for 多少宗), and the
         words just before it matching the question ("全年新收案件86件" for 收案数, not the
-        "20余项制度" earlier in the sentence)."""
+        "20余项制度" earlier in the sentence). ``action``: the verb the question asks
+        (``asked_action``), worked out once per question by the caller."""
         figs = find_figures(sent, q_numbers)
         if _ORDINAL_ASK.search(a.question):  # "第几名" asks for a rank: "获得第四名"
             figs = sorted(figs + [(m.start(), m.group(0)) for m in _ORDINAL.finditer(sent)])
         if not figs:
             return None, 0.0, False
         grams = {m[i:i + 2] for m in a.metrics for i in range(len(m) - 1)}
-        action = asked_action(a, terms)
         best, best_key, best_rank = None, None, None
         prev_end = 0
         nexts = [p for p, _ in figs[1:]] + [len(sent)]
@@ -510,7 +511,8 @@ class ExtractiveAnswerer:
                 {t: self.weights.get(t, self.unseen_weight) for t in tokenize(sub.metrics[0]) if len(t) >= 2}
             found = None
             for e in [best] + [e for e in ev[1:] if e.chunk.doc_id == best.chunk.doc_id and not e.mismatch]:
-                fig, _, _ = self._pick_figure(sub, e.sentence, [], terms, sum(terms.values()) or 1.0)
+                fig, _, _ = self._pick_figure(sub, e.sentence, [], terms, sum(terms.values()) or 1.0,
+                                              asked_action(sub, terms))
                 if fig and (e.sentence, fig) not in used and (
                         sub.wants_change or self._names_part(terms, e.sentence, fig)):
                     found = replace(e, figure=fig)
@@ -957,8 +959,9 @@ def _shared_object(sentence: str, pos: int, metric: str) -> str:
     -> 受理 + 行政复议申请 ("" when ``metric`` names its own object; see ``facts.verb_only``)."""
     if len(metric) > 4 or not verb_only(metric):
         return ""
-    figs = [(p, f) for p, f in find_figures(sentence) if p + len(f) <= pos]
-    here = [f for p, f in find_figures(sentence) if p == pos]
+    found = find_figures(sentence)
+    figs = [(p, f) for p, f in found if p + len(f) <= pos]
+    here = [f for p, f in found if p == pos]
     for p, f in reversed(figs):  # back along the list: 审结 <- 受理 <- 收到行政复议申请
         if not here or unit_kind(_unit_of(f)) != unit_kind(_unit_of(here[0])):
             return ""

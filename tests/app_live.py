@@ -2,9 +2,12 @@
 free 127.0.0.1 port, run in a background thread, and the small reports the tests upload."""
 from __future__ import annotations
 
+import contextlib
+import shutil
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import uvicorn
@@ -60,6 +63,18 @@ class LiveServer:
     def __exit__(self, *exc) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=15)
+
+
+@contextlib.contextmanager
+def sample_ui_server(sample_index_dir: Path, root: Path) -> Iterator[LiveServer]:
+    """The whole app (UI, REST, /v1) served on a private copy of the sample index."""
+    from app.server import create_app
+    from ingest.settings import Settings
+
+    index_dir = root / "idx"
+    shutil.copytree(sample_index_dir, index_dir, symlinks=True)
+    with LiveServer(create_app(settings=Settings(index_dir=index_dir, corpus_dir=root / "corpus"))) as server:
+        yield server
 
 
 def write_report(dir_: Path, name: str, text: str = FUTIAN_REPORT) -> Path:

@@ -64,15 +64,35 @@ def qa(sample_index_dir):
     return ReportQA.load(sample_index_dir)
 
 
-@pytest.fixture(scope="session")
-def unseen2_qa(tmp_path_factory, encoder):
-    """The pipeline on an index of the second unseen-report set (eval/sets/unseen2/reports): 16
-    reports written after the first set had been tuned on."""
+@pytest.fixture(scope="module")
+def browser():
+    """Real headless Chromium (/usr/bin/chromium), one per test module."""
+    from app_live import launch_chromium
+
+    pw, b = launch_chromium()
+    yield b
+    b.close()
+    pw.__exit__(None, None, None)
+
+
+@pytest.fixture
+def page(browser, request):
+    """A desktop-sized page; on a failure, a screenshot of what it showed."""
+    from app_live import WIDE, shot
+
+    p = browser.new_page(viewport=WIDE)
+    failed = request.session.testsfailed
+    yield p
+    if request.session.testsfailed > failed:
+        shot(p, f"failure_{request.node.name[:40]}")
+    p.close()
+
+
+def _qa_on(reports: Path, index_dir: Path, encoder):
+    """The pipeline on a fresh index of every report in ``reports``."""
     from app import ReportQA
     from index import build_index
 
-    reports = ROOT / "eval" / "sets" / "unseen2" / "reports"
-    index_dir = tmp_path_factory.mktemp("unseen2") / "idx"
     report = build_index(sorted(reports.iterdir()), index_dir, encoder=encoder, progress=False)
     assert not report.failed, report.failed
     return ReportQA.load(index_dir, encoder=encoder)
@@ -82,11 +102,13 @@ def unseen2_qa(tmp_path_factory, encoder):
 def unseen_qa(tmp_path_factory, encoder):
     """The pipeline on an index of the unseen-report set (eval/sets/unseen/reports): 26 reports
     of places and years the answerer was not written with."""
-    from app import ReportQA
-    from index import build_index
+    return _qa_on(ROOT / "eval" / "sets" / "unseen" / "reports",
+                  tmp_path_factory.mktemp("unseen") / "idx", encoder)
 
-    reports = ROOT / "eval" / "sets" / "unseen" / "reports"
-    index_dir = tmp_path_factory.mktemp("unseen") / "idx"
-    report = build_index(sorted(reports.iterdir()), index_dir, encoder=encoder, progress=False)
-    assert not report.failed, report.failed
-    return ReportQA.load(index_dir, encoder=encoder)
+
+@pytest.fixture(scope="session")
+def unseen2_qa(tmp_path_factory, encoder):
+    """The pipeline on an index of the second unseen-report set (eval/sets/unseen2/reports): 16
+    reports written after the first set had been tuned on."""
+    return _qa_on(ROOT / "eval" / "sets" / "unseen2" / "reports",
+                  tmp_path_factory.mktemp("unseen2") / "idx", encoder)

@@ -5,8 +5,6 @@ summaries, plans from the year before, several-part questions, unit kinds, chang
 instead of another metric's figure, comparisons, and report text that gives orders."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from app.answer import is_instruction

@@ -6,13 +6,12 @@ everywhere, the conversation kept across a reload with follow-up suggestions; a 
 from __future__ import annotations
 
 import re
-import shutil
 
 import httpx
 import pytest
 
 from app.server import create_app
-from app_live import PHONE, WIDE, LiveServer, ask, launch_chromium, open_ui, shot
+from app_live import PHONE, WIDE, LiveServer, ask, open_ui, sample_ui_server, shot
 from ingest.settings import Settings
 
 pytestmark = pytest.mark.integration
@@ -36,31 +35,9 @@ ENGLISH = ("Drop File Here", "Click to Upload", "Use via API", "Clear", "Submit"
 
 
 @pytest.fixture(scope="module")
-def browser():
-    pw, b = launch_chromium()
-    yield b
-    b.close()
-    pw.__exit__(None, None, None)
-
-
-@pytest.fixture(scope="module")
 def live(sample_index_dir, tmp_path_factory):
-    root = tmp_path_factory.mktemp("ui")
-    index_dir = root / "idx"
-    shutil.copytree(sample_index_dir, index_dir, symlinks=True)
-    settings = Settings(index_dir=index_dir, corpus_dir=root / "corpus")
-    with LiveServer(create_app(settings=settings)) as server:
+    with sample_ui_server(sample_index_dir, tmp_path_factory.mktemp("ui")) as server:
         yield server
-
-
-@pytest.fixture
-def page(browser, request):
-    p = browser.new_page(viewport=WIDE)
-    failed = request.session.testsfailed
-    yield p
-    if request.session.testsfailed > failed:  # a failure: keep what the page showed
-        shot(p, f"failure_{request.node.name[:40]}")
-    p.close()
 
 
 def _bars(page) -> dict[str, float]:

@@ -11,14 +11,11 @@ in tests/artifacts/."""
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
-from app.server import create_app
-from app_live import WIDE, LiveServer, ask, launch_chromium, open_ui, shot
+from app_live import ask, open_ui, sample_ui_server, shot
 from ingest import short_name
-from ingest.settings import Settings
 
 pytestmark = pytest.mark.integration
 
@@ -28,31 +25,9 @@ STIFF = ("相关数字为", "相关数据为", "数字为", "一下：", "一下
 
 
 @pytest.fixture(scope="module")
-def browser():
-    pw, b = launch_chromium()
-    yield b
-    b.close()
-    pw.__exit__(None, None, None)
-
-
-@pytest.fixture(scope="module")
 def live(sample_index_dir, tmp_path_factory):
-    root = tmp_path_factory.mktemp("ui_chat")
-    index_dir = root / "idx"
-    shutil.copytree(sample_index_dir, index_dir, symlinks=True)
-    with LiveServer(create_app(settings=Settings(index_dir=index_dir,
-                                                 corpus_dir=root / "corpus"))) as server:
+    with sample_ui_server(sample_index_dir, tmp_path_factory.mktemp("ui_chat")) as server:
         yield server
-
-
-@pytest.fixture
-def page(browser, request):
-    p = browser.new_page(viewport=WIDE)
-    failed = request.session.testsfailed
-    yield p
-    if request.session.testsfailed > failed:  # a failure: keep what the page showed
-        shot(p, f"failure_{request.node.name[:40]}")
-    p.close()
 
 
 def _answers(page) -> list[str]:

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from app.server import create_app
-from app_live import PHONE, WIDE, LiveServer, launch_chromium, open_ui, shot
+from app_live import PHONE, WIDE, LiveServer, open_ui, shot
 from ingest.settings import Settings
 
 pytestmark = pytest.mark.integration
@@ -32,14 +32,6 @@ def big(tmp_path_factory, encoder):
     with LiveServer(app) as server:
         server.qa = app.state.service.current()
         yield server
-
-
-@pytest.fixture(scope="module")
-def browser():
-    pw, b = launch_chromium()
-    yield b
-    b.close()
-    pw.__exit__(None, None, None)
 
 
 def _rows(page) -> list[list[str]]:

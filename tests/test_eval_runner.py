@@ -99,7 +99,7 @@ def test_run_eval_end_to_end_on_sample_index(qa, tmp_path):
     subset = [q for q in load_set(SAMPLE_SET) if q["id"] in wanted]
     set_path = _write_set(tmp_path / "five.jsonl", subset)
     out = tmp_path / "out"
-    rep = run_eval(set_path, qa=qa, out_dir=out, k=10)
+    run_eval(set_path, qa=qa, out_dir=out, k=10)
     for name in ("report.json", "report.md", "report.png"):
         assert (out / name).stat().st_size > 0
     data = json.loads((out / "report.json").read_text(encoding="utf-8"))
