@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ingest import Chunk, name_forms, tokenize
 from ingest.chunk import heading_of
+from ingest.chunk import split_sentences as _report_sentences
 from ingest.facts import object_of, phrase_before, verb_only
 from ingest.figures import PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, same_unit, unit_kind
 from ingest.regions import SCOPE_WORDS
@@ -46,7 +47,6 @@ _ORDINAL_ASK = re.compile(r"第几")
 _ORDINAL = re.compile(rf"第(?:{_CN_NUM}|\d+)(?:名|位)")
 _TITLE = re.compile(r"《[^》]*》?")
 _CLAUSE = re.compile(r"[，,；;：:、]")
-_SENT_END = re.compile(r"(?<=[。！？；!?;])|\n+")
 # Tokens of a question that frame it but say nothing about what is asked.
 _FRAME_TOKENS = frozenset(SCOPE_WORDS) | frozenset("多少 几 哪个 哪些 分别 各 是 有 年 区 "
                           "全年 今年 去年 共 一共 总共 共计 其中 "
@@ -137,7 +137,8 @@ def _canon(n: str) -> str:
 
 
 def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENT_END.split(text) if s and len(s.strip()) > 1]
+    """The sentences and ；-clauses of ``text``, line by line, stripped (ingest's splitter)."""
+    return [s for line in text.split("\n") for s in map(str.strip, _report_sentences(line)) if len(s) > 1]
 
 
 _UNIT_ENDINGS = tuple(sorted(UNIT_WORDS + ("%", "％", "万人次", "万件", "万余件", "大"), key=len, reverse=True))
@@ -847,11 +848,29 @@ def _informativeness(sentence: str, terms: dict[str, float]) -> float:
     return cov + 0.25 * min(len(_MEASURE.findall(sentence)), 4) + min(len(sentence), 80) / 400
 
 
+def _sentence_of(clauses: list[str]) -> list[int]:
+    """For each clause, the number of the full sentence (ended by 。！？) it belongs to: clauses
+    split at ；are the items of one sentence ("分四批：第一批…；第二批…；第三批…。")."""
+    out, n = [], 0
+    for c in clauses:
+        out.append(n)
+        n += not c.rstrip("”’」』）)").endswith(("；", ";"))
+    return out
+
+
 def _informative(sentences: list[str], terms: dict[str, float], limit: int) -> list[str]:
-    """The 2–``limit`` most informative sentences, in report order."""
+    """The 2–``limit`` most informative sentences, in report order, at most one clause of each
+    full sentence while other sentences remain: a how-question is answered by several
+    measures, and the items of one list ("第一批取消1项…；第二批…") are one measure's details."""
     ranked = sorted(range(len(sentences)), key=lambda i: -_informativeness(sentences[i], terms))
-    keep = sorted(ranked[:max(2, min(limit, len(sentences)))])
-    return [sentences[i] for i in keep]
+    want = max(2, min(limit, len(sentences)))
+    group = _sentence_of(sentences)
+    keep: list[int] = []
+    for i in ranked:
+        if len(keep) < want and group[i] not in {group[k] for k in keep}:
+            keep.append(i)
+    keep += [i for i in ranked if i not in keep][:want - len(keep)]
+    return [sentences[i] for i in sorted(keep)]
 
 
 _PART = re.compile(r"[，,？?；;。、]")
