@@ -19,7 +19,7 @@ from ingest.chunk import split_sentences as _report_sentences
 from ingest.facts import object_of, phrase_before, verb_only
 from ingest.figures import PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, same_unit, unit_kind
 from ingest.regions import SCOPE_WORDS
-from ingest.tokenize import is_verb
+from ingest.tokenize import is_verb, words
 
 from app.query import QueryAnalysis
 
@@ -447,11 +447,11 @@ class ExtractiveAnswerer:
             return True
         if a.wants_number:  # a mismatched figure never answers; no need to weigh words
             return False
-        words = self._metric_terms(a)
-        total = sum(words.values())
+        asked = self._metric_terms(a)
+        total = sum(asked.values())
         where = f"{e.sentence} {e.chunk.section}"
         return bool(total) and \
-            sum(w for t, w in words.items() if t in where) / total >= self.min_head_coverage
+            sum(w for t, w in asked.items() if t in where) / total >= self.min_head_coverage
 
     def _metric_terms(self, a: QueryAnalysis) -> dict[str, float]:
         """The weighted words of what is asked: the head ("维持原决定" of "其中维持原决定的有
@@ -498,6 +498,11 @@ class ExtractiveAnswerer:
         d = Draft("", True)
         quote = _trim(best.sentence, best.figure or "")
         n = d.cite(best.chunk, quote)
+        stages = _stages(best.sentence, best.figure or "")
+        if len(stages) >= 2 and stages[-1][1] in quote and not _names_stage(a.effective_question, stages):
+            said = "，".join(f"{w}{f}" for w, f in stages)
+            d.text = f"{_lead(best.chunk)}，{_where(best)}{said}：“{quote}”[{n}]"
+            return d
         d.text = f"{_lead(best.chunk)}，{_subject(a, best)}为{best.figure}：“{quote}”[{n}]"
         return d
 
@@ -686,6 +691,52 @@ def _words_before(sentence: str, figs: list[tuple[int, str]], pos: int, unit: st
     if prev and verb_only(own) and unit_kind(unit) and unit_kind(_unit_of(prev[-1][1])) == unit_kind(unit):
         return _words_before(sentence, prev, prev[-1][0], unit) + own
     return own
+
+
+def _stages(sentence: str, fig: str) -> list[tuple[str, str]]:
+    """The list of one thing's counts that ``fig`` belongs to, each with its words: "收到行政复议
+    申请312件，受理287件，审结265件" -> [(收到行政复议申请, 312件), (受理, 287件), (审结, 265件)].
+    Reports count one thing at each stage it passes (received, accepted, closed); a question
+    that names the thing but no stage ("行政复议案件有多少") is answered with every stage, each
+    by its own verb, rather than one stage chosen for the asker. [] when ``fig`` is in no list."""
+    figs = find_figures(sentence)
+    at = next((i for i, (p, f) in enumerate(figs) if f == fig and p == figure_pos(sentence, fig)), None)
+    if at is None:
+        return []
+
+    def member(i: int) -> bool:  # a later clause of the list: a bare verb, the same kind of count
+        (p0, f0), (p1, f1) = figs[i - 1], figs[i]
+        kind = unit_kind(_unit_of(f1))
+        words_ = sentence[p0 + len(f0):p1]  # "其中…" opens a breakdown of a stage, not a stage
+        return bool(kind) and kind == unit_kind(_unit_of(f0)) and verb_only(words_) and "其中" not in words_
+
+    first = at
+    while first > 0 and member(first):
+        first -= 1
+    last = at
+    while last + 1 < len(figs) and member(last + 1):
+        last += 1
+    if last == first:
+        return []
+    parts = words(phrase_before(sentence, figs[first][0]))  # from its verb: not "县政府受理…"
+    verb = next((i for i, w in enumerate(parts) if is_verb(w)), 0)
+    head = "".join(parts[verb:])
+    if not head or verb_only(head):
+        return []
+    return [(head, figs[first][1])] + [
+        (re.sub(r"^[，,；;、\s]+|(?:达到|达|为|共计|共|累计|了)$", "", sentence[p0 + len(f0):p1]), f1)
+        for (p0, f0), (p1, f1) in zip(figs[first:last], figs[first + 1:last + 1])]
+
+
+def _names_stage(question: str, stages: list[tuple[str, str]]) -> bool:
+    """The question names one of the stages by a word of its verb ("受理的…分别是多少", "调解成功
+    的有多少", "在册…多少人"), so it asks for that stage alone. The counted thing's own words
+    (行政复议申请 of 收到行政复议申请) do not name a stage."""
+    head = stages[0][0]
+    obj = object_of(head)
+    thing = set(tokenize(obj)) if obj else {t for t in tokenize(head) if not is_verb(t)}
+    named = {t for w, _ in stages for t in tokenize(w) if len(t) >= 2} - thing
+    return any(t in question for t in named)
 
 
 def _in_clause(sentence: str, pos: int, word: str) -> bool:

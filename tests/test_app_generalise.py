@@ -263,3 +263,20 @@ def test_what_was_done_about_a_topic_is_its_section_not_a_summary(unseen_qa, que
     ans = unseen_qa.ask(question)
     assert ans.found and f"在“{section}”方面" in ans.answer and "的主要工作：" not in ans.answer
     assert "的主要工作：" in unseen_qa.ask(question.replace(section, "主要")).answer  # the report's parts
+
+
+@pytest.mark.parametrize("question, stages", [
+    ("兰州市2020年行政复议申请有多少件？", "收到行政复议申请312件，受理287件，审结265件"),
+    ("鹤岗市2018年行政复议案件多少件？", "收到行政复议申请172件，受理153件，审结141件")])
+def test_a_thing_asked_without_a_stage_is_answered_with_every_stage(unseen_qa, question, stages):
+    """"收到…312件，受理287件，审结265件" counts one thing at three stages; a question naming none
+    gets all three, each by its verb, not one chosen for the asker."""
+    assert stages in unseen_qa.ask(question).answer.split("：")[0]
+
+
+def test_a_question_naming_a_stage_gets_that_stage_alone(qa, unseen_qa):
+    ans = qa.ask("沙坪坝区2019年一共调解了多少件纠纷？").answer.split("：")[0]
+    assert "8428件" in ans and "8175件" not in ans
+    assert "8428件" in qa.ask("沙坪坝区2019年纠纷有多少件？").answer.split("：")[0]
+    ans = unseen_qa.ask("鹤岗市2018年行政复议审结了多少件？").answer.split("：")[0]
+    assert "141件" in ans and "172件" not in ans
