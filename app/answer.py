@@ -19,7 +19,7 @@ from ingest.chunk import split_sentences as _report_sentences
 from ingest.facts import object_of, phrase_before, verb_only
 from ingest.figures import PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, same_unit, unit_kind
 from ingest.regions import SCOPE_WORDS
-from ingest.tokenize import is_verb, words
+from ingest.tokenize import is_predicate, is_verb, words
 
 from app.query import QueryAnalysis
 
@@ -744,7 +744,7 @@ def _in_clause(sentence: str, pos: int, word: str) -> bool:
     return word in re.split(r"[，,；;：:]", sentence[:pos])[-1]
 
 
-_ASK_TAIL = re.compile(r"(?:了|的|有|是|都|共|一共|总共|共计|累计|达到?|为)*(?:多少|几)")
+_ASK_TAIL = re.compile(r"(?:了|的|有|是|都|共|一共|总共|共计|累计|达到?|为|分别|各自?)*(?:多少|几)")
 
 
 def asked_action(a: QueryAnalysis, terms: Iterable[str]) -> str | None:
@@ -757,7 +757,7 @@ def asked_action(a: QueryAnalysis, terms: Iterable[str]) -> str | None:
         return None
     before = a.effective_question[:m.start()]
     word = max((t for t in terms if before.endswith(t)), key=len, default=None)
-    return word if word and is_verb(word) else None
+    return word if word and is_predicate(word) else None
 
 
 def is_upload(chunk: Chunk) -> bool:
