@@ -513,12 +513,16 @@ class ExtractiveAnswerer:
         best, d, said = ev[0], Draft("", True), []
         used: set[str] = set()
         for i, sub in enumerate(parts):
-            terms = self._terms(sub) if sub.effective_question != a.effective_question else \
+            own = sub.effective_question != a.effective_question
+            terms = self._terms(sub) if own else \
                 {t: self.weights.get(t, self.unseen_weight) for t in tokenize(sub.metrics[0]) if len(t) >= 2}
+            # a joined part is its own action: "维持、撤销、终止的分别是多少件" -> 维持, 撤销, 终止
+            last = words(sub.metrics[0])[-1:] if not own and sub.metrics else []
+            action = asked_action(sub, terms) if own else \
+                (last[0] if last and is_predicate(last[0]) else None)
             found = None
             for e in [best] + [e for e in ev[1:] if e.chunk.doc_id == best.chunk.doc_id and not e.mismatch]:
-                fig, _, _ = self._pick_figure(sub, e.sentence, [], terms, sum(terms.values()) or 1.0,
-                                              asked_action(sub, terms))
+                fig, _, _ = self._pick_figure(sub, e.sentence, [], terms, sum(terms.values()) or 1.0, action)
                 if fig and (e.sentence, fig) not in used and (
                         sub.wants_change or self._names_part(terms, e.sentence, fig)):
                     found = replace(e, figure=fig)
