@@ -969,6 +969,11 @@ def _conjunct_questions(a: QueryAnalysis) -> list[QueryAnalysis]:
             joined += [m for m in (m1, m2) if m not in joined]
     if len(joined) < 2:
         return []
+    # "建议和提案的满意率是多少": the joined nouns qualify one asked metric after 的, unless each
+    # is asked for (各/分别)
+    last = max(q.find(m) + len(m) for m in joined)
+    if not _EACH.search(q) and q[last:].startswith("的") and a.head and a.head not in joined:
+        return []
     return [replace(a, metrics=[m], head=m) for m in joined]
 
 
