@@ -579,7 +579,7 @@ class ExtractiveAnswerer:
         best = max(blocks, key=lambda b: (self._block_score(terms, b), -b.order))
         if self._block_score(terms, best) <= 0 and ev:
             best = next((b for b in blocks if ev[0].sentence in b.sentences), best)
-        picked = _informative(best.sentences, terms, limit)
+        picked = self._topic_paragraph(terms, best, limit) or _informative(best.sentences, terms, limit)
         d = Draft("", True)
         n = d.cite(best.chunk, QUOTE_SEP.join(picked))
         where = _where(Evidence(best.chunk, picked[0], region=best.chunk.meta.get("region", "")))
@@ -591,6 +591,20 @@ class ExtractiveAnswerer:
         topic = f"在“{topic}”方面" if topic and topic not in best.chunk.meta.get("title", "") else ""
         d.text = f"{_lead(best.chunk)}，{where}{topic}的主要做法：{body}[{n}]"
         return d
+
+    def _topic_paragraph(self, terms: dict[str, float], block: "_Block", limit: int) -> list[str]:
+        """When the section's heading does not name what is asked (a section "依法化解矛盾纠纷"
+        asked how 枫桥经验 was practised), the paragraph that does is the answer: reports give
+        one measure a paragraph, its sentence naming it first and the details after ("坚持
+        “枫桥经验”，推进三级综治中心…；在农区设立农牧业纠纷调解室…"). [] when the heading
+        names it or no paragraph does."""
+        total = sum(terms.values()) or 1.0
+        cover = [sum(w for t, w in terms.items() if t in s) / total for s in block.sentences]
+        if not cover or sum(w for t, w in terms.items() if t in block.heading) / total >= 0.5 \
+                or max(cover) < 0.5 or len(set(block.paragraphs)) < 2:
+            return []
+        para = block.paragraph(max(range(len(cover)), key=lambda i: (cover[i], -i)))
+        return [] if len(para) < 2 else _informative(para, terms, limit)
 
     def _block_score(self, terms: dict[str, float], block: "_Block") -> float:
         total = sum(terms.values()) or 1.0
@@ -860,24 +874,29 @@ class _Block:
     heading: str
     sentences: list[str]
     order: int
+    paragraphs: list[int] = field(default_factory=list)  # each sentence's paragraph (line) number
+
+    def paragraph(self, i: int) -> list[str]:
+        """The sentences of the paragraph that sentence ``i`` is in."""
+        return [s for s, p in zip(self.sentences, self.paragraphs) if p == self.paragraphs[i]]
 
 
 def _blocks(chunk: Chunk) -> list[_Block]:
     own = chunk.section.split(" > ")[-1] if chunk.section else ""
     out: list[_Block] = []
-    heading, sents = own, []
-    for line in chunk.text.split("\n"):
+    heading, sents, paras = own, [], []
+    for n, line in enumerate(chunk.text.split("\n")):
         h = heading_of(line.strip())
         if h:
             if sents or heading:
-                out.append(_Block(chunk, heading, sents, chunk.meta.get("position", 0) * 100 + len(out)))
+                out.append(_Block(chunk, heading, sents, chunk.meta.get("position", 0) * 100 + len(out), paras))
             heading = h[1]
-            rest = line.strip()[len(h[1]):].lstrip("。.：: ")
-            sents = [x for x in split_sentences(rest) if len(x) >= 8]
-        else:
-            sents += [x for x in split_sentences(line) if len(x) >= 8]
+            line = line.strip()[len(h[1]):].lstrip("。.：: ")
+            sents, paras = [], []
+        found = [x for x in split_sentences(line) if len(x) >= 8]
+        sents, paras = sents + found, paras + [n] * len(found)
     if sents or heading:
-        out.append(_Block(chunk, heading, sents, chunk.meta.get("position", 0) * 100 + len(out)))
+        out.append(_Block(chunk, heading, sents, chunk.meta.get("position", 0) * 100 + len(out), paras))
     return [b for b in out if not is_instruction(" ".join(b.sentences))]
 
 
@@ -888,7 +907,8 @@ def _section_block(chunk: Chunk) -> list[_Block]:
     parts = _blocks(chunk)
     if len(parts) < 2 or parts[0].sentences or not parts[0].heading:
         return []
-    return [_Block(chunk, parts[0].heading, [x for b in parts[1:] for x in b.sentences], parts[0].order)]
+    return [_Block(chunk, parts[0].heading, [x for b in parts[1:] for x in b.sentences], parts[0].order,
+                   [p for b in parts[1:] for p in b.paragraphs])]
 
 
 _MEASURE = re.compile(r"\d|“[^”]{2,20}”|一是|二是|三是|建立|制定|出台|开展|推行|实施|组建|设立|印发|创新|实现")
