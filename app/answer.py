@@ -833,8 +833,12 @@ def _with_next(text: str, sentence: str, short: int = 40) -> str:
 
 
 # "请总结一下…主要工作", "概括…", "主要做了哪些工作": a summary of the whole report.
-SUMMARY = re.compile(r"总结|概括|概述|归纳|主要工作|主要做了|做了哪些(方面|工作)|哪几个方面|主要成效|主要内容")
-_SUMMARY_WORDS = re.compile(SUMMARY.pattern + r"|工作|主要|做了?|哪些|方面|情况|一下|请|的")
+SUMMARY = re.compile(r"总结|概括|概述|归纳|主要工作|主要做了|做了哪些(方面|工作)|哪几个方面|主要成效|主要内容"
+                     r"|主要(?:有)?哪些(?:举措|措施|做法|成效|工作)")
+# Words by which reports and askers name "the year's work" itself, not a topic of it: 主要举措,
+# 重点工作, 举措和成效, 特色亮点 (a section "一、主要举措和成效" is the whole report's work).
+_SUMMARY_WORDS = re.compile(SUMMARY.pattern + r"|工作|主要|做了?|哪些|方面|情况|一下|请|的"
+                            r"|举措|措施|做法|成效|成绩|重点|亮点|特色|和|及")
 
 
 def _topic(a: QueryAnalysis, title: str) -> str:
