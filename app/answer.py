@@ -24,7 +24,7 @@ from ingest.tokenize import is_predicate, is_verb, words
 from app.query import QueryAnalysis
 
 __all__ = ["Evidence", "Draft", "ExtractiveAnswerer", "verify_numbers", "find_figures",
-           "is_instruction", "is_upload", "figure_pos", "QUOTE_SEP", "PLAN_QUESTION",
+           "is_instruction", "is_upload", "figure_pos", "QUOTE_SEP", "PLAN_QUESTION", "asks_plan",
            "split_sentences", "term_weights", "not_found_text", "grounding_text", "best_sentence",
            "same_unit", "metric_before"]
 
@@ -472,7 +472,10 @@ class ExtractiveAnswerer:
             if SUMMARY.search(a.question) and self.doc_chunks and \
                     not _topic(a, chunks[0].meta.get("title", "")):
                 return self._summary(a, chunks[0])  # the report itself is the answer
-            if PLAN_QUESTION.search(a.question) and any(
+            plan = self._plan(a, chunks) if asks_plan(a.question) and self.doc_chunks else None
+            if plan is not None:
+                return plan
+            if asks_plan(a.question) and any(
                     PLAN_HEADING.search(b.heading) for b in _blocks(chunks[0]) + [
                         b for c in chunks[1:] if c.doc_id == chunks[0].doc_id for b in _blocks(c)]):
                 return self._descriptive(a, [], [c for c in chunks if c.doc_id == chunks[0].doc_id])
@@ -590,6 +593,34 @@ class ExtractiveAnswerer:
             return d
         topic = f"在“{topic}”方面" if topic and topic not in best.chunk.meta.get("title", "") else ""
         d.text = f"{_lead(best.chunk)}，{where}{topic}的主要做法：{body}[{n}]"
+        return d
+
+    def _plan(self, a: QueryAnalysis, chunks: Sequence[Chunk]) -> Draft | None:
+        """"江南区2022年有什么工作打算？": the plan for 2022, which the report on 2021 sets out
+        ("三、2022年工作打算"); a report on 2022 closes with the plan for 2023. Among the
+        retrieved reports: the one whose plan names an asked year, else the one on the year
+        before, else the first with a plan. None when no retrieved report has one."""
+        plans = {}
+        for c in chunks:
+            if c.doc_id not in plans:
+                plans[c.doc_id] = (c, *_plan_items(self.doc_chunks(c.doc_id), a.years))
+        found = [(c, h, items) for c, h, items in plans.values() if items]
+        if not found:
+            return None
+
+        def rank(entry: tuple[Chunk, str, list]) -> tuple[bool, bool]:
+            c, heading, items = entry
+            named = any(str(y) in unicodedata.normalize("NFKC", heading) for y in a.years)
+            return named, c.meta.get("year") in {y - 1 for y in a.years}
+        chunk, heading, items = max(found, key=rank)  # max keeps the first of equals
+        d = Draft("", True)
+        for cid in dict.fromkeys(c.id for c, _ in items[:8]):
+            group = [(c, s) for c, s in items[:8] if c.id == cid]
+            d.cite(group[0][0], QUOTE_SEP.join(s for _, s in group))
+        body = "".join("".join(f"“{q}”" for q in d.quotes[i].split(QUOTE_SEP)) + f"[{i + 1}]"
+                       for i in range(len(d.quotes)))
+        topic = _HEADING_NUMBER.sub("", heading).rstrip("。.：:") or "工作打算"
+        d.text = f"{_lead(chunk)}，{topic}：{body}"
         return d
 
     def _topic_paragraph(self, terms: dict[str, float], block: "_Block", limit: int) -> list[str]:
@@ -854,7 +885,43 @@ def _topic(a: QueryAnalysis, title: str) -> str:
 PLAN_HEADING = re.compile(r"打算|计划|安排|思路|下一步|展望|明年")
 # A question about plans ("2021年有什么工作打算？", "下一步怎么安排"): answered by the report on the
 # year before, whose closing section sets out the next year's work.
-PLAN_QUESTION = re.compile(r"打算|计划|安排|下一步|明年|将要|部署|思路|重点工作|工作重点")
+PLAN_QUESTION = re.compile(r"打算|计划|安排|下一步|明年|将要|部署|思路|重点工作|工作重点|要(?:重点)?(?:做|抓)好|今后")
+
+
+def asks_plan(question: str) -> bool:
+    """A question about plans, not a summary that names its "重点工作"."""
+    return bool(PLAN_QUESTION.search(question)) and not SUMMARY.search(question)
+
+
+_PLAN_SENTENCE = re.compile(r"将|要|拟|计划|继续|进一步")
+
+
+def _plan_items(chunks: Sequence[Chunk], years: Sequence[int]) -> tuple[str, list[tuple[Chunk, str]]]:
+    """(the plan's heading, its items in order) of one report. A plan is the part under a
+    first-level heading about plans ("三、2025年工作计划"), often a list of subheadings alone
+    ("（一）持续开展领导干部学法用法，推动述法评议常态化。"); a report without one may still state
+    next year's plans in a sentence that names the year ("2016年，县司法局将…")."""
+    heading, items, in_plan = "", [], False
+    for c in chunks:
+        path = c.section.split(" > ") if c.section else []
+        in_plan = bool(path) and bool(PLAN_HEADING.search(path[0]))
+        heading = heading or (path[0] if in_plan else "")
+        for line in c.text.split("\n"):
+            h = heading_of(line.strip())
+            if h and h[0] == 1:
+                in_plan = bool(PLAN_HEADING.search(h[1]))
+                heading = heading or (h[1] if in_plan else "")
+                continue
+            if in_plan:
+                text = _HEADING_NUMBER.sub("", line.strip()) if h else line
+                items += [(c, x) for x in split_sentences(text) if len(x) >= 6]
+    if items:
+        return heading, items
+    named = [(c, x) for c in chunks for x in split_sentences(c.text) if _PLAN_SENTENCE.search(x)
+             and any(f"{y}年" in x for y in years if y > (c.meta.get("year") or y))]
+    return "", named
+
+
 NOT_WORK_HEADING = re.compile(PLAN_HEADING.pattern + r"|不足|问题|短板|差距")
 _HEADING_NUMBER = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）]?[、．.]?\s*")
 
