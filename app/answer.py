@@ -358,14 +358,19 @@ class ExtractiveAnswerer:
             return None, 0.0, False
         grams = {m[i:i + 2] for m in a.metrics for i in range(len(m) - 1)}
         best, best_key, best_rank = None, None, None
-        prev_end = 0
+        prev_end, prev_window, prev_kind = 0, "", ""
         nexts = [p for p, _ in figs[1:]] + [len(sent)]
         for (pos, fig), nxt in zip(figs, nexts):
             # the figure's own phrase starts after the previous figure or clause mark:
             # "在册304人" of "…对象2278人,解除矫正1974人,在册304人", "审查合同和协议379个"
             clause = max((m.end() for m in _CLAUSE.finditer(sent, 0, pos)), default=0)
+            # the items of a 、 list share the words before the first: "公布县级行政权力清单
+            # 3126项、责任清单4870项" -> 4870项 counts 公布县级…责任清单 too
+            listed = sent[prev_end:pos].startswith("、") and unit_kind(_unit_of(fig)) == prev_kind
+            shared = prev_window if listed else ""
             start, prev_end = max(prev_end, clause, pos - 20), pos + len(fig)
             unit = _unit_of(fig)
+            prev_kind = unit_kind(unit)
             allowed = [unit in PERCENT_UNITS] if a.wants_rate or a.wants_change else []
             # 个 is the general classifier: "有执法证的人总共多少个" counts people
             if a.asked_unit and not a.unit_implied and unit_kind(a.asked_unit) and a.asked_unit != "个":
@@ -386,9 +391,10 @@ class ExtractiveAnswerer:
             # the words around a figure name it: "新收案件86件", "342名行政执法人员", "六大专项行动"
             # ...and runs on to the next clause mark or figure: "21个部门347项事项" -> 部门
             after = re.split(r"[，,；;。：:、]", sent[pos + len(fig):min(pos + len(fig) + 16, nxt)])[0]
-            window = sent[start:pos] + " " + after  # naming words lie after the previous figure
+            window = shared + sent[start:pos] + " " + after  # naming words lie after the previous figure
             # a title names a document, not what is counted: "《…行政复议…办法》等20余项制度"
             window = _TITLE.sub(" ", window)
+            prev_window = shared + sent[start:pos]
             ctx = sum(w for t, w in terms.items() if t in window) / total
             ctx += 0.5 * (sum(g in window for g in grams) / len(grams) if grams else 0.0)
             key = (unit_ok, not unit_bad, named, round(ctx, 3), -pos)
