@@ -507,6 +507,10 @@ class ExtractiveAnswerer:
         d = Draft("", True)
         quote = _trim(best.sentence, best.figure or "")
         n = d.cite(best.chunk, quote)
+        span = _from_to(a.question, best.sentence)
+        if span:  # "从多少项精简到了多少项": both ends, as the report words them
+            d.text = f"{_lead(best.chunk)}，{_where(best)}{span}：“{quote}”[{n}]"
+            return d
         stages = _stages(best.sentence, best.figure or "")
         if len(stages) >= 2 and stages[-1][1] in quote and not _names_stage(a.effective_question, stages):
             said = "，".join(f"{w}{f}" for w, f in stages)
@@ -781,6 +785,24 @@ def _stages(sentence: str, fig: str) -> list[tuple[str, str]]:
     return [(head, figs[first][1])] + [
         (re.sub(r"^[，,；;、\s]+|(?:达到|达|为|共计|共|累计|了)$", "", sentence[p0 + len(f0):p1]), f1)
         for (p0, f0), (p1, f1) in zip(figs[first:last], figs[first + 1:last + 1])]
+
+
+_ASKS_FROM_TO = re.compile(r"[从由](?:原来的?)?(?:多少|几)[^，,？?]*?(?:到|为|至)了?(?:多少|几)")
+_FROM_TO = re.compile(r"[从由](?:原来的?)?\s*$")
+_TO = re.compile(r"(?:精简|压缩|减少|缩短|提高|提升|增加|下降|降低|减)?(?:为|至|到)了?\s*$")
+
+
+def _from_to(question: str, sentence: str) -> str:
+    """"县级行政审批事项从多少项精简到了多少项？" asks for both ends of a change, which reports
+    write "由原来的412项精简为268项" / "从30天压缩至5天": "由412项精简为268项" ("" otherwise)."""
+    if not _ASKS_FROM_TO.search(question):
+        return ""
+    figs = find_figures(sentence)
+    for (p0, f0), (p1, f1) in zip(figs, figs[1:]):
+        if _FROM_TO.search(sentence[max(0, p0 - 6):p0]) and _TO.search(sentence[p0 + len(f0):p1]):
+            thing = _FROM_TO.sub("", sentence[:p0])[-40:]
+            return f"{phrase_before(thing + '0', len(thing))}由{f0}{sentence[p0 + len(f0):p1]}{f1}"
+    return ""
 
 
 def _names_stage(question: str, stages: list[tuple[str, str]]) -> bool:
