@@ -344,3 +344,25 @@ def test_the_plan_for_a_year_is_the_one_that_names_it(unseen_qa, unseen2_qa, ind
     ans = (unseen_qa if index == "unseen" else unseen2_qa).ask(question)
     assert ans.found and item in ans.answer
     assert {c.source.split("/")[-1].rsplit(".", 1)[0] for c in ans.citations} == {source}
+
+
+@pytest.mark.parametrize("index, question, figure, other", [
+    ("unseen", "安溪县2015年公布了多少项县级责任清单？", "4870项", "3126项"),
+    ("sample", "海曙区2020年答复了多少件政协提案？", "210件", "105件")])
+def test_the_items_of_a_list_share_its_first_words(qa, unseen_qa, index, question, figure, other):
+    """"公布县级行政权力清单3126项、责任清单4870项": 4870项 is 公布 and 县级 too; the word that
+    differs (责任) picks it."""
+    ans = (qa if index == "sample" else unseen_qa).ask(question).answer.split("：“")[0]
+    assert figure in ans and other not in ans
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("question, sentence, said", [
+    ("安溪县2015年县级行政审批事项从多少项精简到了多少项？",
+     "全面清理行政审批事项，县级行政审批事项由原来的412项精简为268项，精简幅度达35%；",
+     "县级行政审批事项由412项精简为268项"),
+    ("企业开办时间从多少天压缩到多少天？", "推进商事制度改革，企业开办时间从30天压缩至5天。", "企业开办时间由30天压缩至5天"),
+    ("企业开办时间压缩到多少天？", "推进商事制度改革，企业开办时间从30天压缩至5天。", "")])
+def test_both_ends_of_a_change_are_stated_when_both_are_asked(question, sentence, said):
+    from app.answer import _from_to
+    assert _from_to(question, sentence) == said
