@@ -25,6 +25,9 @@ _COMPARISON = re.compile(r"分别|各是|各有|各为|各自|各区|哪个|哪�
 _MAX = re.compile(r"最高|最多|最大|最好|哪个多|哪个高|更多|更高|谁多|谁高")
 _MIN = re.compile(r"最低|最少|最小|最差|哪个少|哪个低|更少|更低|谁少|谁低")
 _ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNIT_WORDS) + "|大)")
+# "多少钱" asks for an amount of money as plainly as "多少万元" does.
+_ASKS_MONEY = re.compile(r"(?:多少|几)(?:的)?钱")
+_MONEY_UNIT = "元"
 # Words that frame a question but name no metric; what is left after removing them (and the
 # regions and years) is the metric phrase: "盐田区2020年人民调解成功率是多少？" -> 人民调解成功率.
 _FRAME = re.compile(
@@ -208,8 +211,8 @@ def analyze_query(question: str, regions_in_index: list[dict], years_in_index: l
     a = QueryAnalysis(
         question=q, effective_question=q, regions=tuple(regions), unknown_regions=tuple(unknown),
         years=tuple(years), metrics=tuple(metrics), head=_head(q, metrics),
-        asked_unit=unit.group(1) if unit else implied,
-        unit_implied=not unit and implied is not None,
+        asked_unit=_MONEY_UNIT if _ASKS_MONEY.search(q) else unit.group(1) if unit else implied,
+        unit_implied=not unit and implied is not None and not _ASKS_MONEY.search(q),
         wants_number=bool(_WANTS_NUMBER.search(q)), wants_rate=bool(RATE_WORDS.search(q)),
         comparison=bool(_COMPARISON.search(q)) or len(regions) + len(unknown) >= 2,
         superlative="max" if _MAX.search(q) else "min" if _MIN.search(q) else None,
