@@ -17,7 +17,8 @@ from ingest import Chunk, name_forms, tokenize
 from ingest.chunk import heading_of
 from ingest.chunk import split_sentences as _report_sentences
 from ingest.facts import object_of, phrase_before, verb_only
-from ingest.figures import PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, same_unit, unit_kind
+from ingest.figures import (PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, answers_kind, same_unit,
+                            unit_kind)
 from ingest.regions import SCOPE_WORDS
 from ingest.tokenize import is_predicate, is_verb, words
 
@@ -374,7 +375,7 @@ class ExtractiveAnswerer:
             allowed = [unit in PERCENT_UNITS] if a.wants_rate or a.wants_change else []
             # 个 is the general classifier: "有执法证的人总共多少个" counts people
             if a.asked_unit and not a.unit_implied and unit_kind(a.asked_unit) and a.asked_unit != "个":
-                allowed.append(not unit or unit_kind(unit) == unit_kind(a.asked_unit))
+                allowed.append(not unit or answers_kind(unit, a.asked_unit))
             if allowed and not any(allowed):
                 continue  # "败诉率" asked: not "败诉2件"; "多少件" asked: not "2位个人"
             if not fig[0].isdigit() and not fig.startswith("第") and \
@@ -868,7 +869,7 @@ def _counts_other_things(a: QueryAnalysis, fig: str) -> bool:
     if a.wants_change and unit in PERCENT_UNITS:
         return False  # "比上年多了多少" is answered by a growth rate too
     return bool(a.unit_implied and a.asked_unit and unit_kind(unit)
-                and unit_kind(unit) != unit_kind(a.asked_unit))
+                and not answers_kind(unit, a.asked_unit))
 
 
 def sentence_year(sentence: str, report_year: int | None) -> int | None:

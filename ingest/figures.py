@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["normalize_digits", "UNIT_WORDS", "UNIT_GROUPS", "same_unit", "unit_group", "unit_kind",
+__all__ = ["normalize_digits", "UNIT_WORDS", "UNIT_GROUPS", "same_unit", "unit_group", "unit_kind", "answers_kind",
            "RATE_WORDS", "RATE_HEAD", "PERCENT_UNITS"]
 
 _FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%"})
@@ -66,6 +66,13 @@ _KIND_OF = {u: k for k, units in _KINDS.items() for u in units.split()}
 def unit_kind(unit: str) -> str:
     """"thing", "person", "money", "event", "percent", "time", or "" for an unknown word."""
     return _KIND_OF.get(unit, "")
+
+
+def answers_kind(unit: str, asked: str) -> bool:
+    """A figure in ``unit`` can answer a question asking in ``asked``: the same kind, or an
+    occurrence count asked by 次 ("出庭了几次" is answered by "出庭应诉21件次"; 人次, 场次 and
+    件次 all count times)."""
+    return unit_kind(unit) == unit_kind(asked) or (asked == "次" and unit.endswith("次"))
 
 
 def unit_group(unit: str) -> frozenset[str]:
