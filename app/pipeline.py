@@ -405,7 +405,7 @@ class ReportQA:
                 rf"(?:{others})\s*年度?\s*[和与及、至]?", "", a.effective_question))
             sub, refusal = _coverage_refusal(sub, state)
             if refusal is not None:
-                lines.append(f"- {year}年：现有报告中没有这一年的报告。")
+                lines.append(f"- {year}年：{self._from_next_report(sub, year, p, d, hits_all)}")
                 continue
             hits = self._retrieve(sub, state, extra=p.extra)
             hits_all += hits
@@ -416,6 +416,21 @@ class ReportQA:
         metric = a.head or (a.metrics[0] if a.metrics else "")
         d.text = f"{where}{'、'.join(f'{y}年' for y in a.years)}{metric or '的情况'}：\n" + "\n".join(lines)
         return _Drafted(d, hits_all)
+
+    def _from_next_report(self, sub: QueryAnalysis, year: int, p: _Prepared, d: Draft,
+                          hits_all: list) -> str:
+        """A year without its own report: the next year's report often gives it (a table's
+        previous-year column, "2021年，…" in a 2022 report). Only a quoted sentence that names
+        the year counts; otherwise the year has no report."""
+        have = p.state.region_years.get(region_key(sub.regions[0]), []) if sub.regions else []
+        if year + 1 not in have:
+            return "现有报告中没有这一年的报告。"
+        hits = self._retrieve(replace(sub, years=(year + 1,)), p.state, extra=p.extra)
+        draft = p.state.answerer.answer(sub, [h.chunk for h in hits], years=[year])
+        if not draft.found or not all(f"{year}" in q for q in draft.quotes):
+            return "现有报告中没有这一年的报告。"
+        hits_all += hits
+        return f"（没有这一年的报告，据{year + 1}年的报告）{_merge_citations(d, draft)}"
 
     def _place_mentioned(self, p: _Prepared) -> _Drafted | None:
         """A place no report is about may still be written about in another place's report (a

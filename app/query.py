@@ -10,6 +10,7 @@ from typing import Any
 
 from ingest import gazetteer, name_forms
 from ingest.figures import RATE_WORDS, UNIT_WORDS
+from ingest.tokenize import token_tag, words
 
 __all__ = ["QueryAnalysis", "analyze_query", "region_names", "region_key", "RATE_WORDS", "INHERITABLE"]
 
@@ -152,11 +153,33 @@ def _find_regions(text: str, regions_in_index: list[dict]) -> tuple[list[dict], 
     return [r for _, r in found], unknown, mentions
 
 
+# One-character frame words (和, 及, 的, 有, 了 …) frame only as words of their own: 及 in 涉及,
+# 了 in 了结 ("调解了结的有多少件") and 有 in 所有 are parts of content words.
+_ONE_CHAR_FRAMES = frozenset("和与及或的是有了那呢吗吧啊")
+
+
+def _guard_words(text: str) -> tuple[str, dict[str, str]]:
+    """``text`` with each content word (a verb, noun or adjective: 涉及, 了结, 和解; not 那年, 还是)
+    that holds a one-character frame word replaced by a
+    private-use character (restored after splitting), so that _FRAME does not cut it."""
+    kept: dict[str, str] = {}
+    out = []
+    for w in words(text):
+        if len(w) >= 2 and _ONE_CHAR_FRAMES & set(w) and token_tag(w)[:1] in ("v", "n", "a") \
+                and not _FRAME.fullmatch(w) and len(kept) < 6000:
+            key = chr(0xE000 + len(kept))
+            kept[key] = w
+            w = key
+        out.append(w)
+    return "".join(out), kept
+
+
 def _metric_phrases(text: str, mentions: list[str]) -> list[str]:
     for name in sorted(set(mentions), key=len, reverse=True):
         text = text.replace(name, " ")
     text = re.sub(r"(?:19|20)\d{2}\s*年度?", " ", text)
-    parts = [p.strip() for p in _FRAME.split(text)]
+    text, kept = _guard_words(text)
+    parts = ["".join(kept.get(c, c) for c in p.strip()) for p in _FRAME.split(text)]
     parts = [p[1:] if p.startswith("各") else p for p in parts]
     phrases = [p for p in parts if len(p) >= 2 and _CJK.search(p)]
     return sorted(dict.fromkeys(phrases), key=len, reverse=True)

@@ -296,12 +296,21 @@ class RegionGazetteer:
         common = short not in added_words() and jieba.dt.FREQ.get(short, 0) > _COMMON_WORD_FREQ
         if common and regs[0].rank == 2:
             return []
-        pos, offset = positions[0], max(0, positions[0] - 6)
-        for tok in jieba.cut(text[offset:pos + len(short) + 6]):
-            if offset >= pos:
-                # 宝安 as its own token (or split finer) is the place; 公安 inside 公安局 is not
-                return regs if offset == pos and len(tok) <= len(short) else []
+        # cut the whole clause around it: a window starting mid-word cuts differently
+        # ("建议和政协提案": 和 / 政协提案, not the 和政 of 和政县)
+        pos = positions[0]
+        offset = max((m.end() for m in _CLAUSE_MARK.finditer(text, max(0, pos - 40), pos)), default=max(0, pos - 40))
+        end = next((m.start() for m in _CLAUSE_MARK.finditer(text, pos + len(short))), len(text))
+        for tok in jieba.cut(text[offset:min(end, pos + len(short) + 40)]):
+            if offset >= pos and offset != pos:
+                return []  # a word that starts before it and runs into it
             offset += len(tok)
+            if offset >= pos + len(short) and offset - len(tok) >= pos:
+                # 宝安 as its own token (or split finer, ending with it) is the place; 公安 inside
+                # 公安局 is not, nor 和政 across 和 / 政协提案
+                return regs if offset == pos + len(short) else []
+            if offset > pos + len(short):
+                return []
         return []
 
     def _most_specific(self, chosen: dict[str, int]) -> list[Region]:
@@ -315,6 +324,9 @@ class RegionGazetteer:
 
     def _by_code(self, code: str) -> Region:
         return self._code[code]
+
+
+_CLAUSE_MARK = re.compile(r"[，。？！；：,.?!;:\s]")
 
 
 @functools.lru_cache(maxsize=1)

@@ -366,3 +366,46 @@ def test_the_items_of_a_list_share_its_first_words(qa, unseen_qa, index, questio
 def test_both_ends_of_a_change_are_stated_when_both_are_asked(question, sentence, said):
     from app.answer import _from_to
     assert _from_to(question, sentence) == said
+
+
+@pytest.mark.parametrize("question, year, figure, source", [
+    ("吉林市2020年、2021年收到了多少件行政复议申请？", 2020, "987件", "c03_jilinshi_2021"),
+    ("乌鲁木齐市2023年和2024年的新收行政复议案件各是多少？", 2023, "1,286件", "d07_urumqi_2024")])
+def test_a_year_without_a_report_is_taken_from_the_next_years_report_that_states_it(
+        unseen2_qa, question, year, figure, source):
+    """A report's table gives the previous year's column; that is the year's figure, said to
+    come from the next year's report."""
+    ans = unseen2_qa.ask(question)
+    line = next(ln for ln in ans.answer.split("\n") if ln.startswith(f"- {year}年"))
+    assert figure in line and f"据{year + 1}年的报告" in line
+    assert any(c.source.split("/")[-1].startswith(source) for c in ans.citations)
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen", "禄劝县2015年人民调解涉及多少钱？", "2680万元"),
+    ("unseen2", "赵县2022年法律援助为受援群众挽回了多少钱？", "1260万元")])
+def test_an_amount_of_money_is_answered_by_a_money_figure(unseen_qa, unseen2_qa, index, question, figure):
+    ans = (unseen_qa if index == "unseen" else unseen2_qa).ask(question)
+    assert ans.found and figure in ans.answer.split("：“")[0]
+
+
+def test_times_asked_by_ci_are_answered_by_jianci(unseen_qa):
+    ans = unseen_qa.ask("万秀区2019年行政机关负责人出庭应诉了几次？")
+    assert ans.found and "21件次" in ans.answer.split("：“")[0]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("question, metric", [
+    ("禄劝县2015年人民调解涉及金额多少？", "人民调解涉及金额"),       # 及 of 涉及 is no conjunction
+    ("海曙区2020年调解了结的有多少件？", "调解了结"),                 # 了 of 了结 is no particle
+    ("盐田区2020年人民调解成功率是多少？", "人民调解成功率")])
+def test_one_character_frame_words_inside_words_do_not_cut_the_metric(question, metric):
+    assert metric in analyze_query(question, [], []).metrics
+
+
+@pytest.mark.unit
+def test_a_place_name_across_two_words_is_no_place():
+    """"建议和政协提案" is 建议 / 和 / 政协提案, not the 和政 of 和政县."""
+    a = analyze_query("海曙区2020年答复了多少件人大代表建议和政协提案？", [], [])
+    assert not a.unknown_regions and "政协提案" in a.metrics
+    assert analyze_query("和政2020年的行政复议案件多少件？", [], []).unknown_regions == ("和政县",)
