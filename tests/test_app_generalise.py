@@ -409,3 +409,14 @@ def test_a_place_name_across_two_words_is_no_place():
     a = analyze_query("海曙区2020年答复了多少件人大代表建议和政协提案？", [], [])
     assert a.unknown_regions == ("海曙区",) and "政协提案" in a.metrics  # no index: 海曙区 unknown
     assert analyze_query("和政2020年的行政复议案件多少件？", [], []).unknown_regions == ("和政县",)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("asked, own, other, sentence", [
+    ("期末在册社区矫正对象", "期末在册社区矫正对象", "接收社区矫正对象",
+     "全年累计接收社区矫正对象438名，期末在册社区矫正对象1120名"),
+    ("受理行政复议申请", "受理行政复议申请", "收到行政复议申请", "收到行政复议申请312件，受理行政复议申请287件")])
+def test_a_fact_named_by_the_asked_phrase_beats_one_that_only_shares_its_sentence(asked, own, other,
+                                                                                  sentence):
+    from app.compare import metric_score
+    assert metric_score(asked, own, sentence) > metric_score(asked, other, sentence)
