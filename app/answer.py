@@ -333,6 +333,9 @@ class ExtractiveAnswerer:
                         score *= 0.2  # "纠错率" asked, the sentence has no 纠错率
                         mismatch = True
                     # a rate is named by its …率 word, the rest only qualifies it
+                    if a.wants_change and fig and not _is_change(sent, fig):
+                        score *= 0.3  # "比上年增长了多少": the level (1642件) is no answer
+                        mismatch = True
                     if action and fig and not _in_clause(sent, figure_pos(sent, fig), action):
                         score *= 0.5  # "受理了多少": a figure of another action ranks after
                     if head and not exact and not rate_heads \
@@ -387,7 +390,8 @@ class ExtractiveAnswerer:
                 # "有执法证的人总共多少个": 个 counts people and things alike, not years or money
                 unit_ok = 0 if unit in _COUNTABLE else -1
             unit_bad = (a.wants_rate and unit not in ("%", "％", "个百分点")) or \
-                       (not a.wants_rate and unit in ("%", "％")) or (bool(a.asked_unit) and not unit)
+                       (not a.wants_rate and not a.wants_change and unit in ("%", "％")) or \
+                       (bool(a.asked_unit) and not unit)
             named = self._naming_weight(terms, sent, pos)
             # the words around a figure name it: "新收案件86件", "342名行政执法人员", "六大专项行动"
             # ...and runs on to the next clause mark or figure: "21个部门347项事项" -> 部门
@@ -804,6 +808,12 @@ def _from_to(question: str, sentence: str) -> str:
             thing = _FROM_TO.sub("", sentence[:p0])[-40:]
             return f"{phrase_before(thing + '0', len(thing))}由{f0}{sentence[p0 + len(f0):p1]}{f1}"
     return ""
+
+
+def _is_change(sentence: str, fig: str) -> bool:
+    """``fig`` states a change against another year: "同比增长27.7%", "较上年减少12件"."""
+    pos = figure_pos(sentence, fig)
+    return pos >= 0 and bool(_CHANGE_BEFORE.search(sentence[max(0, pos - 6):pos]))
 
 
 def _names_stage(question: str, stages: list[tuple[str, str]]) -> bool:

@@ -250,7 +250,9 @@ def _inherit(a: QueryAnalysis, prev: QueryAnalysis) -> QueryAnalysis:
     """Fill what the follow-up leaves out from the previous question.
     "那罗湖区呢？" after "盐田区2020年人民调解成功率是多少？" -> 罗湖区 + 2020 + 人民调解成功率;
     "挽回了多少直接经济损失？" after a 盐田区 question -> its own metric, 盐田区's region and year."""
-    elliptical = not a.metrics and (bool(_ELLIPTICAL_HINT.search(a.question)) or
+    # a question that names nothing to count yet asks a number ("比上年增长了多少？") can only
+    # be about the previous question's thing
+    elliptical = not a.metrics and (bool(_ELLIPTICAL_HINT.search(a.question)) or a.wants_number or
                                     bool(a.regions or a.years or a.unknown_regions))
     if not elliptical and (a.regions or a.unknown_regions):
         return a  # a new, complete question about a named region

@@ -420,3 +420,16 @@ def test_a_fact_named_by_the_asked_phrase_beats_one_that_only_shares_its_sentenc
                                                                                   sentence):
     from app.compare import metric_score
     assert metric_score(asked, own, sentence) > metric_score(asked, other, sentence)
+
+
+@pytest.mark.parametrize("index, first, figure, level", [
+    ("unseen2", "乌鲁木齐市2024年新收了多少件行政复议案件？", "27.7%", "1642件"),
+    ("unseen", "闵行区2020年法律援助机构办理了多少件法律援助案件？", "12.3%", "2874件")])
+def test_a_follow_up_asking_only_the_change_gets_the_change(unseen_qa, unseen2_qa, index, first, figure,
+                                                            level):
+    """"比上年增长了多少？" names nothing to count: it is about the previous question's thing, and
+    only a figure stated as a change answers it."""
+    qa = unseen_qa if index == "unseen" else unseen2_qa
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": level}]
+    ans = qa.ask("比上年增长了多少？", history=history)
+    assert ans.found and figure in ans.answer.split("：“")[0] and level not in ans.answer.split("：“")[0]
