@@ -752,6 +752,11 @@ def _words_before(sentence: str, figs: list[tuple[int, str]], pos: int, unit: st
     if _CHANGE_BEFORE.search(sentence[max(0, pos - 6):pos]):
         return sentence[:pos]  # "受理法律援助案件1024件，同比增长8.5%": a change belongs to what came before
     own = sentence[before:pos]
+    # "其中…" counts a part of what came before: "新收行政复议案件1642件，…，其中在受理前通过
+    # 调解化解213件" -> 213件 are 行政复议案件 too
+    if own.lstrip("，,、；; ").startswith("其中"):  # …its last same-kind figure, past a rate
+        same = [(p, f) for p, f in prev if unit_kind(unit) and unit_kind(_unit_of(f)) == unit_kind(unit)]
+        return _words_before(sentence, same, same[-1][0], unit) + own if same else own
     if prev and verb_only(own) and unit_kind(unit) and unit_kind(_unit_of(prev[-1][1])) == unit_kind(unit):
         return _words_before(sentence, prev, prev[-1][0], unit) + own
     return own

@@ -433,3 +433,12 @@ def test_a_follow_up_asking_only_the_change_gets_the_change(unseen_qa, unseen2_q
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": level}]
     ans = qa.ask("比上年增长了多少？", history=history)
     assert ans.found and figure in ans.answer.split("：“")[0] and level not in ans.answer.split("：“")[0]
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("乌鲁木齐市2024年行政复议案件中受理前经调解化解的有多少件？", "213件"),   # past "同比增长27.7%"
+    ("赵县2022年法律援助案件中刑事案件有多少件？", "133件")])
+def test_a_figure_after_qizhong_counts_part_of_what_came_before(unseen2_qa, question, figure):
+    """"新收行政复议案件1642件，同比增长27.7%，其中…调解化解213件": 213件 are 行政复议案件."""
+    ans = unseen2_qa.ask(question)
+    assert ans.found and figure in ans.answer.split("：“")[0]
