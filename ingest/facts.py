@@ -13,7 +13,7 @@ import re
 
 from ingest.chunk import split_sentences
 from ingest.figures import UNIT_WORDS, unit_kind
-from ingest.tokenize import is_predicate, is_verb, token_tag, words
+from ingest.tokenize import is_predicate, is_verb, token_tag, tokenize, words
 from ingest.types import Chunk, Document, Fact
 
 __all__ = ["extract_facts", "find_quantities", "phrase_before", "verb_only", "object_of", "UNITS"]
@@ -84,6 +84,9 @@ def object_of(phrase: str) -> str:
     """What a phrase's first verb acts on: "行政复议机关收到行政复议申请" -> 行政复议申请;
     without a known verb, its final noun ("新收案件" -> 案件); "" when there is none."""
     parts = words(phrase)
+    if len(parts) == 1 and len(phrase) >= 4 and not is_verb(phrase):
+        # an idiom jieba keeps whole (调解纠纷): its finer words (调解 / 纠纷)
+        parts = [t for t in tokenize(phrase) if t != phrase and len(t) >= 2] or parts
     first = next((i for i, w in enumerate(parts) if is_verb(w)), None)
     if first is None:  # "新收案件": a verb jieba does not know; the noun at the end is the object
         return parts[-1] if parts and len(parts[-1]) >= 2 and token_tag(parts[-1]).startswith("n") else ""
