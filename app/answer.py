@@ -288,7 +288,8 @@ class ExtractiveAnswerer:
         # must come from a sentence that names it, not from one about 专家 or 诉讼案件
         # its most specific such word near the end, where Chinese puts the counted noun:
         # 援助 of 法律援助案件 (not 案件, every report has cases), 成员 of …联合体首批成员单位
-        tail = [t for t in tokenize((a.head or "")[-4:]) if len(t) >= 2 and t in common]
+        # (a verb there is the action, not the counted thing: 处理 of "…经调解组织处理了多少件")
+        tail = [t for t in tokenize((a.head or "")[-4:]) if len(t) >= 2 and t in common and not is_verb(t)]
         # the most specific word of what is counted, among those the reports use: 复议 of
         # 行政复议案件 (not 案件), 援助 of 法律援助案件; the figure's own words must hold it
         several = bool(_sub_questions(a) or _conjunct_questions(a))  # each part checks its own
