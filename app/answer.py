@@ -140,6 +140,11 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENT_END.split(text) if s and len(s.strip()) > 1]
 
 
+@functools.lru_cache(maxsize=8192)  # a passage's sentences, read again for every question it is retrieved for
+def _passage_sentences(text: str) -> tuple[str, ...]:
+    return tuple(split_sentences(text))
+
+
 _UNIT_ENDINGS = tuple(sorted(UNIT_WORDS + ("%", "％", "万人次", "万件", "万余件", "大"), key=len, reverse=True))
 
 
@@ -301,17 +306,21 @@ class ExtractiveAnswerer:
         q_numbers = [n for n in _numbers(a.effective_question) if int(float(n)) not in a.years]
         action = asked_action(a, terms) if a.wants_number else None
         out = []
+        per_doc: dict[str, tuple[float, set[str]]] = {}
         for rank, chunk in enumerate(chunks):
             context = f"{chunk.meta.get('title', '')} {chunk.section} {chunk.text}"
             ctx_cov = sum(w for t, w in terms.items() if t in context) / total
             doc = self._doc_text(chunk)
-            # A word the reports use but this report never does ("公证" asked of 海曙区, whose
-            # report has no 公证) is strong evidence this report cannot answer.
-            # only a word of the counted thing, not one cut from a longer one ("办法援案子": 办法
-            # is 办 + 法援; its absence says nothing)
-            absent = sum(w for t, w in common.items() if t in head_words and _absent(t, terms, doc)) / total
-            lacks = {t for t in head if self.shares.get(t, 0.0) >= self.COMMON_SHARE and t not in doc}
-            for sent in split_sentences(chunk.text):
+            if doc not in per_doc:  # once per report, not per passage (a search of its whole text)
+                # A word the reports use but this report never does ("公证" asked of 海曙区, whose
+                # report has no 公证) is strong evidence this report cannot answer.
+                # only a word of the counted thing, not one cut from a longer one ("办法援案子": 办法
+                # is 办 + 法援; its absence says nothing)
+                per_doc[doc] = (
+                    sum(w for t, w in common.items() if t in head_words and _absent(t, terms, doc)) / total,
+                    {t for t in head if self.shares.get(t, 0.0) >= self.COMMON_SHARE and t not in doc})
+            absent, lacks = per_doc[doc]
+            for sent in _passage_sentences(chunk.text):
                 if is_instruction(sent):
                     continue
                 cov = sum(w for t, w in terms.items() if t in sent) / total
@@ -640,6 +649,7 @@ def _names_head(head: dict[str, float], own: str, sentence: str, report_lacks: s
         any(_holds(own, t) for t in head if t in specific)
 
 
+@functools.lru_cache(maxsize=65536)  # the same figure phrases are checked question after question
 def _holds(text: str, word: str) -> bool:
     """``word`` or its abbreviation is in ``text``, or ``word`` abbreviates a longer form in
     ``text``. Chinese abbreviations keep the first character and a later, not adjacent one:
@@ -742,6 +752,7 @@ def _counts_other_things(a: QueryAnalysis, fig: str) -> bool:
                 and unit_kind(unit) != unit_kind(a.asked_unit))
 
 
+@functools.lru_cache(maxsize=16384)
 def sentence_year(sentence: str, report_year: int | None) -> int | None:
     """The year a sentence's figures belong to: the one earlier year it names itself (a 2022
     report's "2021年，全区受理…"), else the report's year. Later years name plans, not figures."""

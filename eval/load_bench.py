@@ -82,7 +82,8 @@ class ServerProcess:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "REPORTQA_INDEX_DIR": str(index_dir),
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p), "REPORTQA_INDEX_DIR": str(index_dir),
                "REPORTQA_CORPUS_DIR": str(corpus_dir)}
         self._log = open(log_path, "ab")
         self.proc = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port",
