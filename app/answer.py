@@ -140,11 +140,6 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENT_END.split(text) if s and len(s.strip()) > 1]
 
 
-@functools.lru_cache(maxsize=8192)  # a passage's sentences, read again for every question it is retrieved for
-def _passage_sentences(text: str) -> tuple[str, ...]:
-    return tuple(split_sentences(text))
-
-
 _UNIT_ENDINGS = tuple(sorted(UNIT_WORDS + ("%", "％", "万人次", "万件", "万余件", "大"), key=len, reverse=True))
 
 
@@ -219,6 +214,11 @@ def best_sentence(chunk: Chunk, text: str) -> str:
 
 def not_found_text() -> str:
     return "现有报告中没有找到能回答这个问题的内容。"
+
+
+@functools.lru_cache(maxsize=8192)  # a passage's sentences, read again for every question it is retrieved for
+def _passage_sentences(text: str) -> tuple[str, ...]:
+    return tuple(split_sentences(text))
 
 
 class ExtractiveAnswerer:
@@ -366,13 +366,7 @@ class ExtractiveAnswerer:
             return None, 0.0, False
         grams = {m[i:i + 2] for m in a.metrics for i in range(len(m) - 1)}
         best, best_key, best_rank = None, None, None
-        prev_end = 0
-        nexts = [p for p, _ in figs[1:]] + [len(sent)]
-        for (pos, fig), nxt in zip(figs, nexts):
-            # the figure's own phrase starts after the previous figure or clause mark:
-            # "在册304人" of "…对象2278人,解除矫正1974人,在册304人", "审查合同和协议379个"
-            clause = max((m.end() for m in _CLAUSE.finditer(sent, 0, pos)), default=0)
-            start, prev_end = max(prev_end, clause, pos - 20), pos + len(fig)
+        for (pos, fig), window in zip(figs, _figure_windows(sent, tuple(figs))):
             unit = _unit_of(fig)
             allowed = [unit in PERCENT_UNITS] if a.wants_rate or a.wants_change else []
             # 个 is the general classifier: "有执法证的人总共多少个" counts people
@@ -391,12 +385,6 @@ class ExtractiveAnswerer:
             unit_bad = (a.wants_rate and unit not in ("%", "％", "个百分点")) or \
                        (not a.wants_rate and unit in ("%", "％")) or (bool(a.asked_unit) and not unit)
             named = self._naming_weight(terms, sent, pos)
-            # the words around a figure name it: "新收案件86件", "342名行政执法人员", "六大专项行动"
-            # ...and runs on to the next clause mark or figure: "21个部门347项事项" -> 部门
-            after = re.split(r"[，,；;。：:、]", sent[pos + len(fig):min(pos + len(fig) + 16, nxt)])[0]
-            window = sent[start:pos] + " " + after  # naming words lie after the previous figure
-            # a title names a document, not what is counted: "《…行政复议…办法》等20余项制度"
-            window = _TITLE.sub(" ", window)
             ctx = sum(w for t, w in terms.items() if t in window) / total
             ctx += 0.5 * (sum(g in window for g in grams) / len(grams) if grams else 0.0)
             key = (unit_ok, not unit_bad, named, round(ctx, 3), -pos)
@@ -432,7 +420,7 @@ class ExtractiveAnswerer:
     def _distinct_naming(self, terms: dict[str, float], sent: str, pos: int) -> float:
         """The weight of a rare question word (in few passages) that ends right before the
         figure; common words (人员, 案件) name too many figures to pick one out."""
-        before = _LINK.sub("", sent[max(0, pos - 24):pos])
+        before = _just_before(sent, pos)
         return max((w for t, w in terms.items() if before.endswith(t)
                     and self.shares.get(t, 0.0) < self.COMMON_SHARE), default=0.0)
 
@@ -440,7 +428,7 @@ class ExtractiveAnswerer:
         """How specifically the word right before a figure names what was asked: the weight of
         the question word it ends with. "在册社区矫正对象有多少人" in "接收社区矫正对象2278人,
         解除矫正1974人,在册304人": 在册 (rare) beats 对象 (common) -> 304人."""
-        before = _LINK.sub("", sent[max(0, pos - 24):pos])
+        before = _just_before(sent, pos)
         return max((w for t, w in terms.items() if before.endswith(t)), default=0.0)
 
     def answers(self, a: QueryAnalysis, e: Evidence) -> bool:
@@ -628,6 +616,31 @@ class ExtractiveAnswerer:
         title = chunk.meta.get("title", "")
         d.text = (f"《{title}》" if title else "该报告") + "的主要工作：\n" + "\n".join(lines)
         return d
+
+
+@functools.lru_cache(maxsize=16384)  # question-independent: worked out once per passage sentence
+def _figure_windows(sent: str, figs: tuple[tuple[int, str], ...]) -> tuple[str, ...]:
+    """The words naming each of ``figs`` in ``sent`` (``_pick_figure``)."""
+    windows, prev_end = [], 0
+    nexts = [p for p, _ in figs[1:]] + [len(sent)]
+    for (pos, fig), nxt in zip(figs, nexts):
+        # the figure's own phrase starts after the previous figure or clause mark:
+        # "在册304人" of "…对象2278人,解除矫正1974人,在册304人", "审查合同和协议379个"
+        clause = max((m.end() for m in _CLAUSE.finditer(sent, 0, pos)), default=0)
+        start, prev_end = max(prev_end, clause, pos - 20), pos + len(fig)
+        # the words around a figure name it: "新收案件86件", "342名行政执法人员", "六大专项行动"
+        # ...and runs on to the next clause mark or figure: "21个部门347项事项" -> 部门
+        after = re.split(r"[，,；;。：:、]", sent[pos + len(fig):min(pos + len(fig) + 16, nxt)])[0]
+        window = sent[start:pos] + " " + after  # naming words lie after the previous figure
+        # a title names a document, not what is counted: "《…行政复议…办法》等20余项制度"
+        windows.append(_TITLE.sub(" ", window))
+    return tuple(windows)
+
+
+@functools.lru_cache(maxsize=32768)
+def _just_before(sent: str, pos: int) -> str:
+    """The words right before the figure at ``pos`` (linking words dropped)."""
+    return _LINK.sub("", sent[max(0, pos - 24):pos])
 
 
 _SENT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*[—\-–~至到]|\d)")

@@ -108,14 +108,14 @@ def ask_cpu(index: Path, asks: int = 100, profile: int = 0, warm: int = 50) -> d
     return out
 
 
-def _profile(qa: Any, questions: list[str], top: int = 25) -> str:
+def _profile(qa: Any, questions: list[str], top: int = 40, sort: str = "cumtime") -> str:
     prof = cProfile.Profile()
     prof.enable()
     for q in questions:
         qa.ask(q)
     prof.disable()
     buf = io.StringIO()
-    pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(top)
+    pstats.Stats(prof, stream=buf).sort_stats(sort).print_stats(top)
     return buf.getvalue()
 
 
