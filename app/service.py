@@ -79,6 +79,7 @@ class ReportService:
         self._seen_link: str | None = _link(self.index_dir)
         self.recovered: dict[str, list[str]] = {"ingested": [], "failed": [], "removed_temp": []}
         self._relative: dict[str, str] = {}  # source path -> as clients see it (``relative``)
+        self._resolved_roots: tuple[str, list[tuple[str, str]]] | None = None  # (cwd, _roots)
 
     # --- access -------------------------------------------------------------------------------
     def current(self) -> "ReportQA | None":
@@ -241,10 +242,15 @@ class ReportService:
         return shown
 
     def _roots(self) -> list[tuple[str, str]]:
-        """(server directory, what clients see instead) for each directory a text may name."""
-        return [(str(root), label) for root, label in (
-            (self.corpus_root, ""), (self.index_dir.resolve(), "index"), (Path.cwd(), ""))
-            if root != Path(root.anchor)]
+        """(server directory, what clients see instead) for each directory a text may name;
+        resolved once per working directory (resolving walks the file system: ~0.3 ms)."""
+        cwd = os.getcwd()
+        if self._resolved_roots is None or self._resolved_roots[0] != cwd:
+            roots = [(str(root), label) for root, label in (
+                (self.corpus_root, ""), (self.index_dir.resolve(), "index"), (Path(cwd), ""))
+                if root != Path(root.anchor)]
+            self._resolved_roots = (cwd, roots)
+        return self._resolved_roots[1]
 
     def scrub(self, text: str, roots: list[tuple[str, str]] | None = None) -> str:
         """Free text (reasons, error messages) with absolute server paths shortened."""

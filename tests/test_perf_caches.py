@@ -177,3 +177,25 @@ def test_the_web_ui_queue_no_longer_polls_every_millisecond():
     _calm_queue(blocks)
     assert blocks._queue.sleep_when_free == QUEUE_POLL_S
     assert blocks._queue.progress_update_sleep_when_free >= 0.1
+
+
+@pytest.mark.integration
+def test_analysis_as_a_dict_is_what_asdict_gave(sample_index_dir):
+    from dataclasses import asdict
+
+    from app.query import INHERITABLE, analyze_query
+
+    index = ReportIndex.load(sample_index_dir)
+    history = [{"role": "user", "content": "盐田区2020年人民调解成功率是多少？"},
+               {"role": "assistant", "content": "99%"}]
+    for q, h in (("盐田区2020年人民调解成功率是多少？", None), ("那罗湖区呢？", history),
+                 ("盐田区和罗湖区哪个法律援助案件多？", None), ("不存在区办理公证多少件", None)):
+        a = analyze_query(q, index.regions(), index.years(), h)
+        old = asdict(a)
+        old.update({k: list(v) for k, v in old.items() if isinstance(v, tuple)})
+        old["inherited"] = {k: k in a.inherited for k in INHERITABLE}
+        new = a.to_dict()
+        assert new == old
+        assert all(r is not s for r, s in zip(new["regions"], a.regions))  # copies, as before
+    assert analyze_query("盐田区2020年人民调解成功率是多少？", index.regions(), index.years()
+                         ).to_dict()["regions"][0]["district"] == "盐田区"
