@@ -15,15 +15,16 @@ from dataclasses import dataclass, field, replace
 
 from ingest import Chunk, name_forms, tokenize
 from ingest.chunk import heading_of
+from ingest.chunk import split_sentences as _report_sentences
 from ingest.facts import object_of, phrase_before, verb_only
 from ingest.figures import PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, same_unit, unit_kind
 from ingest.regions import SCOPE_WORDS
-from ingest.tokenize import is_verb
+from ingest.tokenize import is_predicate, is_verb, words
 
 from app.query import QueryAnalysis
 
 __all__ = ["Evidence", "Draft", "ExtractiveAnswerer", "verify_numbers", "find_figures",
-           "is_instruction", "is_upload", "figure_pos", "QUOTE_SEP", "PLAN_QUESTION",
+           "is_instruction", "is_upload", "figure_pos", "QUOTE_SEP", "PLAN_QUESTION", "asks_plan",
            "split_sentences", "term_weights", "not_found_text", "grounding_text", "best_sentence",
            "same_unit", "metric_before"]
 
@@ -46,7 +47,6 @@ _ORDINAL_ASK = re.compile(r"第几")
 _ORDINAL = re.compile(rf"第(?:{_CN_NUM}|\d+)(?:名|位)")
 _TITLE = re.compile(r"《[^》]*》?")
 _CLAUSE = re.compile(r"[，,；;：:、]")
-_SENT_END = re.compile(r"(?<=[。！？；!?;])|\n+")
 # Tokens of a question that frame it but say nothing about what is asked.
 _FRAME_TOKENS = frozenset(SCOPE_WORDS) | frozenset("多少 几 哪个 哪些 分别 各 是 有 年 区 "
                           "全年 今年 去年 共 一共 总共 共计 其中 "
@@ -137,7 +137,8 @@ def _canon(n: str) -> str:
 
 
 def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENT_END.split(text) if s and len(s.strip()) > 1]
+    """The sentences and ；-clauses of ``text``, line by line, stripped (ingest's splitter)."""
+    return [s for line in text.split("\n") for s in map(str.strip, _report_sentences(line)) if len(s) > 1]
 
 
 _UNIT_ENDINGS = tuple(sorted(UNIT_WORDS + ("%", "％", "万人次", "万件", "万余件", "大"), key=len, reverse=True))
@@ -443,11 +444,11 @@ class ExtractiveAnswerer:
             return True
         if a.wants_number:  # a mismatched figure never answers; no need to weigh words
             return False
-        words = self._metric_terms(a)
-        total = sum(words.values())
+        asked = self._metric_terms(a)
+        total = sum(asked.values())
         where = f"{e.sentence} {e.chunk.section}"
         return bool(total) and \
-            sum(w for t, w in words.items() if t in where) / total >= self.min_head_coverage
+            sum(w for t, w in asked.items() if t in where) / total >= self.min_head_coverage
 
     def _metric_terms(self, a: QueryAnalysis) -> dict[str, float]:
         """The weighted words of what is asked: the head ("维持原决定" of "其中维持原决定的有
@@ -468,7 +469,10 @@ class ExtractiveAnswerer:
             if SUMMARY.search(a.question) and self.doc_chunks and \
                     not _topic(a, chunks[0].meta.get("title", "")):
                 return self._summary(a, chunks[0])  # the report itself is the answer
-            if PLAN_QUESTION.search(a.question) and any(
+            plan = self._plan(a, chunks) if asks_plan(a.question) and self.doc_chunks else None
+            if plan is not None:
+                return plan
+            if asks_plan(a.question) and any(
                     PLAN_HEADING.search(b.heading) for b in _blocks(chunks[0]) + [
                         b for c in chunks[1:] if c.doc_id == chunks[0].doc_id for b in _blocks(c)]):
                 return self._descriptive(a, [], [c for c in chunks if c.doc_id == chunks[0].doc_id])
@@ -494,6 +498,15 @@ class ExtractiveAnswerer:
         d = Draft("", True)
         quote = _trim(best.sentence, best.figure or "")
         n = d.cite(best.chunk, quote)
+        span = _from_to(a.question, best.sentence)
+        if span:  # "从多少项精简到了多少项": both ends, as the report words them
+            d.text = f"{_lead(best.chunk)}，{_where(best)}{span}：“{quote}”[{n}]"
+            return d
+        stages = _stages(best.sentence, best.figure or "")
+        if len(stages) >= 2 and stages[-1][1] in quote and not _names_stage(a.effective_question, stages):
+            said = "，".join(f"{w}{f}" for w, f in stages)
+            d.text = f"{_lead(best.chunk)}，{_where(best)}{said}：“{quote}”[{n}]"
+            return d
         d.text = f"{_lead(best.chunk)}，{_subject(a, best)}为{best.figure}：“{quote}”[{n}]"
         return d
 
@@ -504,12 +517,16 @@ class ExtractiveAnswerer:
         best, d, said = ev[0], Draft("", True), []
         used: set[str] = set()
         for i, sub in enumerate(parts):
-            terms = self._terms(sub) if sub.effective_question != a.effective_question else \
+            own = sub.effective_question != a.effective_question
+            terms = self._terms(sub) if own else \
                 {t: self.weights.get(t, self.unseen_weight) for t in tokenize(sub.metrics[0]) if len(t) >= 2}
+            # a joined part is its own action: "维持、撤销、终止的分别是多少件" -> 维持, 撤销, 终止
+            last = words(sub.metrics[0])[-1:] if not own and sub.metrics else []
+            action = asked_action(sub, terms) if own else \
+                (last[0] if last and is_predicate(last[0]) else None)
             found = None
             for e in [best] + [e for e in ev[1:] if e.chunk.doc_id == best.chunk.doc_id and not e.mismatch]:
-                fig, _, _ = self._pick_figure(sub, e.sentence, [], terms, sum(terms.values()) or 1.0,
-                                              asked_action(sub, terms))
+                fig, _, _ = self._pick_figure(sub, e.sentence, [], terms, sum(terms.values()) or 1.0, action)
                 if fig and (e.sentence, fig) not in used and (
                         sub.wants_change or self._names_part(terms, e.sentence, fig)):
                     found = replace(e, figure=fig)
@@ -566,7 +583,7 @@ class ExtractiveAnswerer:
         best = max(blocks, key=lambda b: (self._block_score(terms, b), -b.order))
         if self._block_score(terms, best) <= 0 and ev:
             best = next((b for b in blocks if ev[0].sentence in b.sentences), best)
-        picked = _informative(best.sentences, terms, limit)
+        picked = self._topic_paragraph(terms, best, limit) or _informative(best.sentences, terms, limit)
         d = Draft("", True)
         n = d.cite(best.chunk, QUOTE_SEP.join(picked))
         where = _where(Evidence(best.chunk, picked[0], region=best.chunk.meta.get("region", "")))
@@ -578,6 +595,48 @@ class ExtractiveAnswerer:
         topic = f"在“{topic}”方面" if topic and topic not in best.chunk.meta.get("title", "") else ""
         d.text = f"{_lead(best.chunk)}，{where}{topic}的主要做法：{body}[{n}]"
         return d
+
+    def _plan(self, a: QueryAnalysis, chunks: Sequence[Chunk]) -> Draft | None:
+        """"江南区2022年有什么工作打算？": the plan for 2022, which the report on 2021 sets out
+        ("三、2022年工作打算"); a report on 2022 closes with the plan for 2023. Among the
+        retrieved reports: the one whose plan names an asked year, else the one on the year
+        before, else the first with a plan. None when no retrieved report has one."""
+        plans = {}
+        for c in chunks:
+            if c.doc_id not in plans:
+                plans[c.doc_id] = (c, *_plan_items(self.doc_chunks(c.doc_id), a.years))
+        found = [(c, h, items) for c, h, items in plans.values() if items]
+        if not found:
+            return None
+
+        def rank(entry: tuple[Chunk, str, list]) -> tuple[bool, bool]:
+            c, heading, items = entry
+            named = any(str(y) in unicodedata.normalize("NFKC", heading) for y in a.years)
+            return named, c.meta.get("year") in {y - 1 for y in a.years}
+        chunk, heading, items = max(found, key=rank)  # max keeps the first of equals
+        d = Draft("", True)
+        for cid in dict.fromkeys(c.id for c, _ in items[:8]):
+            group = [(c, s) for c, s in items[:8] if c.id == cid]
+            d.cite(group[0][0], QUOTE_SEP.join(s for _, s in group))
+        body = "".join("".join(f"“{q}”" for q in d.quotes[i].split(QUOTE_SEP)) + f"[{i + 1}]"
+                       for i in range(len(d.quotes)))
+        topic = _HEADING_NUMBER.sub("", heading).rstrip("。.：:") or "工作打算"
+        d.text = f"{_lead(chunk)}，{topic}：{body}"
+        return d
+
+    def _topic_paragraph(self, terms: dict[str, float], block: "_Block", limit: int) -> list[str]:
+        """When the section's heading does not name what is asked (a section "依法化解矛盾纠纷"
+        asked how 枫桥经验 was practised), the paragraph that does is the answer: reports give
+        one measure a paragraph, its sentence naming it first and the details after ("坚持
+        “枫桥经验”，推进三级综治中心…；在农区设立农牧业纠纷调解室…"). [] when the heading
+        names it or no paragraph does."""
+        total = sum(terms.values()) or 1.0
+        cover = [sum(w for t, w in terms.items() if t in s) / total for s in block.sentences]
+        if not cover or sum(w for t, w in terms.items() if t in block.heading) / total >= 0.5 \
+                or max(cover) < 0.5 or len(set(block.paragraphs)) < 2:
+            return []
+        para = block.paragraph(max(range(len(cover)), key=lambda i: (cover[i], -i)))
+        return [] if len(para) < 2 else _informative(para, terms, limit)
 
     def _block_score(self, terms: dict[str, float], block: "_Block") -> float:
         total = sum(terms.values()) or 1.0
@@ -621,19 +680,25 @@ class ExtractiveAnswerer:
 @functools.lru_cache(maxsize=16384)  # question-independent: worked out once per passage sentence
 def _figure_windows(sent: str, figs: tuple[tuple[int, str], ...]) -> tuple[str, ...]:
     """The words naming each of ``figs`` in ``sent`` (``_pick_figure``)."""
-    windows, prev_end = [], 0
+    windows, prev_end, prev_window, prev_kind = [], 0, "", ""
     nexts = [p for p, _ in figs[1:]] + [len(sent)]
     for (pos, fig), nxt in zip(figs, nexts):
         # the figure's own phrase starts after the previous figure or clause mark:
         # "在册304人" of "…对象2278人,解除矫正1974人,在册304人", "审查合同和协议379个"
         clause = max((m.end() for m in _CLAUSE.finditer(sent, 0, pos)), default=0)
+        # the items of a 、 list share the words before the first: "公布县级行政权力清单
+        # 3126项、责任清单4870项" -> 4870项 counts 公布县级…责任清单 too
+        listed = sent[prev_end:pos].startswith("、") and unit_kind(_unit_of(fig)) == prev_kind
+        shared = prev_window if listed else ""
         start, prev_end = max(prev_end, clause, pos - 20), pos + len(fig)
+        prev_kind = unit_kind(_unit_of(fig))
         # the words around a figure name it: "新收案件86件", "342名行政执法人员", "六大专项行动"
         # ...and runs on to the next clause mark or figure: "21个部门347项事项" -> 部门
         after = re.split(r"[，,；;。：:、]", sent[pos + len(fig):min(pos + len(fig) + 16, nxt)])[0]
-        window = sent[start:pos] + " " + after  # naming words lie after the previous figure
+        window = shared + sent[start:pos] + " " + after  # naming words lie after the previous figure
         # a title names a document, not what is counted: "《…行政复议…办法》等20余项制度"
         windows.append(_TITLE.sub(" ", window))
+        prev_window = shared + sent[start:pos]
     return tuple(windows)
 
 
@@ -710,12 +775,76 @@ def _words_before(sentence: str, figs: list[tuple[int, str]], pos: int, unit: st
     return own
 
 
+def _stages(sentence: str, fig: str) -> list[tuple[str, str]]:
+    """The list of one thing's counts that ``fig`` belongs to, each with its words: "收到行政复议
+    申请312件，受理287件，审结265件" -> [(收到行政复议申请, 312件), (受理, 287件), (审结, 265件)].
+    Reports count one thing at each stage it passes (received, accepted, closed); a question
+    that names the thing but no stage ("行政复议案件有多少") is answered with every stage, each
+    by its own verb, rather than one stage chosen for the asker. [] when ``fig`` is in no list."""
+    figs = find_figures(sentence)
+    at = next((i for i, (p, f) in enumerate(figs) if f == fig and p == figure_pos(sentence, fig)), None)
+    if at is None:
+        return []
+
+    def member(i: int) -> bool:  # a later clause of the list: a bare verb, the same kind of count
+        (p0, f0), (p1, f1) = figs[i - 1], figs[i]
+        kind = unit_kind(_unit_of(f1))
+        words_ = sentence[p0 + len(f0):p1]  # "其中…" opens a breakdown of a stage, not a stage
+        return bool(kind) and kind == unit_kind(_unit_of(f0)) and verb_only(words_) and "其中" not in words_
+
+    first = at
+    while first > 0 and member(first):
+        first -= 1
+    last = at
+    while last + 1 < len(figs) and member(last + 1):
+        last += 1
+    if last == first:
+        return []
+    parts = words(phrase_before(sentence, figs[first][0]))  # from its verb: not "县政府受理…"
+    verb = next((i for i, w in enumerate(parts) if is_verb(w)), 0)
+    head = "".join(parts[verb:])
+    if not head or verb_only(head):
+        return []
+    return [(head, figs[first][1])] + [
+        (re.sub(r"^[，,；;、\s]+|(?:达到|达|为|共计|共|累计|了)$", "", sentence[p0 + len(f0):p1]), f1)
+        for (p0, f0), (p1, f1) in zip(figs[first:last], figs[first + 1:last + 1])]
+
+
+_ASKS_FROM_TO = re.compile(r"[从由](?:原来的?)?(?:多少|几)[^，,？?]*?(?:到|为|至)了?(?:多少|几)")
+_FROM_TO = re.compile(r"[从由](?:原来的?)?\s*$")
+_TO = re.compile(r"(?:精简|压缩|减少|缩短|提高|提升|增加|下降|降低|减)?(?:为|至|到)了?\s*$")
+
+
+def _from_to(question: str, sentence: str) -> str:
+    """"县级行政审批事项从多少项精简到了多少项？" asks for both ends of a change, which reports
+    write "由原来的412项精简为268项" / "从30天压缩至5天": "由412项精简为268项" ("" otherwise)."""
+    if not _ASKS_FROM_TO.search(question):
+        return ""
+    figs = find_figures(sentence)
+    for (p0, f0), (p1, f1) in zip(figs, figs[1:]):
+        if _FROM_TO.search(sentence[max(0, p0 - 6):p0]) and _TO.search(sentence[p0 + len(f0):p1]):
+            thing = _FROM_TO.sub("", sentence[:p0])[-40:]
+            return f"{phrase_before(thing + '0', len(thing))}由{f0}{sentence[p0 + len(f0):p1]}{f1}"
+    return ""
+
+
+def _names_stage(question: str, stages: list[tuple[str, str]]) -> bool:
+    """The question names one of the stages by a word of its verb ("受理的…分别是多少", "调解成功
+    的有多少", "在册…多少人"), so it asks for that stage alone. The counted thing's own words
+    (行政复议申请 of 收到行政复议申请) do not name a stage."""
+    head = stages[0][0]
+    obj = object_of(head)
+    thing = set(tokenize(obj)) if obj else {t for t in tokenize(head) if not is_verb(t)}
+    named = {t for w, _ in stages for t in tokenize(w) if len(t) >= 2} - thing
+    return any(t in question for t in named)
+
+
 def _in_clause(sentence: str, pos: int, word: str) -> bool:
     """``word`` is in the clause that ends at ``pos`` (、 joins the objects of one clause)."""
     return word in re.split(r"[，,；;：:]", sentence[:pos])[-1]
 
 
-_ASK_TAIL = re.compile(r"(?:了|的|有|是|都|共|一共|总共|共计|累计|达到?|为)*(?:多少|几)")
+_ASK_TAIL = re.compile(r"(?:了|的|有|是|都|共|一共|总共|共计|累计|达到?|为|分别|各自?)*(?:多少|几)")
 
 
 def asked_action(a: QueryAnalysis, terms: Iterable[str]) -> str | None:
@@ -728,7 +857,7 @@ def asked_action(a: QueryAnalysis, terms: Iterable[str]) -> str | None:
         return None
     before = a.effective_question[:m.start()]
     word = max((t for t in terms if before.endswith(t)), key=len, default=None)
-    return word if word and is_verb(word) else None
+    return word if word and is_predicate(word) else None
 
 
 def is_upload(chunk: Chunk) -> bool:
@@ -787,8 +916,12 @@ def _with_next(text: str, sentence: str, short: int = 40) -> str:
 
 
 # "请总结一下…主要工作", "概括…", "主要做了哪些工作": a summary of the whole report.
-SUMMARY = re.compile(r"总结|概括|概述|归纳|主要工作|主要做了|做了哪些(方面|工作)|哪几个方面|主要成效|主要内容")
-_SUMMARY_WORDS = re.compile(SUMMARY.pattern + r"|工作|主要|做了?|哪些|方面|情况|一下|请|的")
+SUMMARY = re.compile(r"总结|概括|概述|归纳|主要工作|主要做了|做了哪些(方面|工作)|哪几个方面|主要成效|主要内容"
+                     r"|主要(?:有)?哪些(?:举措|措施|做法|成效|工作)")
+# Words by which reports and askers name "the year's work" itself, not a topic of it: 主要举措,
+# 重点工作, 举措和成效, 特色亮点 (a section "一、主要举措和成效" is the whole report's work).
+_SUMMARY_WORDS = re.compile(SUMMARY.pattern + r"|工作|主要|做了?|哪些|方面|情况|一下|请|的"
+                            r"|举措|措施|做法|成效|成绩|重点|亮点|特色|和|及")
 
 
 def _topic(a: QueryAnalysis, title: str) -> str:
@@ -804,7 +937,43 @@ def _topic(a: QueryAnalysis, title: str) -> str:
 PLAN_HEADING = re.compile(r"打算|计划|安排|思路|下一步|展望|明年")
 # A question about plans ("2021年有什么工作打算？", "下一步怎么安排"): answered by the report on the
 # year before, whose closing section sets out the next year's work.
-PLAN_QUESTION = re.compile(r"打算|计划|安排|下一步|明年|将要|部署|思路|重点工作|工作重点")
+PLAN_QUESTION = re.compile(r"打算|计划|安排|下一步|明年|将要|部署|思路|重点工作|工作重点|要(?:重点)?(?:做|抓)好|今后")
+
+
+def asks_plan(question: str) -> bool:
+    """A question about plans, not a summary that names its "重点工作"."""
+    return bool(PLAN_QUESTION.search(question)) and not SUMMARY.search(question)
+
+
+_PLAN_SENTENCE = re.compile(r"将|要|拟|计划|继续|进一步")
+
+
+def _plan_items(chunks: Sequence[Chunk], years: Sequence[int]) -> tuple[str, list[tuple[Chunk, str]]]:
+    """(the plan's heading, its items in order) of one report. A plan is the part under a
+    first-level heading about plans ("三、2025年工作计划"), often a list of subheadings alone
+    ("（一）持续开展领导干部学法用法，推动述法评议常态化。"); a report without one may still state
+    next year's plans in a sentence that names the year ("2016年，县司法局将…")."""
+    heading, items, in_plan = "", [], False
+    for c in chunks:
+        path = c.section.split(" > ") if c.section else []
+        in_plan = bool(path) and bool(PLAN_HEADING.search(path[0]))
+        heading = heading or (path[0] if in_plan else "")
+        for line in c.text.split("\n"):
+            h = heading_of(line.strip())
+            if h and h[0] == 1:
+                in_plan = bool(PLAN_HEADING.search(h[1]))
+                heading = heading or (h[1] if in_plan else "")
+                continue
+            if in_plan:
+                text = _HEADING_NUMBER.sub("", line.strip()) if h else line
+                items += [(c, x) for x in split_sentences(text) if len(x) >= 6]
+    if items:
+        return heading, items
+    named = [(c, x) for c in chunks for x in split_sentences(c.text) if _PLAN_SENTENCE.search(x)
+             and any(f"{y}年" in x for y in years if y > (c.meta.get("year") or y))]
+    return "", named
+
+
 NOT_WORK_HEADING = re.compile(PLAN_HEADING.pattern + r"|不足|问题|短板|差距")
 _HEADING_NUMBER = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）]?[、．.]?\s*")
 
@@ -828,24 +997,29 @@ class _Block:
     heading: str
     sentences: list[str]
     order: int
+    paragraphs: list[int] = field(default_factory=list)  # each sentence's paragraph (line) number
+
+    def paragraph(self, i: int) -> list[str]:
+        """The sentences of the paragraph that sentence ``i`` is in."""
+        return [s for s, p in zip(self.sentences, self.paragraphs) if p == self.paragraphs[i]]
 
 
 def _blocks(chunk: Chunk) -> list[_Block]:
     own = chunk.section.split(" > ")[-1] if chunk.section else ""
     out: list[_Block] = []
-    heading, sents = own, []
-    for line in chunk.text.split("\n"):
+    heading, sents, paras = own, [], []
+    for n, line in enumerate(chunk.text.split("\n")):
         h = heading_of(line.strip())
         if h:
             if sents or heading:
-                out.append(_Block(chunk, heading, sents, chunk.meta.get("position", 0) * 100 + len(out)))
+                out.append(_Block(chunk, heading, sents, chunk.meta.get("position", 0) * 100 + len(out), paras))
             heading = h[1]
-            rest = line.strip()[len(h[1]):].lstrip("。.：: ")
-            sents = [x for x in split_sentences(rest) if len(x) >= 8]
-        else:
-            sents += [x for x in split_sentences(line) if len(x) >= 8]
+            line = line.strip()[len(h[1]):].lstrip("。.：: ")
+            sents, paras = [], []
+        found = [x for x in split_sentences(line) if len(x) >= 8]
+        sents, paras = sents + found, paras + [n] * len(found)
     if sents or heading:
-        out.append(_Block(chunk, heading, sents, chunk.meta.get("position", 0) * 100 + len(out)))
+        out.append(_Block(chunk, heading, sents, chunk.meta.get("position", 0) * 100 + len(out), paras))
     return [b for b in out if not is_instruction(" ".join(b.sentences))]
 
 
@@ -856,7 +1030,8 @@ def _section_block(chunk: Chunk) -> list[_Block]:
     parts = _blocks(chunk)
     if len(parts) < 2 or parts[0].sentences or not parts[0].heading:
         return []
-    return [_Block(chunk, parts[0].heading, [x for b in parts[1:] for x in b.sentences], parts[0].order)]
+    return [_Block(chunk, parts[0].heading, [x for b in parts[1:] for x in b.sentences], parts[0].order,
+                   [p for b in parts[1:] for p in b.paragraphs])]
 
 
 _MEASURE = re.compile(r"\d|“[^”]{2,20}”|一是|二是|三是|建立|制定|出台|开展|推行|实施|组建|设立|印发|创新|实现")
@@ -871,11 +1046,29 @@ def _informativeness(sentence: str, terms: dict[str, float]) -> float:
     return cov + 0.25 * min(len(_MEASURE.findall(sentence)), 4) + min(len(sentence), 80) / 400
 
 
+def _sentence_of(clauses: list[str]) -> list[int]:
+    """For each clause, the number of the full sentence (ended by 。！？) it belongs to: clauses
+    split at ；are the items of one sentence ("分四批：第一批…；第二批…；第三批…。")."""
+    out, n = [], 0
+    for c in clauses:
+        out.append(n)
+        n += not c.rstrip("”’」』）)").endswith(("；", ";"))
+    return out
+
+
 def _informative(sentences: list[str], terms: dict[str, float], limit: int) -> list[str]:
-    """The 2–``limit`` most informative sentences, in report order."""
+    """The 2–``limit`` most informative sentences, in report order, at most one clause of each
+    full sentence while other sentences remain: a how-question is answered by several
+    measures, and the items of one list ("第一批取消1项…；第二批…") are one measure's details."""
     ranked = sorted(range(len(sentences)), key=lambda i: -_informativeness(sentences[i], terms))
-    keep = sorted(ranked[:max(2, min(limit, len(sentences)))])
-    return [sentences[i] for i in keep]
+    want = max(2, min(limit, len(sentences)))
+    group = _sentence_of(sentences)
+    keep: list[int] = []
+    for i in ranked:
+        if len(keep) < want and group[i] not in {group[k] for k in keep}:
+            keep.append(i)
+    keep += [i for i in ranked if i not in keep][:want - len(keep)]
+    return [sentences[i] for i in sorted(keep)]
 
 
 _PART = re.compile(r"[，,？?；;。、]")
@@ -918,6 +1111,11 @@ def _conjunct_questions(a: QueryAnalysis) -> list[QueryAnalysis]:
                for c in conj):
             joined += [m for m in (m1, m2) if m not in joined]
     if len(joined) < 2:
+        return []
+    # "建议和提案的满意率是多少": the joined nouns qualify one asked metric after 的, unless each
+    # is asked for (各/分别)
+    last = max(q.find(m) + len(m) for m in joined)
+    if not _EACH.search(q) and q[last:].startswith("的") and a.head and a.head not in joined:
         return []
     return [replace(a, metrics=[m], head=m) for m in joined]
 

@@ -23,7 +23,7 @@ from ingest import (Chunk, DocumentNotFoundError, Fact, IndexNotFoundError, Inva
                     Settings, name_forms)
 from ingest.tokenize import is_verb
 
-from app.answer import (PLAN_QUESTION, Draft, Evidence, ExtractiveAnswerer, is_upload, term_weights,
+from app.answer import (asks_plan, Draft, Evidence, ExtractiveAnswerer, is_upload, term_weights,
                         verify_numbers)
 from app.compare import compare_answer, metric_match
 from app.query import QueryAnalysis, analyze_query, region_key, region_names
@@ -598,13 +598,14 @@ def _coverage_refusal(a: QueryAnalysis, state: _State) -> tuple[QueryAnalysis, D
     if len(a.regions) == 1:
         reg = region_key(a.regions[0])
         have = state.region_years.get(reg, [])
+        earlier = {y - 1 for y in a.years} & set(have)
+        if earlier and asks_plan(a.question) and not a.inherits("year"):
+            # the plan for N is in the report on N−1; N stays asked (the plan's heading names it)
+            return replace(a, years=tuple(sorted(earlier | set(a.years)))), None
         if not have or set(a.years) & set(have):
             return a, None
         if a.inherits("year"):
             return replace(a, years=()), None
-        earlier = tuple(sorted({y - 1 for y in a.years} & set(have)))
-        if earlier and PLAN_QUESTION.search(a.question):
-            return replace(a, years=earlier), None
         asked = "、".join(f"{y}年" for y in a.years)
         available = f"{reg}现有{'、'.join(f'{y}年' for y in have)}的报告。"
         return a, Draft(f"现有报告中没有{reg}{asked}的数据。{available}", False, note=available)

@@ -44,6 +44,8 @@ _ELLIPTICAL_HINT = re.compile(r"^(那|那么|还有|再看|换成|改成)|呢[�
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # The unit a count is kept in when the question does not say ("纠纷数量" -> 件, not 1580人次).
 _IMPLIED_UNITS = ((re.compile(r"纠纷|案件|案子|官司|事项|收案|案卷|文件|诉讼|复议"), "件"),
+                  # an amount of money is only ever a money figure ("要回了多少欠的工钱")
+                  (re.compile(r"钱|金额|资金|经费|款项|工资|薪酬|损失|罚没款"), "元"),
                   (re.compile(r"人员|律师|干部|对象|人数|群众|专家"), "人"),
                   (re.compile(r"组织|委员会|调委会|机构|平台|单位|站|室"), "个"))
 
@@ -176,13 +178,15 @@ def _head(q: str, metrics: list[str]) -> str | None:
     return "".join(after) if after else before[-1] if before else None
 
 
-def _implied_unit(metrics: list[str]) -> str | None:
-    text = "".join(metrics)
-    if RATE_WORDS.search(text):
-        return None
-    for pattern, unit in _IMPLIED_UNITS:
-        if pattern.search(text):
-            return unit
+def _implied_unit(metrics: list[str], head: str | None = None) -> str | None:
+    """The measure word the asked thing implies; the phrase next to the ask decides first
+    ("法律援助案件挽回损失多少" asks for money, "讨要工钱的官司有多少" for cases)."""
+    for text in (head or "", "".join(metrics)):
+        if RATE_WORDS.search(text):
+            return None
+        for pattern, unit in _IMPLIED_UNITS:
+            if pattern.search(text):
+                return unit
     return None
 
 
@@ -203,7 +207,7 @@ def analyze_query(question: str, regions_in_index: list[dict], years_in_index: l
     years = [int(y) for y in dict.fromkeys(_YEAR.findall(q))]
     metrics = _metric_phrases(q, mentions)
     unit = _ASKED_UNIT.search(q)
-    implied = None if _DURATION.search(q) else _implied_unit(metrics)  # "实施满多久": a time
+    implied = None if _DURATION.search(q) else _implied_unit(metrics, _head(q, metrics))  # "实施满多久": a time
     a = QueryAnalysis(
         question=q, effective_question=q, regions=tuple(regions), unknown_regions=tuple(unknown),
         years=tuple(years), metrics=tuple(metrics), head=_head(q, metrics),

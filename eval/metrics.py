@@ -98,10 +98,14 @@ def _quote_start(text: str, close: int) -> int | None:
 
 
 def strip_quoted_evidence(answer: str) -> str:
-    """The answer without its quoted evidence: "…为2278人：“…在册304人…”[1]" -> "…为2278人："."""
+    """The answer without its quoted evidence: "…为2278人：“…在册304人…”[1]" -> "…为2278人：".
+    Several quotes of one passage run together before its one marker, “…”“…”“…”[1], and are
+    all evidence."""
     text = answer or ""
     for m in reversed(list(_QUOTE_END.finditer(text))):
         start = _quote_start(text, m.start())
+        while start is not None and start > 0 and text[start - 1] == "”":
+            start = _quote_start(text, start - 1)  # the quote right before, of the same passage
         if start is not None:
             text = text[:start] + text[m.end():]
     return text

@@ -13,7 +13,7 @@ import re
 
 from ingest.chunk import split_sentences
 from ingest.figures import UNIT_WORDS, unit_kind
-from ingest.tokenize import is_verb, token_tag, words
+from ingest.tokenize import is_predicate, is_verb, token_tag, words
 from ingest.types import Chunk, Document, Fact
 
 __all__ = ["extract_facts", "find_quantities", "phrase_before", "verb_only", "object_of", "UNITS"]
@@ -77,8 +77,7 @@ def verb_only(phrase: str) -> bool:
     list of clauses about one thing only the first names it ("收到行政复议申请2317件，受理1986件，
     审结1902件"); the later ones are told apart by their verb."""
     bare = re.sub(r"[，,；;：:、\s]|(?:达到|达|为|是|共计|共|累计|了)$", "", phrase)
-    # a predicate: a verb, or an adjective used as one ("调解纠纷8428件，成功8175件")
-    return 0 < len(bare) <= 4 and any(is_verb(w) or token_tag(w) == "a" for w in words(bare))
+    return 0 < len(bare) <= 4 and any(is_predicate(w) for w in words(bare))
 
 
 def object_of(phrase: str) -> str:

@@ -66,6 +66,28 @@ def test_split_sentences():
     assert split_sentences("一是加强。二是推进;三是落实！") == ["一是加强。", "二是推进;", "三是落实！"]
 
 
+def test_split_sentences_keeps_a_closing_quote_with_its_sentence_and_splits_lines():
+    assert split_sentences("推行“最多跑一次。”全面落实。\n（二）推进改革") == \
+        ["推行“最多跑一次。”", "全面落实。", "（二）推进改革"]
+
+
+@pytest.mark.parametrize("clauses,kept", [
+    # 梧州: four batches of one list are one measure; the next sentences are others
+    (["坚持应放尽放，分四批对事项进行了取消、承接和调整：第一批取消1项、承接9项；", "第二批取消1项、承接1项、调整19项；",
+      "第三批取消8项；", "第四批调整事项138项。", "开展“证照分离”改革，涉及事项106项。", "推行“一窗受理”，窗口减少30个。"],
+     {4, 5}),
+    # 赵县-style: no list, the most informative sentences in report order
+    (["把法治政府建设写入“十四五”规划纲要。", "纳入考核评价体系，在年度综合考核中占4分。", "坚持以习近平法治思想为指导。"],
+     {0, 1}),
+])
+def test_a_how_answer_quotes_several_measures_not_one_lists_items(clauses, kept):
+    from app.answer import _informative
+    got = _informative(clauses, {}, len(kept) + 1 if len(clauses) > 3 else len(kept))
+    assert [c for c in clauses if c in got] == got          # report order
+    assert {clauses.index(c) for c in got} - set(range(4 if len(clauses) > 3 else 0)) == kept
+    assert len(got) == len(kept) + (len(clauses) > 3)     # one item of the list, not four
+
+
 # -- extractive answers -----------------------------------------------------------------------
 def test_rate_question_states_the_rate_and_quotes_the_sentence():
     d = ExtractiveAnswerer(WEIGHTS).answer(analysis("盐田区2020年人民调解成功率是多少？"), [C_YT, C_LH])

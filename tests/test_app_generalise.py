@@ -263,3 +263,106 @@ def test_what_was_done_about_a_topic_is_its_section_not_a_summary(unseen_qa, que
     ans = unseen_qa.ask(question)
     assert ans.found and f"在“{section}”方面" in ans.answer and "的主要工作：" not in ans.answer
     assert "的主要工作：" in unseen_qa.ask(question.replace(section, "主要")).answer  # the report's parts
+
+
+@pytest.mark.parametrize("question, stages", [
+    ("兰州市2020年行政复议申请有多少件？", "收到行政复议申请312件，受理287件，审结265件"),
+    ("鹤岗市2018年行政复议案件多少件？", "收到行政复议申请172件，受理153件，审结141件")])
+def test_a_thing_asked_without_a_stage_is_answered_with_every_stage(unseen_qa, question, stages):
+    """"收到…312件，受理287件，审结265件" counts one thing at three stages; a question naming none
+    gets all three, each by its verb, not one chosen for the asker."""
+    assert stages in unseen_qa.ask(question).answer.split("：")[0]
+
+
+def test_a_question_naming_a_stage_gets_that_stage_alone(qa, unseen_qa):
+    ans = qa.ask("沙坪坝区2019年一共调解了多少件纠纷？").answer.split("：")[0]
+    assert "8428件" in ans and "8175件" not in ans
+    assert "8428件" in qa.ask("沙坪坝区2019年纠纷有多少件？").answer.split("：")[0]
+    ans = unseen_qa.ask("鹤岗市2018年行政复议审结了多少件？").answer.split("：")[0]
+    assert "141件" in ans and "172件" not in ans
+
+
+@pytest.mark.parametrize("index, question, figure, other", [
+    ("sample", "沙坪坝区2019年调解纠纷成功了多少件？", "8175件", "8428件"),
+    ("unseen", "禄劝县2015年矛盾纠纷调解成功了多少件？", "1807件", "1863件")])
+def test_an_adjective_used_as_a_predicate_is_the_asked_action(qa, unseen_qa, index, question, figure,
+                                                              other):
+    """"调解纠纷8428件，成功8175件": 成功 is asked as an action (jieba tags it an adjective)."""
+    ans = (qa if index == "sample" else unseen_qa).ask(question).answer.split("：“")[0]
+    assert figure in ans and other not in ans
+
+
+@pytest.mark.parametrize("question, figures, wrong", [
+    ("鹤岗市2018年行政复议维持、撤销、终止的分别是多少件？", ["维持为98件", "撤销为17件", "终止为20件"], "172件"),
+    ("安溪县2015年行政复议维持和撤销的各有多少件？", ["维持为21件", "撤销为4件"], "31件")])
+def test_each_joined_part_is_its_own_action(unseen_qa, question, figures, wrong):
+    ans = unseen_qa.ask(question).answer.split("：“")[0]
+    assert all(f in ans for f in figures) and wrong not in ans
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("question, parts", [
+    ("金平县2024年人大代表建议和政协提案的办复率是多少？", 0),
+    ("海曙区2020年答复了多少件人大代表建议和政协提案？", 2),
+    ("海曙区2020年人大代表建议和政协提案的件数分别是多少？", 2)])
+def test_nouns_joined_before_a_metric_qualify_it(question, parts):
+    from app.answer import _conjunct_questions
+    assert len(_conjunct_questions(analyze_query(question, [], []))) == parts
+
+
+def test_a_rate_of_two_joined_things_is_one_rate(unseen2_qa):
+    ans = unseen2_qa.ask("金平县2024年人大代表建议和政协提案的办复率是多少？")
+    assert ans.found and "办复率为100%" in ans.answer and "报告未给出" not in ans.answer
+
+
+@pytest.mark.parametrize("question, measure, elsewhere", [
+    ("临河区2024年农牧业纠纷是怎么化解的？", "农牧业纠纷调解室", "812件"),
+    ("万秀区2019年是如何推进一村一法律顾问工作的？", "免费法律咨询", "1568件")])
+def test_a_how_question_about_one_paragraph_of_a_mixed_section_quotes_that_paragraph(
+        unseen_qa, question, measure, elsewhere):
+    """A section "依法化解矛盾纠纷" holds several measures, one a paragraph: the one asked about
+    is quoted, not the section's figure-rich sentences about others."""
+    ans = unseen_qa.ask(question)
+    assert ans.found and measure in ans.answer and elsewhere not in ans.answer
+
+
+@pytest.mark.parametrize("index, question, parts", [
+    ("unseen", "请概括鲅鱼圈区2021年法治政府建设的主要措施", ["强化组织领导", "服务港口和开发区发展"]),
+    ("unseen2", "大东区2022年法治政府建设主要有哪些成效？", ["营商环境持续优化", "执法水平明显提升"])])
+def test_main_measures_or_results_are_the_reports_parts_not_a_topic(unseen_qa, unseen2_qa, index,
+                                                                   question, parts):
+    ans = (unseen_qa if index == "unseen" else unseen2_qa).ask(question).answer
+    assert all(p in ans for p in parts) and ans.count("\n（") >= 4
+
+
+@pytest.mark.parametrize("index, question, source, item", [
+    ("unseen2", "江南区2022年的工作打算是什么？", "d04_jiangnan_2021", "法律六进"),   # 2022 has a report too
+    ("unseen2", "金平县2025年有哪些工作安排？", "d06_jinping_2024", "口岸法律服务中心"),  # items are subheadings
+    ("unseen", "禄劝县2016年有什么打算？", "b10_luquan_2015", "司法所规范化建设")])  # one sentence names 2016
+def test_the_plan_for_a_year_is_the_one_that_names_it(unseen_qa, unseen2_qa, index, question, source,
+                                                     item):
+    ans = (unseen_qa if index == "unseen" else unseen2_qa).ask(question)
+    assert ans.found and item in ans.answer
+    assert {c.source.split("/")[-1].rsplit(".", 1)[0] for c in ans.citations} == {source}
+
+
+@pytest.mark.parametrize("index, question, figure, other", [
+    ("unseen", "安溪县2015年公布了多少项县级责任清单？", "4870项", "3126项"),
+    ("sample", "海曙区2020年答复了多少件政协提案？", "210件", "105件")])
+def test_the_items_of_a_list_share_its_first_words(qa, unseen_qa, index, question, figure, other):
+    """"公布县级行政权力清单3126项、责任清单4870项": 4870项 is 公布 and 县级 too; the word that
+    differs (责任) picks it."""
+    ans = (qa if index == "sample" else unseen_qa).ask(question).answer.split("：“")[0]
+    assert figure in ans and other not in ans
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("question, sentence, said", [
+    ("安溪县2015年县级行政审批事项从多少项精简到了多少项？",
+     "全面清理行政审批事项，县级行政审批事项由原来的412项精简为268项，精简幅度达35%；",
+     "县级行政审批事项由412项精简为268项"),
+    ("企业开办时间从多少天压缩到多少天？", "推进商事制度改革，企业开办时间从30天压缩至5天。", "企业开办时间由30天压缩至5天"),
+    ("企业开办时间压缩到多少天？", "推进商事制度改革，企业开办时间从30天压缩至5天。", "")])
+def test_both_ends_of_a_change_are_stated_when_both_are_asked(question, sentence, said):
+    from app.answer import _from_to
+    assert _from_to(question, sentence) == said

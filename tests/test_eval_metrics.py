@@ -118,6 +118,9 @@ def test_figure_correct_ignores_figures_only_quoted():
     assert m.figure_correct(wrong, ["304"]) is False   # strict: the stated figure is 2278
     assert m.figure_correct(right, ["304"]) is True
     assert m.strip_quoted_evidence("创新实施“三前移”模式：“创新实施矛盾纠纷化解“三前移”模式”[1]") == "创新实施“三前移”模式："
+    # several quotes of one passage before its one marker are all evidence
+    assert m.strip_quoted_evidence("主要做法：“学法5次。”“分值占比5%。”[1]") == "主要做法："
+    assert m.figure_correct("赵县在“健全机制”方面：“出台《方案》。”“将68项任务逐项分解。”[1]", ["68项任务"]) is True
     # no digit in the required strings: not a figure question
     assert m.figure_correct("“三前移”[1]", ["三前移"]) is None
     # an answer that only quotes (title and years aside) is judged on the quote

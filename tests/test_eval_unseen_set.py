@@ -7,8 +7,8 @@ import collections
 
 import pytest
 
-from eval.questions import load_set
-from eval.sets.unseen.check import HERE, REPORTS, check_folder
+from eval.questions import QUESTION_TYPES, load_set
+from eval.sets.unseen.check import HERE, REPORTS, check_folder, independence_problems, report_texts
 
 pytestmark = pytest.mark.unit
 
@@ -61,3 +61,40 @@ def test_the_second_set_agrees_with_its_reports_and_covers_every_type():
         assert all(any(q["type"] == qtype for q in split) for split in splits.values()), qtype
     assert not {q["question"] for q in splits["dev"]} & {q["question"] for q in splits["test"]}
     assert len({p.name[:3] for p in (folder / "reports").iterdir()}) >= 16
+
+
+def test_dev2_is_a_fresh_tuning_split_over_many_reports_weighted_to_the_weak_types():
+    """dev2.jsonl of both sets: written after the dev splits had been tuned on, from the reports
+    only, for tuning only (the test splits stay the report-only estimate). check_folder (above)
+    already holds it to its reports and to sharing no gold passage with test.jsonl."""
+    dev2 = {folder: load_set(folder / "dev2.jsonl") for folder in (HERE, HERE.parent / "unseen2")}
+    questions = [q for qs in dev2.values() for q in qs]
+    reports = {(folder, g["doc"]) for folder, qs in dev2.items() for q in qs for g in q["gold"]}
+    counts = collections.Counter(q["type"] for q in questions)
+    assert len(questions) >= 90 and len(reports) >= 30
+    assert all(counts[qtype] >= 5 for qtype in QUESTION_TYPES), counts
+    assert counts["descriptive"] + counts["paraphrase"] > counts["fact"], counts
+    assert all(len(q["answers"]) >= 2 for q in questions if q["type"] == "descriptive")
+    assert all(any(q["type"] == "followup" for q in qs) for qs in dev2.values())
+
+
+@pytest.fixture(scope="module")
+def unseen_texts():
+    return report_texts(REPORTS)
+
+
+def test_a_dev2_question_on_a_test_passage_or_repeating_a_question_is_flagged(unseen_texts):
+    test = load_set(HERE / "test.jsonl")
+    gold_q = next(q for q in test if q["found"] and q["gold"][0].get("text"))
+    summary_q = next(q for q in test if q["found"] and not q["gold"][0].get("text"))
+    doc, text = gold_q["gold"][0]["doc"], gold_q["gold"][0]["text"]
+    inside = {**gold_q, "id": "x-1", "question": "换个问法", "gold": [{"doc": doc, "text": text[2:-1]}]}
+    heading = {**summary_q, "id": "x-2", "question": "另一个问题",
+               "gold": [{"doc": summary_q["gold"][0]["doc"], "text": summary_q["answers"][0]}]}
+    problems = independence_problems({"test.jsonl": test, "dev2.jsonl": [inside, heading, {**gold_q, "id": "x-3"}]},
+                                     unseen_texts)
+    assert any(p.startswith("dev2.jsonl x-1") and gold_q["id"] in p for p in problems), problems
+    assert any(p.startswith("dev2.jsonl x-2") and summary_q["id"] in p for p in problems), problems
+    assert any("x-3: repeats a question" in p for p in problems), problems
+    assert independence_problems({"test.jsonl": test, "dev2.jsonl": load_set(HERE / "dev2.jsonl")},
+                                 unseen_texts) == []

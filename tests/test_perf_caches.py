@@ -14,6 +14,7 @@ from app.service import ReportService
 from index import HybridSearcher, ReportIndex
 from ingest import Settings, name_forms, tokenize
 from ingest.errors import UnknownRegionError
+from ingest.figures import unit_kind
 
 T = importlib.import_module("ingest.tokenize")  # the module (``ingest.tokenize`` is the function)
 
@@ -75,13 +76,16 @@ def test_passage_sentences_are_the_sentence_split(chunks):
 
 def _windows_each_time(sent: str, figs: list[tuple[int, str]]) -> list[str]:
     """The naming window of each figure as _pick_figure worked it out per question before."""
-    out, prev_end = [], 0
+    out, prev_end, prev_window, prev_kind = [], 0, "", ""
     nexts = [p for p, _ in figs[1:]] + [len(sent)]
     for (pos, fig), nxt in zip(figs, nexts):
         clause = max((m.end() for m in re.finditer(r"[，,；;：:、]", sent[:pos])), default=0)
-        start, prev_end = max(prev_end, clause, pos - 20), pos + len(fig)
+        kind = unit_kind(A._unit_of(fig))
+        shared = prev_window if sent[prev_end:pos].startswith("、") and kind == prev_kind else ""
+        start, prev_end, prev_kind = max(prev_end, clause, pos - 20), pos + len(fig), kind
         after = re.split(r"[，,；;。：:、]", sent[pos + len(fig):min(pos + len(fig) + 16, nxt)])[0]
-        out.append(re.sub(r"《[^》]*》?", " ", sent[start:pos] + " " + after))
+        out.append(re.sub(r"《[^》]*》?", " ", shared + sent[start:pos] + " " + after))
+        prev_window = shared + sent[start:pos]
     return out
 
 

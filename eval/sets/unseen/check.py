@@ -10,13 +10,17 @@ Loads every ``*.jsonl`` in this folder (both helpers' dev/test files), validates
 * for a single-gold question with a ``gold.text``, each answer matches inside that text.
 
 Unanswerable questions must have ``found: false`` and no answers or gold. Ids must be unique
-across all files. Prints one line per problem and exits 1 when there is any.
+across all files. A split written to stay independent of the test split (``dev2.jsonl``, see
+``INDEPENDENT_OF_TEST``) must not repeat a question of another file, and none of its gold
+passages may overlap a passage that a ``test.jsonl`` gold covers. Prints one line per problem
+and exits 1 when there is any.
 
 Run from the repository root:  python -m eval.sets.unseen.check [FOLDER]
 (FOLDER holds ``*.jsonl`` and ``reports/``; default: this folder)
 """
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -28,6 +32,10 @@ from ingest import load_report
 HERE = Path(__file__).resolve().parent
 REPORTS = HERE / "reports"
 MAX_BYTES = 50 * 2**20
+# Splits written after the dev split had been tuned on, for tuning only: they must not share a
+# gold passage with test.jsonl (tuning on them would otherwise teach the test answers).
+INDEPENDENT_OF_TEST = ("dev2.jsonl",)
+TEST_SPLIT = "test.jsonl"
 
 
 def report_texts(reports: Path = REPORTS) -> dict[str, str]:
@@ -64,12 +72,57 @@ def question_problems(q: dict, texts: dict[str, str]) -> list[str]:
     return problems
 
 
+def _occurrences(needle: str, text: str) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of ``needle`` (a ``re:`` regex or a plain string) in the
+    normalized ``text``, which must already be normalized."""
+    pattern = needle[3:] if needle.startswith("re:") else re.escape(normalize(needle))
+    return [m.span() for m in re.finditer(pattern, text) if m.end() > m.start()]
+
+
+def gold_spans(q: dict, ntexts: dict[str, str]) -> set[tuple[str, int, int]]:
+    """(doc, start, end) in the normalized report text of every passage ``q``'s gold covers: each
+    occurrence of its ``gold.text``; for a gold without text (a whole-report summary), each
+    occurrence of the question's answer strings in that report."""
+    spans = set()
+    for g in q["gold"]:
+        doc = ntexts.get(g["doc"], "")
+        needles = [g["text"]] if g.get("text") else q["answers"]
+        spans |= {(g["doc"], a, b) for n in needles for a, b in _occurrences(n, doc)}
+    return spans
+
+
+def overlap_with_test(questions: list[dict], test: list[dict], ntexts: dict[str, str]) -> list[str]:
+    """Questions whose gold passages overlap a passage that a test question's gold covers."""
+    covered = [(s, tq["id"]) for tq in test for s in gold_spans(tq, ntexts)]
+    problems = []
+    for q in questions:
+        for doc, a, b in sorted(gold_spans(q, ntexts)):
+            hits = {tid for (d, ta, tb), tid in covered if d == doc and a < tb and ta < b}
+            problems += [f"{q['id']}: gold passage in {doc} overlaps test {t}" for t in sorted(hits)]
+    return problems
+
+
+def independence_problems(sets: dict[str, list[dict]], texts: dict[str, str]) -> list[str]:
+    """Problems of the splits in INDEPENDENT_OF_TEST: a question repeated from another file, or a
+    gold passage shared with the test split."""
+    ntexts = {name: normalize(t) for name, t in texts.items()}
+    problems = []
+    for name in INDEPENDENT_OF_TEST:
+        if name not in sets:
+            continue
+        others = {q["question"] for other, qs in sets.items() if other != name for q in qs}
+        problems += [f"{name} {q['id']}: repeats a question of another file"
+                     for q in sets[name] if q["question"] in others]
+        problems += [f"{name} {p}" for p in overlap_with_test(sets[name], sets.get(TEST_SPLIT, []), ntexts)]
+    return problems
+
+
 def check_folder(folder: Path = HERE) -> list[str]:
     """All problems of all question sets in ``folder`` (each prefixed with file and id)."""
-    texts, problems, ids = report_texts(folder / "reports"), [], Counter()
+    texts, problems, ids, sets = report_texts(folder / "reports"), [], Counter(), {}
     for path in sorted(folder.glob("*.jsonl")):
         try:
-            questions = load_set(path)
+            sets[path.name] = questions = load_set(path)
         except EvalSetError as exc:
             problems.append(str(exc))
             continue
@@ -77,7 +130,7 @@ def check_folder(folder: Path = HERE) -> list[str]:
             ids[q["id"]] += 1
             problems += [f"{path.name} {q['id']}: {p}" for p in question_problems(q, texts)]
     problems += [f"id {i!r} used {n} times across files" for i, n in ids.items() if n > 1]
-    return problems
+    return problems + independence_problems(sets, texts)
 
 
 def main(argv: list[str] | None = None) -> int:
