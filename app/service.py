@@ -107,7 +107,7 @@ class ReportService:
     def qa(self) -> "ReportQA":
         """The ReportQA, or NoReportsError when there is nothing to ask about."""
         qa = self.current()
-        if qa is None or not qa.documents():
+        if qa is None or not qa.has_documents():
             raise NoReportsError()
         return qa
 

@@ -203,3 +203,14 @@ def test_analysis_as_a_dict_is_what_asdict_gave(sample_index_dir):
         assert all(r is not s for r, s in zip(new["regions"], a.regions))  # copies, as before
     assert analyze_query("盐田区2020年人民调解成功率是多少？", index.regions(), index.years()
                          ).to_dict()["regions"][0]["district"] == "盐田区"
+
+
+@pytest.mark.integration
+def test_ask_cpu_splits_an_asks_cpu_into_encoding_and_the_rest(sample_index_dir):
+    from eval.ask_cpu import ask_cpu
+
+    out = ask_cpu(sample_index_dir, asks=4, warm=1)
+    assert out["asks"] == 4 and out["encoder_calls"] >= 3  # unique questions: (nearly) all encoded
+    assert out["encode_cpu_ms_per_ask"] > 1 and out["rest_cpu_ms_per_ask"] > 0
+    assert out["thread_cpu_ms_per_ask"] == pytest.approx(
+        out["encode_cpu_ms_per_ask"] + out["rest_cpu_ms_per_ask"], abs=0.02)
