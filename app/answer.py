@@ -218,6 +218,11 @@ def not_found_text() -> str:
     return "现有报告中没有找到能回答这个问题的内容。"
 
 
+@functools.lru_cache(maxsize=8192)  # a passage's sentences, read again for every question it is retrieved for
+def _passage_sentences(text: str) -> tuple[str, ...]:
+    return tuple(split_sentences(text))
+
+
 class ExtractiveAnswerer:
     """Scores each sentence of the retrieved chunks against the analysed question."""
 
@@ -304,17 +309,21 @@ class ExtractiveAnswerer:
         q_numbers = [n for n in _numbers(a.effective_question) if int(float(n)) not in a.years]
         action = asked_action(a, terms) if a.wants_number else None
         out = []
+        per_doc: dict[str, tuple[float, set[str]]] = {}
         for rank, chunk in enumerate(chunks):
             context = f"{chunk.meta.get('title', '')} {chunk.section} {chunk.text}"
             ctx_cov = sum(w for t, w in terms.items() if t in context) / total
             doc = self._doc_text(chunk)
-            # A word the reports use but this report never does ("公证" asked of 海曙区, whose
-            # report has no 公证) is strong evidence this report cannot answer.
-            # only a word of the counted thing, not one cut from a longer one ("办法援案子": 办法
-            # is 办 + 法援; its absence says nothing)
-            absent = sum(w for t, w in common.items() if t in head_words and _absent(t, terms, doc)) / total
-            lacks = {t for t in head if self.shares.get(t, 0.0) >= self.COMMON_SHARE and t not in doc}
-            for sent in split_sentences(chunk.text):
+            if doc not in per_doc:  # once per report, not per passage (a search of its whole text)
+                # A word the reports use but this report never does ("公证" asked of 海曙区, whose
+                # report has no 公证) is strong evidence this report cannot answer.
+                # only a word of the counted thing, not one cut from a longer one ("办法援案子": 办法
+                # is 办 + 法援; its absence says nothing)
+                per_doc[doc] = (
+                    sum(w for t, w in common.items() if t in head_words and _absent(t, terms, doc)) / total,
+                    {t for t in head if self.shares.get(t, 0.0) >= self.COMMON_SHARE and t not in doc})
+            absent, lacks = per_doc[doc]
+            for sent in _passage_sentences(chunk.text):
                 if is_instruction(sent):
                     continue
                 cov = sum(w for t, w in terms.items() if t in sent) / total
@@ -363,19 +372,8 @@ class ExtractiveAnswerer:
             return None, 0.0, False
         grams = {m[i:i + 2] for m in a.metrics for i in range(len(m) - 1)}
         best, best_key, best_rank = None, None, None
-        prev_end, prev_window, prev_kind = 0, "", ""
-        nexts = [p for p, _ in figs[1:]] + [len(sent)]
-        for (pos, fig), nxt in zip(figs, nexts):
-            # the figure's own phrase starts after the previous figure or clause mark:
-            # "在册304人" of "…对象2278人,解除矫正1974人,在册304人", "审查合同和协议379个"
-            clause = max((m.end() for m in _CLAUSE.finditer(sent, 0, pos)), default=0)
-            # the items of a 、 list share the words before the first: "公布县级行政权力清单
-            # 3126项、责任清单4870项" -> 4870项 counts 公布县级…责任清单 too
-            listed = sent[prev_end:pos].startswith("、") and unit_kind(_unit_of(fig)) == prev_kind
-            shared = prev_window if listed else ""
-            start, prev_end = max(prev_end, clause, pos - 20), pos + len(fig)
+        for (pos, fig), window in zip(figs, _figure_windows(sent, tuple(figs))):
             unit = _unit_of(fig)
-            prev_kind = unit_kind(unit)
             allowed = [unit in PERCENT_UNITS] if a.wants_rate or a.wants_change else []
             # 个 is the general classifier: "有执法证的人总共多少个" counts people
             if a.asked_unit and not a.unit_implied and unit_kind(a.asked_unit) and a.asked_unit != "个":
@@ -394,13 +392,6 @@ class ExtractiveAnswerer:
                        (not a.wants_rate and not a.wants_change and unit in ("%", "％")) or \
                        (bool(a.asked_unit) and not unit)
             named = self._naming_weight(terms, sent, pos)
-            # the words around a figure name it: "新收案件86件", "342名行政执法人员", "六大专项行动"
-            # ...and runs on to the next clause mark or figure: "21个部门347项事项" -> 部门
-            after = re.split(r"[，,；;。：:、]", sent[pos + len(fig):min(pos + len(fig) + 16, nxt)])[0]
-            window = shared + sent[start:pos] + " " + after  # naming words lie after the previous figure
-            # a title names a document, not what is counted: "《…行政复议…办法》等20余项制度"
-            window = _TITLE.sub(" ", window)
-            prev_window = shared + sent[start:pos]
             ctx = sum(w for t, w in terms.items() if t in window) / total
             ctx += 0.5 * (sum(g in window for g in grams) / len(grams) if grams else 0.0)
             key = (unit_ok, not unit_bad, named, round(ctx, 3), -pos)
@@ -436,7 +427,7 @@ class ExtractiveAnswerer:
     def _distinct_naming(self, terms: dict[str, float], sent: str, pos: int) -> float:
         """The weight of a rare question word (in few passages) that ends right before the
         figure; common words (人员, 案件) name too many figures to pick one out."""
-        before = _LINK.sub("", sent[max(0, pos - 24):pos])
+        before = _just_before(sent, pos)
         return max((w for t, w in terms.items() if before.endswith(t)
                     and self.shares.get(t, 0.0) < self.COMMON_SHARE), default=0.0)
 
@@ -444,7 +435,7 @@ class ExtractiveAnswerer:
         """How specifically the word right before a figure names what was asked: the weight of
         the question word it ends with. "在册社区矫正对象有多少人" in "接收社区矫正对象2278人,
         解除矫正1974人,在册304人": 在册 (rare) beats 对象 (common) -> 304人."""
-        before = _LINK.sub("", sent[max(0, pos - 24):pos])
+        before = _just_before(sent, pos)
         return max((w for t, w in terms.items() if before.endswith(t)), default=0.0)
 
     def answers(self, a: QueryAnalysis, e: Evidence) -> bool:
@@ -692,6 +683,37 @@ class ExtractiveAnswerer:
         return d
 
 
+@functools.lru_cache(maxsize=16384)  # question-independent: worked out once per passage sentence
+def _figure_windows(sent: str, figs: tuple[tuple[int, str], ...]) -> tuple[str, ...]:
+    """The words naming each of ``figs`` in ``sent`` (``_pick_figure``)."""
+    windows, prev_end, prev_window, prev_kind = [], 0, "", ""
+    nexts = [p for p, _ in figs[1:]] + [len(sent)]
+    for (pos, fig), nxt in zip(figs, nexts):
+        # the figure's own phrase starts after the previous figure or clause mark:
+        # "在册304人" of "…对象2278人,解除矫正1974人,在册304人", "审查合同和协议379个"
+        clause = max((m.end() for m in _CLAUSE.finditer(sent, 0, pos)), default=0)
+        # the items of a 、 list share the words before the first: "公布县级行政权力清单
+        # 3126项、责任清单4870项" -> 4870项 counts 公布县级…责任清单 too
+        listed = sent[prev_end:pos].startswith("、") and unit_kind(_unit_of(fig)) == prev_kind
+        shared = prev_window if listed else ""
+        start, prev_end = max(prev_end, clause, pos - 20), pos + len(fig)
+        prev_kind = unit_kind(_unit_of(fig))
+        # the words around a figure name it: "新收案件86件", "342名行政执法人员", "六大专项行动"
+        # ...and runs on to the next clause mark or figure: "21个部门347项事项" -> 部门
+        after = re.split(r"[，,；;。：:、]", sent[pos + len(fig):min(pos + len(fig) + 16, nxt)])[0]
+        window = shared + sent[start:pos] + " " + after  # naming words lie after the previous figure
+        # a title names a document, not what is counted: "《…行政复议…办法》等20余项制度"
+        windows.append(_TITLE.sub(" ", window))
+        prev_window = shared + sent[start:pos]
+    return tuple(windows)
+
+
+@functools.lru_cache(maxsize=32768)
+def _just_before(sent: str, pos: int) -> str:
+    """The words right before the figure at ``pos`` (linking words dropped)."""
+    return _LINK.sub("", sent[max(0, pos - 24):pos])
+
+
 _SENT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*[—\-–~至到]|\d)")
 
 
@@ -711,6 +733,7 @@ def _names_head(head: dict[str, float], own: str, sentence: str, report_lacks: s
         any(_holds(own, t) for t in head if t in specific)
 
 
+@functools.lru_cache(maxsize=65536)  # the same figure phrases are checked question after question
 def _holds(text: str, word: str) -> bool:
     """``word`` or its abbreviation is in ``text``, or ``word`` abbreviates a longer form in
     ``text``. Chinese abbreviations keep the first character and a later, not adjacent one:
@@ -888,6 +911,7 @@ def _counts_other_things(a: QueryAnalysis, fig: str) -> bool:
                 and not answers_kind(unit, a.asked_unit))
 
 
+@functools.lru_cache(maxsize=16384)
 def sentence_year(sentence: str, report_year: int | None) -> int | None:
     """The year a sentence's figures belong to: the one earlier year it names itself (a 2022
     report's "2021年，全区受理…"), else the report's year. Later years name plans, not figures."""

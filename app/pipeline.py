@@ -111,6 +111,7 @@ class _State:
     regions: list[dict]
     years: list[int]
     region_years: dict[str, list[int]]
+    n_documents: int = 0
 
 
 class _Timer:
@@ -163,12 +164,13 @@ class ReportQA:
         answerer = ExtractiveAnswerer(idf, doc_text=index.document_text, shares=shares,
                                       doc_chunks=index.chunks)
         region_years: dict[str, set[int]] = {}
-        for doc in index.documents():
+        documents = index.documents()
+        for doc in documents:
             years = region_years.setdefault(doc.get("region") or "", set())
             if doc.get("year"):
                 years.add(int(doc["year"]))
         return _State(index, searcher, answerer, index.regions(), index.years(),
-                      {k: sorted(v) for k, v in region_years.items()})
+                      {k: sorted(v) for k, v in region_years.items()}, len(documents))
 
     @property
     def state(self) -> _State:
@@ -227,6 +229,10 @@ class ReportQA:
 
     def documents(self) -> list[dict[str, Any]]:
         return self.state.index.documents() if self._state else []
+
+    def has_documents(self) -> bool:
+        """Whether the loaded version holds any report (known at load: no query per request)."""
+        return self._state is not None and self._state.n_documents > 0
 
     def facts(self, metric: str | None = None, region: str | None = None,
               year: int | None = None) -> list[Fact]:

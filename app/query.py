@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from ingest import gazetteer, name_forms
@@ -85,8 +85,11 @@ class QueryAnalysis:
         return [r.get("district") or r.get("city") or r.get("province", "") for r in self.regions]
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d.update({k: list(v) for k, v in d.items() if isinstance(v, tuple)})
+        # what asdict gives (copies of the region dicts, tuples as lists) without its deep copy
+        # of every value (~0.25 ms an answer)
+        d = {f.name: getattr(self, f.name) for f in fields(self)}
+        d.update({k: [dict(x) if isinstance(x, dict) else x for x in v]
+                  for k, v in d.items() if isinstance(v, tuple)})
         d["inherited"] = {k: k in self.inherited for k in INHERITABLE}
         return d
 

@@ -193,6 +193,16 @@ def _key_checker(api_key: str | None):
     return check
 
 
+def _key_dependency(api_key: str | None):
+    """The key check as a route dependency. A coroutine, so FastAPI runs it on the event loop:
+    a plain function dependency would cost every request a hop to a worker thread and back."""
+    check = _key_checker(api_key)
+
+    async def require_key(request: Request) -> None:
+        check(request)
+    return require_key
+
+
 # --- routes -----------------------------------------------------------------------------------
 def _filters(f: Filters | None) -> dict[str, Any] | None:
     return f.model_dump(exclude_none=True) or None if f else None
@@ -204,20 +214,30 @@ def _hit(rank: int, hit: Any) -> HitOut:
                   bm25_score=hit.bm25_score, dense_score=hit.dense_score)
 
 
+def _ask(svc: ReportService, req: AskRequest) -> dict[str, Any]:
+    history = [m.model_dump() for m in req.history][-HISTORY_TURNS_USED:] if req.history else None
+    answer = svc.qa().ask(req.question, history=history, filters=_filters(req.filters))
+    return svc.public(answer.to_dict())
+
+
+def _search(svc: ReportService, req: SearchRequest) -> SearchResponse:
+    hits = svc.qa().search(req.query, k=req.k, filters=_filters(req.filters), mode=req.mode)
+    return SearchResponse(query=req.query, hits=[_hit(i + 1, h) for i, h in enumerate(hits)])
+
+
 def _api_router(svc: ReportService) -> APIRouter:
     r = APIRouter(prefix="/api")
 
+    # ask and search are coroutines that hand the blocking work to a worker thread in one hop;
+    # FastAPI then checks the response on the event loop (for a plain function route it would
+    # take a second hop to a thread for that)
     @r.post("/ask", response_model=AskResponse, summary="Answer a question with citations")
-    def ask(req: AskRequest) -> dict[str, Any]:
-        history = [m.model_dump() for m in req.history][-HISTORY_TURNS_USED:] if req.history \
-            else None
-        answer = svc.qa().ask(req.question, history=history, filters=_filters(req.filters))
-        return svc.public(answer.to_dict())
+    async def ask(req: AskRequest) -> dict[str, Any]:
+        return await run_in_threadpool(_ask, svc, req)
 
     @r.post("/search", response_model=SearchResponse, summary="Ranked passages (hybrid search)")
-    def search(req: SearchRequest) -> SearchResponse:
-        hits = svc.qa().search(req.query, k=req.k, filters=_filters(req.filters), mode=req.mode)
-        return SearchResponse(query=req.query, hits=[_hit(i + 1, h) for i, h in enumerate(hits)])
+    async def search(req: SearchRequest) -> SearchResponse:
+        return await run_in_threadpool(_search, svc, req)
 
     @r.get("/documents", summary="Reports in the index with their metadata")
     def documents() -> dict[str, Any]:
@@ -347,7 +367,7 @@ def create_app(qa: Any = None, settings: Settings | None = None,
 
     app.add_api_route("/healthz", healthz, methods=["HEAD"], include_in_schema=False)
 
-    guard = [Depends(_key_checker(settings.api_key))]
+    guard = [Depends(_key_dependency(settings.api_key))]
     app.include_router(_api_router(svc), dependencies=guard)
     app.include_router(_v1_router(svc), dependencies=guard)
     _mount_mcp(app, svc, settings)
@@ -430,7 +450,26 @@ def _mount_ui(app: FastAPI, svc: ReportService, settings: Settings) -> None:
     # the Blocks "has launched"; mount_gradio_app never sets that, so without this line any
     # client could name a server path (/etc/passwd) as an "uploaded" file. app/ui.py checks too.
     blocks.has_launched = True
+    _calm_queue(blocks)
     app.add_middleware(_ChinesePage, script=EARLY_HEAD)
+
+
+# Gradio's event queue looks for work every 1 ms while idle (and for progress every 10 ms):
+# ~1,000 event-loop wake-ups a second, 5-8 % of a core with nobody asking, and under load every
+# REST request shares the loop and the GIL with them. 20 ms / 100 ms still start a UI event
+# sooner than a person notices; the UI's own work (answering) takes longer than that.
+QUEUE_POLL_S = 0.02
+QUEUE_PROGRESS_POLL_S = 0.1
+
+
+def _calm_queue(blocks: Any) -> None:
+    queue = getattr(blocks, "_queue", None)
+    if queue is None or not hasattr(queue, "sleep_when_free"):
+        log.warning("gradio's queue has no sleep_when_free (gradio changed?): the UI polls as it does")
+        return
+    queue.sleep_when_free = max(queue.sleep_when_free, QUEUE_POLL_S)
+    queue.progress_update_sleep_when_free = max(
+        getattr(queue, "progress_update_sleep_when_free", 0.0), QUEUE_PROGRESS_POLL_S)
 
 
 class _ChinesePage:

@@ -83,6 +83,19 @@ def weighted_fuse(bm25: Ranked, dense: Ranked, w_bm25: float = 1.0, w_dense: flo
             for row in set(nb) | set(nd)}
 
 
+def _filter_key(filters: dict | None) -> Any:
+    """A hashable form of ``filters`` (None when a value cannot be one: not remembered)."""
+    if not filters:
+        return ()
+    try:
+        key = tuple(sorted((k, tuple(v) if isinstance(v, (list, tuple)) else v)
+                           for k, v in filters.items()))
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
 class _Clock:
     """Per-stage wall time into a caller's dict (no-op without one)."""
 
@@ -102,6 +115,7 @@ class HybridSearcher:
     load on first use or on ``warm_up()``."""
 
     QUERY_CACHE_SIZE = 256
+    MASK_CACHE_SIZE = 1024
 
     def __init__(self, index: ReportIndex, encoder: Encoder | None = None,
                  settings: Settings | None = None):
@@ -113,6 +127,7 @@ class HybridSearcher:
         self._reranker = None
         self._lock = threading.Lock()
         self._qcache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._masks: dict[Any, tuple[np.ndarray | None, np.ndarray | None]] = {}
 
     # -- models
     def _check_encoder(self, encoder: Encoder) -> None:
@@ -186,8 +201,8 @@ class HybridSearcher:
         query, k, mode = self._validate(query, k, mode)
         if self.index.remote is not None:  # the Milvus store: filters and fusion inside Milvus
             return self._search_remote(query, k, filters, mode, clock)
-        mask = self.index.row_mask(filters)
-        if len(self.index) == 0 or (mask is not None and not mask.any()):
+        mask, allowed = self._filter_rows(filters)
+        if len(self.index) == 0 or (allowed is not None and not allowed.size):
             return []
         n_cand = max(self.settings.candidates, k)
         bm25: Ranked = {}
@@ -198,10 +213,9 @@ class HybridSearcher:
         if mode in ("hybrid", "dense"):
             qvec = self._query_vector(query)
             clock.lap("encode_ms")
-            allowed = None if mask is None else np.flatnonzero(mask)
             dense = _ranked(*self.index.dense.search(qvec, n_cand, allowed))
             clock.lap("dense_ms")
-        hits = self._fuse(bm25, dense, mode)
+        hits = self._fuse(bm25, dense, mode, n_cand if self.settings.reranker else k)
         clock.lap("fuse_ms")
         if self.settings.reranker and hits:
             hits = self._rerank(query, hits[:n_cand])
@@ -219,7 +233,27 @@ class HybridSearcher:
             clock.lap("rerank_ms")
         return hits[:k]
 
-    def _fuse(self, bm25: Ranked, dense: Ranked, mode: str) -> list[Hit]:
+    def _filter_rows(self, filters: dict | None) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """``row_mask(filters)`` and its row numbers, remembered per filter: questions about one
+        region and year come again and again (read-only arrays; this searcher is one index
+        version's, so nothing goes stale)."""
+        key = _filter_key(filters)
+        found = self._masks.get(key) if key is not None else None
+        if found is not None:
+            return found
+        mask = self.index.row_mask(filters)
+        allowed = None if mask is None else np.flatnonzero(mask)
+        for arr in (mask, allowed):
+            if arr is not None:
+                arr.flags.writeable = False
+        if key is not None:
+            if len(self._masks) >= self.MASK_CACHE_SIZE:
+                self._masks.clear()
+            self._masks[key] = (mask, allowed)
+        return mask, allowed
+
+    def _fuse(self, bm25: Ranked, dense: Ranked, mode: str, limit: int | None = None) -> list[Hit]:
+        """The fused ranking; Hits made for its first ``limit`` rows only."""
         s = self.settings
         if mode == "bm25":
             fused = {row: score for row, (_, score) in bm25.items()}
@@ -229,7 +263,7 @@ class HybridSearcher:
             fused = weighted_fuse(bm25, dense, s.bm25_weight, s.dense_weight)
         else:
             fused = rrf_fuse(bm25, dense, s.rrf_k, s.bm25_weight, s.dense_weight)
-        order = sorted(fused, key=lambda row: (-fused[row], row))
+        order = sorted(fused, key=lambda row: (-fused[row], row))[:limit]
         return [Hit(chunk=self.index.chunk_at(row), score=float(fused[row]),
                     bm25_rank=bm25.get(row, (None, None))[0],
                     bm25_score=bm25.get(row, (None, None))[1],

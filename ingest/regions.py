@@ -115,8 +115,13 @@ def _autonomous_aliases(name: str, short: str) -> list[str]:
 def name_forms(name: str) -> list[str]:
     """Every way reports and questions write one place, longest first: 黔西南布依族苗族自治州 ->
     [黔西南布依族苗族自治州, 黔西南州, 黔西南]; 沙坪坝区 -> [沙坪坝区, 沙坪坝]."""
+    return list(_name_forms(name))
+
+
+@functools.lru_cache(maxsize=4096)  # every question names its regions' forms several times
+def _name_forms(name: str) -> tuple[str, ...]:
     short = short_name(name, NATIONS)
-    return [n for n in dict.fromkeys([name, *_autonomous_aliases(name, short), short]) if n]
+    return tuple(n for n in dict.fromkeys([name, *_autonomous_aliases(name, short), short]) if n)
 
 
 class RegionGazetteer:

@@ -14,6 +14,7 @@ __all__ = ["tokenize", "add_words", "added_words", "is_verb", "is_predicate", "t
 jieba.setLogLevel(logging.WARNING)
 _lock = threading.Lock()
 _added: set[str] = set()
+_generation = 0  # bumped whenever jieba learns words; part of the key of remembered cuts
 
 # Function words and report boilerplate that carry no retrieval signal. Domain words such as
 # 调解 / 成功率 / 法律援助 must never be here.
@@ -28,11 +29,17 @@ _PUNCT = re.compile(r"^[\W_]+$", re.UNICODE)
 
 def add_words(words: Iterable[str]) -> None:
     """Teach jieba whole words it would otherwise split (region names such as 沙坪坝区, 海曙)."""
+    global _generation
     with _lock:
+        taught = False
         for w in words:
             if w and len(w) > 1:
                 jieba.add_word(w, freq=100000)
                 _added.add(w)
+                taught = True
+        if taught:  # a text may be cut differently now: cuts remembered before no longer hold
+            _generation += 1
+            _short_tokens.cache_clear()
 
 
 def added_words() -> frozenset[str]:
@@ -41,10 +48,28 @@ def added_words() -> frozenset[str]:
     return frozenset(_added)
 
 
+# A question is cut several times while it is answered (BM25, the answerer's terms, the asked
+# metric's words); short texts are cut once and remembered. Passages (long) are not kept.
+_CACHED_MAX_CHARS = 200
+
+
 def tokenize(text: str, *, keep_stopwords: bool = False) -> list[str]:
     """Search-mode jieba tokens, lower-cased, punctuation dropped. Search mode also emits the
     parts of long words (人民调解 -> 人民, 调解, 人民调解), so "调解成功率" in a question still
     matches "人民调解成功率" in a report."""
+    if len(text) <= _CACHED_MAX_CHARS:
+        # the generation is read before cutting: a cut made while words were being taught is
+        # filed under the old generation and never read again
+        return list(_short_tokens(text, keep_stopwords, _generation))
+    return _tokens(text, keep_stopwords)
+
+
+@functools.lru_cache(maxsize=8192)
+def _short_tokens(text: str, keep_stopwords: bool, generation: int) -> tuple[str, ...]:
+    return tuple(_tokens(text, keep_stopwords))
+
+
+def _tokens(text: str, keep_stopwords: bool) -> list[str]:
     tokens = []
     for tok in jieba.cut_for_search(text):
         tok = tok.strip().lower()
