@@ -842,7 +842,8 @@ def _from_to(question: str, sentence: str) -> str:
 def _is_change(sentence: str, fig: str) -> bool:
     """``fig`` states a change against another year: "同比增长27.7%", "较上年减少12件"."""
     pos = figure_pos(sentence, fig)
-    return pos >= 0 and bool(_CHANGE_BEFORE.search(sentence[max(0, pos - 6):pos]))
+    # a sign may stand between: "调解纠纷同比-4.5%"
+    return pos >= 0 and bool(_CHANGE_BEFORE.search(sentence[max(0, pos - 7):pos].rstrip("+-－−")))
 
 
 def _names_stage(question: str, stages: list[tuple[str, str]]) -> bool:

@@ -442,3 +442,13 @@ def test_a_figure_after_qizhong_counts_part_of_what_came_before(unseen2_qa, ques
     """"新收行政复议案件1642件，同比增长27.7%，其中…调解化解213件": 213件 are 行政复议案件."""
     ans = unseen2_qa.ask(question)
     assert ans.found and figure in ans.answer.split("：“")[0]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("sentence, fig, change", [
+    ("全年新收行政复议案件1642件，同比增长27.7%", "27.7%", True),
+    ("2022年，调解纠纷同比-4.5%（表：主要业务数据，行：调解纠纷，列：同比）。", "4.5%", True),  # a sign between
+    ("全年新收行政复议案件1642件，同比增长27.7%", "1642件", False)])
+def test_a_figure_stated_as_a_change(sentence, fig, change):
+    from app.answer import _is_change
+    assert _is_change(sentence, fig) is change
