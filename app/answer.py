@@ -620,12 +620,11 @@ class ExtractiveAnswerer:
             named = any(str(y) in unicodedata.normalize("NFKC", heading) for y in a.years)
             return named, c.meta.get("year") in {y - 1 for y in a.years}
         chunk, heading, items = max(found, key=rank)  # max keeps the first of equals
-        d = Draft("", True)
-        for cid in dict.fromkeys(c.id for c, _ in items[:8]):
+        d, body = Draft("", True), ""
+        for cid in dict.fromkeys(c.id for c, _ in items[:8]):  # one citation per passage
             group = [(c, s) for c, s in items[:8] if c.id == cid]
-            d.cite(group[0][0], QUOTE_SEP.join(s for _, s in group))
-        body = "".join("".join(f"“{q}”" for q in d.quotes[i].split(QUOTE_SEP)) + f"[{i + 1}]"
-                       for i in range(len(d.quotes)))
+            n = d.cite(group[0][0], QUOTE_SEP.join(s for _, s in group))
+            body += "".join(f"“{s}”" for _, s in group) + f"[{n}]"
         topic = _HEADING_NUMBER.sub("", heading).rstrip("。.：:") or "工作打算"
         d.text = f"{_lead(chunk)}，{topic}：{body}"
         return d
@@ -834,8 +833,8 @@ def _from_to(question: str, sentence: str) -> str:
     figs = find_figures(sentence)
     for (p0, f0), (p1, f1) in zip(figs, figs[1:]):
         if _FROM_TO.search(sentence[max(0, p0 - 6):p0]) and _TO.search(sentence[p0 + len(f0):p1]):
-            thing = _FROM_TO.sub("", sentence[:p0])[-40:]
-            return f"{phrase_before(thing + '0', len(thing))}由{f0}{sentence[p0 + len(f0):p1]}{f1}"
+            thing = _FROM_TO.sub("", sentence[:p0])
+            return f"{phrase_before(thing, len(thing))}由{f0}{sentence[p0 + len(f0):p1]}{f1}"
     return ""
 
 

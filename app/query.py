@@ -232,13 +232,13 @@ def analyze_query(question: str, regions_in_index: list[dict], years_in_index: l
     regions, unknown, mentions = _find_regions(q, regions_in_index)
     years = [int(y) for y in dict.fromkeys(_YEAR.findall(q))]
     metrics = _metric_phrases(q, mentions)
-    unit = _ASKED_UNIT.search(q)
-    implied = None if _DURATION.search(q) else _implied_unit(metrics, _head(q, metrics))  # "实施满多久": a time
+    unit, head, money = _ASKED_UNIT.search(q), _head(q, metrics), bool(_ASKS_MONEY.search(q))
+    implied = None if _DURATION.search(q) else _implied_unit(metrics, head)  # "实施满多久": a time
     a = QueryAnalysis(
         question=q, effective_question=q, regions=tuple(regions), unknown_regions=tuple(unknown),
-        years=tuple(years), metrics=tuple(metrics), head=_head(q, metrics),
-        asked_unit=_MONEY_UNIT if _ASKS_MONEY.search(q) else unit.group(1) if unit else implied,
-        unit_implied=not unit and implied is not None and not _ASKS_MONEY.search(q),
+        years=tuple(years), metrics=tuple(metrics), head=head,
+        asked_unit=_MONEY_UNIT if money else unit.group(1) if unit else implied,
+        unit_implied=not unit and implied is not None and not money,
         wants_number=bool(_WANTS_NUMBER.search(q)), wants_rate=bool(RATE_WORDS.search(q)),
         comparison=bool(_COMPARISON.search(q)) or len(regions) + len(unknown) >= 2,
         superlative="max" if _MAX.search(q) else "min" if _MIN.search(q) else None,

@@ -306,17 +306,13 @@ class RegionGazetteer:
         pos = positions[0]
         offset = max((m.end() for m in _CLAUSE_MARK.finditer(text, max(0, pos - 40), pos)), default=max(0, pos - 40))
         end = next((m.start() for m in _CLAUSE_MARK.finditer(text, pos + len(short))), len(text))
+        bounds = {offset}
         for tok in jieba.cut(text[offset:min(end, pos + len(short) + 40)]):
-            if offset >= pos and offset != pos:
-                return []  # a word that starts before it and runs into it
             offset += len(tok)
-            if offset >= pos + len(short) and offset - len(tok) >= pos:
-                # 宝安 as its own token (or split finer, ending with it) is the place; 公安 inside
-                # 公安局 is not, nor 和政 across 和 / 政协提案
-                return regs if offset == pos + len(short) else []
-            if offset > pos + len(short):
-                return []
-        return []
+            bounds.add(offset)
+        # 宝安 as its own word (or split finer) is the place; 公安 inside 公安局 is not, nor 和政
+        # across 和 / 政协提案: the name must start and end at word boundaries
+        return regs if pos in bounds and pos + len(short) in bounds else []
 
     def _most_specific(self, chosen: dict[str, int]) -> list[Region]:
         regs = {code: self._by_code(code) for code in chosen}
