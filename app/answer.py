@@ -6,12 +6,15 @@ a cited passage never reaches the user."""
 from __future__ import annotations
 
 import functools
+import logging
 import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+
+import numpy as np
 
 from ingest import Chunk, name_forms, tokenize
 from ingest.chunk import heading_of
@@ -28,6 +31,8 @@ __all__ = ["Evidence", "Draft", "ExtractiveAnswerer", "verify_numbers", "find_fi
            "is_instruction", "is_upload", "figure_pos", "QUOTE_SEP", "PLAN_QUESTION", "asks_plan",
            "split_sentences", "term_weights", "not_found_text", "grounding_text", "best_sentence",
            "same_unit", "metric_before"]
+
+logger = logging.getLogger(__name__)
 
 _CITE = re.compile(r"\[\d+\]")
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d{2}")
@@ -47,11 +52,14 @@ _NOT_FIGURE_AFTER = re.compile(r"^\s*(?:年(?!以上|以内|内|后|来)|月|日
 _ORDINAL_ASK = re.compile(r"第几")
 _ORDINAL = re.compile(rf"第(?:{_CN_NUM}|\d+)(?:名|位)")
 _TITLE = re.compile(r"《[^》]*》?")
+_QUOTED_NAME = re.compile(r"“[^“”]{2,30}”")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE = re.compile(r"[，,；;：:、]")
 # Tokens of a question that frame it but say nothing about what is asked.
 _FRAME_TOKENS = frozenset(SCOPE_WORDS) | frozenset("多少 几 哪个 哪些 分别 各 是 有 年 区 "
-                          "全年 今年 去年 共 一共 总共 共计 其中 "
+                          "全年 今年 去年 共 一共 总共 共计 其中 上半年 下半年 上半 下半 半年 季度 "
                           "最高 最低 最多 最少 比较 对比 排名 多大 多高 多久 具体 指 那边 现在 还".split())
+_UNIT_TOKENS = frozenset(UNIT_WORDS)
 _COUNTABLE = frozenset("个 人 名 家 项 件 宗 所 处 座 条 部 类 批 户 张 篇 份".split())
 _GENERIC_UNITS = frozenset("件 个 人 名 项 次 家 年 天 元 大".split())
 _CN_UNITS = ("大", "项", "类", "条", "批")  # units a Chinese-numeral answer comes in ("六大")
@@ -90,6 +98,10 @@ class Evidence:
     year: int | None = None
     # the sentence is about something else than what is asked (see ``evidence``)
     mismatch: bool = False
+    # ...for a reason no rewording removes: the report lacks the asked words though reports use
+    # them, the asked rate is not there. Only a sentence without one may answer a
+    # question put in the asker's own words (``ExtractiveAnswerer.by_meaning``).
+    hard: bool = False
 
 
 @dataclass
@@ -168,10 +180,15 @@ def find_figures(sentence: str, exclude: Iterable[str] = ()) -> list[tuple[int, 
 @functools.lru_cache(maxsize=16384)  # the same passages' sentences come back question after question
 def _figures(sentence: str, exclude: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
     excluded = set(exclude)
+    # a quoted name holds words, not counts: "推出“高效办成一件事”事项166个", "“1小时城市圈”"
+    names = [q.span() for q in _QUOTED_NAME.finditer(sentence)]
     out = []
     for m in _FIGURE.finditer(sentence):
         fig = m.group(0).strip()
         if not fig or _NOT_FIGURE_AFTER.match(sentence[m.end():]):
+            continue
+        if any(a < m.start() and m.end() < b and _CJK_CHAR.search(
+                sentence[a + 1:m.start()] + sentence[m.end():b - 1]) for a, b in names):
             continue
         digits = _NUMBER.findall(fig)
         if digits and digits[0] in excluded:
@@ -240,13 +257,22 @@ class ExtractiveAnswerer:
     # it the figure counts something else (行政执法案件 asked as 行政复议案件), and the honest
     # answer is "not found" with the closest passages.
     MIN_HEAD_COVERAGE = 0.5
+    # ``by_meaning``: the passages (in retrieval order) whose figures it weighs, and how much
+    # closer in meaning (cosine) the chosen figure's phrase must be than any other figure's.
+    MEANING_PASSAGES = 4
+    MEANING_MARGIN = 0.02
 
     def __init__(self, weights: dict[str, float] | None = None,
                  min_head_coverage: float = MIN_HEAD_COVERAGE,
                  max_sentences: int = 4, doc_text: Callable[[str], str] | None = None,
                  shares: dict[str, float] | None = None,
-                 doc_chunks: Callable[[str], list[Chunk]] | None = None):
+                 doc_chunks: Callable[[str], list[Chunk]] | None = None,
+                 similarity: Callable[[str, list[str]], Sequence[float]] | None = None,
+                 meaning_margin: float = MEANING_MARGIN):
         self.weights = weights or {}
+        # (asked phrase, figure phrases) -> cosine similarities; None: words alone decide
+        self.similarity = similarity
+        self.meaning_margin = meaning_margin
         self.doc_chunks = doc_chunks      # doc_id -> the report's chunks in reading order
         self.shares = shares or {}
         self.unseen_weight = 1.0
@@ -266,7 +292,8 @@ class ExtractiveAnswerer:
         skip |= {t for n in list(skip) for t in tokenize(n)}
         terms = {}
         for t in tokenize(a.effective_question):
-            if t in skip or t in _FRAME_TOKENS or _YEAR_TOKEN.fullmatch(t) \
+            # a measure word says how the thing is counted, not what it is (多少人次)
+            if t in skip or t in _FRAME_TOKENS or t in _UNIT_TOKENS or _YEAR_TOKEN.fullmatch(t) \
                     or any(t in n for n in skip if len(n) >= 3):
                 continue
             if len(t) >= 2:
@@ -334,14 +361,15 @@ class ExtractiveAnswerer:
                 fig = None
                 # Each mismatch is a reason the sentence cannot answer; it also lowers the score
                 # so that sentences without one rank first.
-                mismatch = absent >= 0.5 or (cov == 0 and ctx_cov == 0)
+                hard = absent >= 0.5
+                mismatch = hard or (cov == 0 and ctx_cov == 0)
                 if a.wants_number:
                     fig, bonus, exact = self._pick_figure(a, sent, q_numbers, terms, total, action)
                     score = score + bonus if fig else score * 0.4
                     mismatch |= fig is None or _counts_other_things(a, fig)
                     if rate_heads and not any(h[-3:] in sent for h in rate_heads):
                         score *= 0.2  # "纠错率" asked, the sentence has no 纠错率
-                        mismatch = True
+                        mismatch = hard = True
                     # a rate is named by its …率 word, the rest only qualifies it
                     if a.wants_change and fig and not _is_change(sent, fig):
                         score *= 0.3  # "比上年增长了多少": the level (1642件) is no answer
@@ -354,7 +382,7 @@ class ExtractiveAnswerer:
                         mismatch = True
                 score *= (1 - absent) ** 2
                 out.append(Evidence(chunk, sent, score, fig, chunk.meta.get("region", ""),
-                                    sentence_year(sent, chunk.meta.get("year")), mismatch))
+                                    sentence_year(sent, chunk.meta.get("year")), mismatch, hard))
         out.sort(key=lambda e: -e.score)
         return out
 
@@ -374,15 +402,8 @@ class ExtractiveAnswerer:
         best, best_key, best_rank = None, None, None
         for (pos, fig), window in zip(figs, _figure_windows(sent, tuple(figs))):
             unit = _unit_of(fig)
-            allowed = [unit in PERCENT_UNITS] if a.wants_rate or a.wants_change else []
-            # 个 is the general classifier: "有执法证的人总共多少个" counts people
-            if a.asked_unit and not a.unit_implied and unit_kind(a.asked_unit) and a.asked_unit != "个":
-                allowed.append(not unit or answers_kind(unit, a.asked_unit))
-            if allowed and not any(allowed):
-                continue  # "败诉率" asked: not "败诉2件"; "多少件" asked: not "2位个人"
-            if not fig[0].isdigit() and not fig.startswith("第") and \
-                    not (unit == a.asked_unit and unit in _CN_UNITS):
-                continue  # a Chinese numeral only when asked for ("几大" -> 六大), not 统一部/一个
+            if not _unit_allowed(a, fig):
+                continue
             unit_ok = 2 if (a.wants_rate and unit in ("%", "％")) or unit == a.asked_unit else \
                 1 if a.asked_unit and same_unit(unit, a.asked_unit) else 0
             if a.asked_unit == "个" and not a.unit_implied:
@@ -487,11 +508,71 @@ class ExtractiveAnswerer:
             ev = [e for e in ev if e.year in years]
         if a.wants_number:  # the best sentence that can answer, the others after it
             ev = sorted(ev, key=lambda e: not self.answers(a, e))
+        # without an encoder (``similarity``) or the reports' vocabulary, words alone decide
+        meaning = a.wants_number and self.similarity is not None and bool(self.shares)
+        asker = meaning and self._asker_words_only(a)
+        if meaning and ev and (asker or self._head_unnamed(a) or not self.answers(a, ev[0])):
+            meant = self.by_meaning(a, ev, ev[0] if asker and self.answers(a, ev[0]) else None)
+            if meant is not None:  # the asker's own words for what a report counts
+                return self._numeric(a, [meant] + ev)
+            if asker:  # words cannot tell its figures apart, and meaning did not either
+                return Draft(not_found_text(), False, closest=list(chunks[:3]))
         if not ev or not self.answers(a, ev[0]):
             return Draft(not_found_text(), False, closest=list(chunks[:3]))
         if a.wants_number:
             return self._numeric(a, ev)
         return self._descriptive(a, ev, chunks)
+
+    def _head_unnamed(self, a: QueryAnalysis) -> bool:
+        """Is the counted noun one no report uses ("…被人告上法院的官司有多少件": 官司)? Then the
+        words before it may still say what it is (县政府, 法院), but meaning is asked first."""
+        head = [t for t in tokenize(a.head or "") if len(t) >= 2]
+        return bool(head) and not any(t in self.shares for t in head)
+
+    def _asker_words_only(self, a: QueryAnalysis) -> bool:
+        """Is the question put only in the asker's words: words no report uses, and words so
+        common in the reports that they name nothing ("老百姓告政府告赢了的有多少件": 老百姓, 告赢;
+        政府)? Then words cannot tell the report's figures apart; meaning decides, and without a
+        clear choice the answer is "not found", never a figure of the same sentence."""
+        terms = self._terms(a)
+        return any(t not in self.shares for t in terms) and \
+            not any(self.shares[t] < self.SPECIFIC_SHARE for t in terms if t in self.shares)
+
+    def by_meaning(self, a: QueryAnalysis, ev: list[Evidence],
+                   words_pick: Evidence | None = None) -> Evidence | None:
+        """The figure a question in the asker's own words asks for: "政府被人告上法院的官司有多少件"
+        means 行政诉讼案件, "免费帮打工的人讨要工钱的官司" 农民工讨薪案件. No figure's phrase holds
+        such words, so the word-based choice finds none; then the encoder's similarity between
+        the asked phrase and each figure's own phrase decides. Only among the figures nothing
+        else rules out (``Evidence.hard``, ``_unit_fits``), and only when one figure's phrase
+        is clearly the closest (``meaning_margin`` over every other figure's), or is the one
+        the words picked too (``words_pick``): meaning is weaker evidence than words, so a near
+        tie that nothing else settles is "not found", never a guess."""
+        if self.similarity is None or not a.regions or _sub_questions(a) or _conjunct_questions(a) \
+                or not any(t not in self.shares for t in self._terms(a)):
+            return None  # every asked word is one the reports use: they would have used it here
+        docs = list(dict.fromkeys(e.chunk.id for e in ev))[:self.MEANING_PASSAGES]
+        cands: dict[tuple[str, str], tuple[Evidence, str]] = {}
+        for e in ev:
+            if e.hard or e.chunk.id not in docs:
+                continue
+            figs = tuple(find_figures(e.sentence))
+            for (pos, fig), window in zip(figs, _figure_windows(e.sentence, figs)):
+                if _unit_fits(a, e.sentence, fig):  # a list's later clause has its first words
+                    own = _TITLE.sub(" ", _own_phrase(e.sentence, figs, pos, fig)).strip("，,；; ")
+                    cands.setdefault((window, own, fig), (e, fig))
+        if not cands:
+            return None
+        # the words around the figure, and its own phrase with what a list's first clause names
+        sims = np.mean([self.similarity(asked_phrase(a), [k[i] for k in cands]) for i in (0, 1)], axis=0)
+        ranked = sorted(zip(sims, cands.values()), key=lambda x: -x[0])
+        top, (e, fig) = ranked[0]
+        rival = max((s for s, (_, f) in ranked[1:] if _numbers(f) != _numbers(fig)), default=-1.0)
+        logger.debug("by meaning: %s %.3f (next %.3f) for %r", fig, top, rival, asked_phrase(a))
+        agreed = words_pick is not None and (words_pick.sentence, words_pick.figure) == (e.sentence, fig)
+        if top - rival < self.meaning_margin and not agreed:
+            return None
+        return replace(e, figure=fig, mismatch=False, score=e.score + 1.0)
 
     def _numeric(self, a: QueryAnalysis, ev: list[Evidence]) -> Draft:
         best = ev[0]
@@ -758,11 +839,16 @@ def _own_words(sentence: str, fig: str | None) -> str:
     pos = figure_pos(sentence, fig or "")
     if pos < 0:
         return sentence
-    figs = find_figures(sentence)
-    end = pos + len(fig or "")
+    return _own_phrase(sentence, tuple(find_figures(sentence)), pos, fig or "")
+
+
+@functools.lru_cache(maxsize=32768)
+def _own_phrase(sentence: str, figs: tuple[tuple[int, str], ...], pos: int, fig: str) -> str:
+    """``_own_words`` of the figure ``fig`` at ``pos`` among ``figs``."""
+    end = pos + len(fig)
     after = min((p for p, _ in figs if p >= end), default=len(sentence))
     tail = re.split(r"[，,；;。：:]", sentence[end:after])[0]  # 、 joins one figure's predicates
-    return _words_before(sentence, figs, pos, _unit_of(fig or "")) + " " + tail
+    return _words_before(sentence, list(figs), pos, _unit_of(fig)) + " " + tail
 
 
 def _words_before(sentence: str, figs: list[tuple[int, str]], pos: int, unit: str) -> str:
@@ -899,6 +985,48 @@ def _disagreement(a: QueryAnalysis, best: Evidence, other: Evidence) -> Draft:
               f"“{best.sentence}”[{n1}]“{other.sentence}”[{n2}]")
     d.note = "sources disagree"
     return d
+
+
+def _unit_allowed(a: QueryAnalysis, fig: str) -> bool:
+    """Can ``fig`` answer ``a`` by its measure word? "败诉率" asked: not "败诉2件"; "多少件"
+    asked: not "2位个人". A Chinese numeral only when asked for ("几大" -> 六大), not 统一部/一个."""
+    unit = _unit_of(fig)
+    allowed = [unit in PERCENT_UNITS] if a.wants_rate or a.wants_change else []
+    # 个 is the general classifier: "有执法证的人总共多少个" counts people
+    if a.asked_unit and not a.unit_implied and unit_kind(a.asked_unit) and a.asked_unit != "个":
+        allowed.append(not unit or answers_kind(unit, a.asked_unit))
+    if allowed and not any(allowed):
+        return False
+    return fig[0].isdigit() or fig.startswith("第") or (unit == a.asked_unit and unit in _CN_UNITS)
+
+
+def _unit_fits(a: QueryAnalysis, sentence: str, fig: str) -> bool:
+    """``_unit_allowed``, and nothing about the figure's kind contradicts the question: a rate
+    for a rate, a count for a count (not a share), the asked measure word's kind, a change for
+    a change. What the words of a question put in the asker's own terms may still match."""
+    unit = _unit_of(fig)
+    if not _unit_allowed(a, fig) or _counts_other_things(a, fig) or not fig[0].isdigit():
+        return False
+    if a.wants_change:
+        return _is_change(sentence, fig)
+    if a.wants_rate != (unit in PERCENT_UNITS):
+        return False
+    return not a.asked_unit or (bool(unit) and (a.unit_implied or a.asked_unit == "个"
+                                                 or answers_kind(unit, a.asked_unit)))
+
+
+_ASK_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度|上半年|下半年|全年)?")
+
+
+def asked_phrase(a: QueryAnalysis) -> str:
+    """The question without its place and year, which say where to look, not what is asked:
+    "安溪县2015年县政府被人告上法院的官司有多少件？" -> "县政府被人告上法院的官司有多少件？"."""
+    text = a.effective_question
+    names = {n for r in a.regions for level in ("province", "city", "district")
+             for n in name_forms(r.get(level, "")) if n} | set(a.unknown_regions)
+    for n in sorted(names, key=len, reverse=True):
+        text = text.replace(n, "")
+    return _ASK_YEAR.sub("", text).strip("，, ")
 
 
 def _counts_other_things(a: QueryAnalysis, fig: str) -> bool:

@@ -12,10 +12,13 @@ import logging
 import re
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Literal
+
+import numpy as np
 
 from index import Encoder, HybridSearcher, Hit, IngestReport, ReportIndex, build_index
 from index.store import current_version_dir
@@ -162,7 +165,7 @@ class ReportQA:
         step = max(len(chunks) // _IDF_SAMPLE, 1)
         idf, shares = term_weights(chunks[::step])
         answerer = ExtractiveAnswerer(idf, doc_text=index.document_text, shares=shares,
-                                      doc_chunks=index.chunks)
+                                      doc_chunks=index.chunks, similarity=_PhraseSimilarity(searcher))
         region_years: dict[str, set[int]] = {}
         documents = index.documents()
         for doc in documents:
@@ -512,6 +515,32 @@ class _Drafted:
 
 
 # -- helpers --------------------------------------------------------------------------------
+class _PhraseSimilarity:
+    """Cosine similarity of an asked phrase with figure phrases (``ExtractiveAnswerer.
+    by_meaning``), with the index's own encoder. Both sides are encoded as queries: comparing two
+    short phrases is a symmetric task, which E5 models are told to do with the query prefix. The
+    figure phrases of the reports recur from question to question, so their vectors are kept."""
+    CACHE = 4096
+
+    def __init__(self, searcher: HybridSearcher):
+        self.searcher = searcher
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, asked: str, phrases: list[str]) -> np.ndarray:
+        encoder = self.searcher.encoder
+        with self._lock:
+            missing = list(dict.fromkeys(p for p in phrases if p not in self._vectors))
+        vecs = encoder.encode_queries([asked] + missing)
+        with self._lock:
+            for p, v in zip(missing, vecs[1:]):
+                self._vectors[p] = v
+            rows = [self._vectors.get(p) for p in phrases]
+            while len(self._vectors) > self.CACHE:
+                self._vectors.popitem(last=False)
+        return np.array([float(r @ vecs[0]) if r is not None else -1.0 for r in rows])
+
+
 def _unique(hits: list[Hit]) -> list[Hit]:
     """``hits`` in order, each passage once (a comparison retrieves per region)."""
     seen: set[str] = set()

@@ -25,7 +25,9 @@ _COMPARISON = re.compile(r"分别|各是|各有|各为|各自|各区|哪个|哪�
                          r"最大|最小|比较|对比|相比|排名|排序|高于|低于|多于|少于|哪.{0,3}更")
 _MAX = re.compile(r"最高|最多|最大|最好|哪个多|哪个高|更多|更高|谁多|谁高")
 _MIN = re.compile(r"最低|最少|最小|最差|哪个少|哪个低|更少|更低|谁少|谁低")
-_ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNIT_WORDS) + "|大)")
+_ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNIT_WORDS) + "|大|回|趟|遍)")
+# Spoken measure words for a number of times; reports write 次: "去了多少回" = 多少次.
+_SPOKEN_UNITS = {"回": "次", "趟": "次", "遍": "次"}
 # "多少钱" asks for an amount of money as plainly as "多少万元" does.
 _ASKS_MONEY = re.compile(r"(?:多少|几)(?:的)?钱")
 _MONEY_UNIT = "元"
@@ -35,7 +37,8 @@ _FRAME = re.compile(
     r"有?(?:多少|几)(?:" + "|".join(UNIT_WORDS) + r"|大)?|各区|各地|分别|各是|各有|各为|各自|是什么|是多少|"
     r"有多高|有多大|有多少|哪个区|哪些区|哪个|哪一个|哪些|什么|怎样|如何|怎么样|怎么|情况|请问|"
     r"最高|最低|最多|最少|最大|最小|比较|对比|相比|排名|排序|一共|总共|共计|全年|全区|今年|去年|"
-    r"(?:增加|增长|减少|下降|上升|提高|降低)了?(?=多少|几)|一下|看看|其中|同一年|同年|当年|该年|这一年|那一年|比(?:上|去|前)一?年|较(?:上|去)年|同比|环比|多了|少了|那么|那|呢|吗|吧|啊|了|的|是|有|和|与|及|或|以及|还有|具体|截至|截止|"
+    r"[上下]半年|前三季度|第?[一二三四]季度|"
+    r"(?:增加|增长|减少|下降|上升|提高|降低|占)了?(?=多少|几)|一下|看看|其中|同一年|同年|当年|该年|这一年|那一年|比(?:上|去|前)一?年|较(?:上|去)年|同比|环比|多了|少了|那么|那|呢|吗|吧|啊|了|的|是|有|和|与|及|或|以及|还有|具体|截至|截止|"
     r"[\s\d，。？！、：；,.?!:;（）()“”\"'《》<>【】\[\]—\-~～]+")
 _PART_OF = re.compile(r"^(这)?其中")
 _DURATION = re.compile(r"多久|多长时间|多长期限")
@@ -233,11 +236,12 @@ def analyze_query(question: str, regions_in_index: list[dict], years_in_index: l
     years = [int(y) for y in dict.fromkeys(_YEAR.findall(q))]
     metrics = _metric_phrases(q, mentions)
     unit, head, money = _ASKED_UNIT.search(q), _head(q, metrics), bool(_ASKS_MONEY.search(q))
-    implied = None if _DURATION.search(q) else _implied_unit(metrics, head)  # "实施满多久": a time
+    # "实施满多久" asks for a time, "…的事项占多少" for a share: neither is counted in 件
+    implied = None if _DURATION.search(q) or RATE_WORDS.search(q) else _implied_unit(metrics, head)
     a = QueryAnalysis(
         question=q, effective_question=q, regions=tuple(regions), unknown_regions=tuple(unknown),
         years=tuple(years), metrics=tuple(metrics), head=head,
-        asked_unit=_MONEY_UNIT if money else unit.group(1) if unit else implied,
+        asked_unit=_MONEY_UNIT if money else _SPOKEN_UNITS.get(unit.group(1), unit.group(1)) if unit else implied,
         unit_implied=not unit and implied is not None and not money,
         wants_number=bool(_WANTS_NUMBER.search(q)), wants_rate=bool(RATE_WORDS.search(q)),
         comparison=bool(_COMPARISON.search(q)) or len(regions) + len(unknown) >= 2,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ingest.chunk import split_sentences
-from ingest.figures import UNIT_WORDS, unit_kind
+from ingest.figures import RATE_WORDS, UNIT_WORDS, unit_kind
 from ingest.tokenize import is_predicate, is_verb, token_tag, tokenize, words
 from ingest.types import Chunk, Document, Fact
 
@@ -76,8 +76,12 @@ def verb_only(phrase: str) -> bool:
     """A phrase of a bare verb, at most four characters (受理, 依法受理, 在册, 调解成功): in a
     list of clauses about one thing only the first names it ("收到行政复议申请2317件，受理1986件，
     审结1902件"); the later ones are told apart by their verb."""
-    bare = re.sub(r"[，,；;：:、\s]|(?:达到|达|为|是|共计|共|累计|了)$", "", phrase)
-    return 0 < len(bare) <= 4 and any(is_predicate(w) for w in words(bare))
+    bare = re.sub(r"[，,；;：:\s]|^、+|(?:达到|达|为|是|共计|共|累计|了)$", "", phrase)
+    # verbs joined by 或/、 are one clause's alternatives: "维持37件，撤销或确认违法7件"
+    parts = re.split(r"或者|或|、", bare)
+    # a share is no verb: "事项占比87%" names its own thing
+    return all(0 < len(p) <= 4 and any(is_predicate(w) for w in words(p))
+               and not RATE_WORDS.search(p) for p in parts)
 
 
 def object_of(phrase: str) -> str:

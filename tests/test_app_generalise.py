@@ -452,3 +452,102 @@ def test_a_figure_after_qizhong_counts_part_of_what_came_before(unseen2_qa, ques
 def test_a_figure_stated_as_a_change(sentence, fig, change):
     from app.answer import _is_change
     assert _is_change(sentence, fig) is change
+
+
+# -- questions in the asker's own words ---------------------------------------------------------
+@pytest.mark.parametrize("question, figure, source", [
+    ("银川市2018年市政府当被告打的官司有多少件？", "94件", "b06_yinchuan"),          # 行政应诉案件
+    ("银川市2018年给拿不出钱打官司的人提供帮助的案子有多少件？", "2046件", "b06_yinchuan"),  # 法律援助
+    ("鹤岗市2018年老百姓来问法律问题的有多少人次？", "1.1万人次", "a13_hegang"),     # 接待群众咨询
+])
+def test_a_question_in_the_askers_words_gets_the_figure_it_means(unseen_qa, question, figure, source):
+    ans = unseen_qa.ask(question)
+    assert ans.found and figure in ans.answer.split("：“")[0], ans.answer
+    assert ans.citations[0].source.split("/")[-1].startswith(source)
+
+
+@pytest.mark.parametrize("question", [
+    "南明区2021年老百姓告政府告赢了的有多少件？",   # no 败诉 in the report: not its 规范性文件10件
+    "银川市2018年律师帮企业免费体检了多少家？",     # no 法治体检 in the report
+])
+def test_a_question_in_the_askers_words_that_the_report_cannot_answer_is_refused(unseen_qa, question):
+    ans = unseen_qa.ask(question)
+    assert not ans.found and "现有报告中没有" in ans.answer, ans.answer
+
+
+@pytest.mark.unit
+def test_meaning_decides_only_with_a_clear_margin_or_when_words_agree():
+    from app.answer import Evidence, ExtractiveAnswerer
+    from ingest import Chunk
+
+    sentence = "全年办理法律援助案件700件，接待群众来访咨询3000人次，审查合同50件。"
+    chunk = Chunk.create(sentence, {"doc_id": "d1", "region": "盐田区", "year": 2020})
+    a = analyze_query("盐田区2020年帮没钱打官司的人的案子有多少件？",
+                      [{"province": "广东省", "city": "深圳市", "district": "盐田区"}], [2020])
+    ev = [Evidence(chunk, sentence, 0.5, "700件", mismatch=True)]
+
+    def near(asked, phrases):  # 法律援助 barely ahead of 合同
+        return [0.90 if "援助" in p else 0.89 if "合同" in p else 0.5 for p in phrases]
+    assert ExtractiveAnswerer(shares={"法律": 0.4}, similarity=near).by_meaning(a, ev) is None
+    agreed = ExtractiveAnswerer(shares={"法律": 0.4}, similarity=near).by_meaning(
+        a, ev, Evidence(chunk, sentence, 0.5, "700件"))
+    assert agreed is not None and agreed.figure == "700件"
+
+    def clear(asked, phrases):
+        return [0.95 if "援助" in p else 0.85 for p in phrases]
+    picked = ExtractiveAnswerer(shares={"法律": 0.4}, similarity=clear).by_meaning(a, ev)
+    assert picked is not None and picked.figure == "700件" and not picked.mismatch  # not 3000人次
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("鹤岗市2018年能最多跑一次办完的事项占多少？", "87%"),
+    ("南明区2021年政务服务事项能全程在网上办的占多少？", "91%")])
+def test_zhan_duoshao_asks_for_a_share(unseen_qa, question, figure):
+    a = analyze_query(question, [], [])
+    assert a.wants_rate and a.asked_unit is None
+    ans = unseen_qa.ask(question)
+    assert ans.found and figure in ans.answer.split("：“")[0], ans.answer
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("鹤岗市2018年市政府常务会议开会前学了几回法？", "8次"),
+    ("南明区2021年区政府领导班子会前学法学了多少回？", "12次")])
+def test_spoken_measure_words_for_times_ask_for_ci(unseen_qa, question, figure):
+    assert analyze_query(question, [], []).asked_unit == "次"
+    ans = unseen_qa.ask(question)
+    assert ans.found and figure in ans.answer.split("：“")[0], ans.answer
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("sentence, figure, named_by", [
+    ("全年区政府共收到行政复议申请56件，受理51件，审结49件，维持37件，撤销或确认违法7件。", "7件", "行政复议申请"),
+    ("市政府收到行政复议申请172件，受理153件，其中维持98件、驳回或终止20件。", "20件", "行政复议申请"),
+])
+def test_verbs_joined_by_huo_are_a_clause_of_the_list(sentence, figure, named_by):
+    from app.answer import _own_words
+    from ingest.facts import verb_only
+
+    assert named_by in _own_words(sentence, figure)
+    assert not verb_only("事项占比")  # a share names its own thing
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("sentence, figures", [
+    ("推出“高效办成一件事”事项166个，办理时限平均压缩74.3%。", ["166个", "74.3%"]),
+    ("推出“一件事一次办”主题服务42项，纳入“1小时城市圈”的事项达337项。", ["42项", "337项"]),
+])
+def test_a_number_inside_a_quoted_name_is_no_figure(sentence, figures):
+    from app.answer import find_figures
+
+    assert [f for _, f in find_figures(sentence)] == figures
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("question", [
+    "麻阳县2022年上半年行政复议受理了多少件？", "某区2023年第一季度行政复议受理了多少件？"])
+def test_a_part_of_the_year_is_when_not_what(question):
+    from app.answer import ExtractiveAnswerer
+
+    a = analyze_query(question, [], [])
+    assert a.metrics and not any("半年" in m or "季度" in m for m in a.metrics)
+    assert not {"上半年", "半年", "季度", "件"} & set(ExtractiveAnswerer()._terms(a))
