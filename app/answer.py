@@ -23,7 +23,7 @@ from ingest.facts import object_of, phrase_before, verb_only
 from ingest.figures import (PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, answers_kind, same_unit,
                             unit_kind)
 from ingest.regions import SCOPE_WORDS
-from ingest.tokenize import is_predicate, is_verb, words
+from ingest.tokenize import is_predicate, is_verb, token_tag, words
 
 from app.query import QueryAnalysis
 
@@ -60,6 +60,7 @@ _FRAME_TOKENS = frozenset(SCOPE_WORDS) | frozenset("多少 几 哪个 哪些 分
                           "全年 今年 去年 共 一共 总共 共计 其中 上半年 下半年 上半 下半 半年 季度 "
                           "最高 最低 最多 最少 比较 对比 排名 多大 多高 多久 具体 指 那边 现在 还".split())
 _UNIT_TOKENS = frozenset(UNIT_WORDS)
+_FUNCTION_TAGS = ("p", "c", "d", "r")  # jieba: preposition, conjunction, adverb, pronoun
 _COUNTABLE = frozenset("个 人 名 家 项 件 宗 所 处 座 条 部 类 批 户 张 篇 份".split())
 _GENERIC_UNITS = frozenset("件 个 人 名 项 次 家 年 天 元 大".split())
 _CN_UNITS = ("大", "项", "类", "条", "批")  # units a Chinese-numeral answer comes in ("六大")
@@ -292,8 +293,10 @@ class ExtractiveAnswerer:
         skip |= {t for n in list(skip) for t in tokenize(n)}
         terms = {}
         for t in tokenize(a.effective_question):
-            # a measure word says how the thing is counted, not what it is (多少人次)
+            # a measure word says how the thing is counted, not what it is (多少人次); a
+            # preposition, conjunction, adverb or pronoun says how or who (经过, 亲自, 自己)
             if t in skip or t in _FRAME_TOKENS or t in _UNIT_TOKENS or _YEAR_TOKEN.fullmatch(t) \
+                    or token_tag(t)[:1] in _FUNCTION_TAGS \
                     or any(t in n for n in skip if len(n) >= 3):
                 continue
             if len(t) >= 2:
@@ -592,6 +595,11 @@ class ExtractiveAnswerer:
         stages = _stages(best.sentence, best.figure or "")
         if len(stages) >= 2 and stages[-1][1] in quote and not _names_stage(a.effective_question, stages):
             said = "，".join(f"{w}{f}" for w, f in stages)
+            d.text = f"{_lead(best.chunk)}，{_where(best)}{said}：“{quote}”[{n}]"
+            return d
+        named = _named_stage(a.effective_question, stages) if len(stages) >= 2 else None
+        if named and named != best.figure:  # "经调解说和了的" -> 调解成功, after what it counts
+            said = "，".join(f"{w}{f}" for w, f in stages[:1] + [x for x in stages[1:] if x[1] == named])
             d.text = f"{_lead(best.chunk)}，{_where(best)}{said}：“{quote}”[{n}]"
             return d
         d.text = f"{_lead(best.chunk)}，{_subject(a, best)}为{best.figure}：“{quote}”[{n}]"
@@ -940,6 +948,17 @@ def _names_stage(question: str, stages: list[tuple[str, str]]) -> bool:
     thing = set(tokenize(obj)) if obj else {t for t in tokenize(head) if not is_verb(t)}
     named = {t for w, _ in stages for t in tokenize(w) if len(t) >= 2} - thing
     return any(t in question for t in named)
+
+
+def _named_stage(question: str, stages: list[tuple[str, str]]) -> str | None:
+    """The figure of the only stage whose own words the question uses (``_names_stage``):
+    "邻里之间闹矛盾，经调解说和了的有多少件" of "受理各类矛盾纠纷3182件，调解成功3127件" ->
+    3127件 (调解 names that stage alone). None when no stage or several stages are named."""
+    head = stages[0][0]
+    obj = object_of(head)
+    thing = set(tokenize(obj)) if obj else {t for t in tokenize(head) if not is_verb(t)}
+    named = [f for w, f in stages if any(t in question for t in tokenize(w) if len(t) >= 2 and t not in thing)]
+    return named[0] if len(named) == 1 else None
 
 
 def _in_clause(sentence: str, pos: int, word: str) -> bool:

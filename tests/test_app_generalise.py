@@ -551,3 +551,28 @@ def test_a_part_of_the_year_is_when_not_what(question):
     a = analyze_query(question, [], [])
     assert a.metrics and not any("半年" in m or "季度" in m for m in a.metrics)
     assert not {"上半年", "半年", "季度", "件"} & set(ExtractiveAnswerer()._terms(a))
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("question, sentence, stage", [
+    ("鹤岗市2018年邻里吵架闹矛盾找调解员说和成了的有多少件？",
+     "全市各级人民调解组织排查调处矛盾纠纷6018件，调解成功5861件，调解成功率97.4%。", "5861件"),
+    ("银川市2018年复议申请最后审结了多少件？",
+     "市政府收到行政复议申请186件，受理171件，审结165件，其中撤销、变更、确认违法等纠错19件；", "165件"),
+    ("银川市2018年复议申请受理和审结了多少件？",      # two stages named: no single one
+     "市政府收到行政复议申请186件，受理171件，审结165件，其中撤销、变更、确认违法等纠错19件；", None),
+])
+def test_the_stage_a_question_names_is_the_answer(question, sentence, stage):
+    from app.answer import _named_stage, _stages, find_figures
+
+    stages = _stages(sentence, find_figures(sentence)[0][1])
+    assert len(stages) >= 2 and _named_stage(question, stages) == stage
+
+
+def test_a_preposition_is_not_what_is_asked(unseen_qa):
+    from app.answer import ExtractiveAnswerer
+
+    q = "银川市2018年老百姓闹矛盾经过调解谈成了的有多少件？"
+    assert "经过" not in ExtractiveAnswerer()._terms(analyze_query(q, [], []))
+    ans = unseen_qa.ask(q)  # not "…全部经过合法性审查，…审查各类合同协议和涉法文件402件"
+    assert "402件" not in ans.answer and (not ans.found or "9712件" in ans.answer)
