@@ -626,6 +626,8 @@ class ExtractiveAnswerer:
                         sub.wants_change or self._names_part(terms, e.sentence, fig)):
                     found = replace(e, figure=fig)
                     break
+            if found is None:
+                found = _only_figure_in_unit(sub, best, used)
             name = sub.metrics[0] if sub.metrics else "该项"
             if found is None:
                 said.append(f"报告未给出{name}的数字")
@@ -948,6 +950,18 @@ def _names_stage(question: str, stages: list[tuple[str, str]]) -> bool:
     thing = set(tokenize(obj)) if obj else {t for t in tokenize(head) if not is_verb(t)}
     named = {t for w, _ in stages for t in tokenize(w) if len(t) >= 2} - thing
     return any(t in question for t in named)
+
+
+def _only_figure_in_unit(part: QueryAnalysis, best: Evidence, used: set) -> Evidence | None:
+    """A part of a several-part question that names its thing in other words than the report
+    ("办了几期培训班，一共多少人次参加" of "举办…培训班6期，参训1240人次") but asks an explicit
+    measure word that only one figure of the best sentence not yet used has: the parts of one
+    question are about one thing, which reports state in one sentence."""
+    if not part.asked_unit or part.unit_implied or part.asked_unit in _GENERIC_UNITS:
+        return None
+    figs = [f for _, f in find_figures(best.sentence)
+            if _unit_of(f) == part.asked_unit and (best.sentence, f) not in used]
+    return replace(best, figure=figs[0]) if len(figs) == 1 else None
 
 
 def _named_stage(question: str, stages: list[tuple[str, str]]) -> str | None:

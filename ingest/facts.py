@@ -72,11 +72,16 @@ def find_quantities(sentence: str, context: str = "") -> list[tuple[str, float, 
     return out
 
 
+_WHEN = re.compile(r"^(?:全年|今年以来|今年|本年度?|上半年|下半年|年内|当年|同期|期间)")
+
+
 def verb_only(phrase: str) -> bool:
     """A phrase of a bare verb, at most four characters (受理, 依法受理, 在册, 调解成功): in a
     list of clauses about one thing only the first names it ("收到行政复议申请2317件，受理1986件，
     审结1902件"); the later ones are told apart by their verb."""
     bare = re.sub(r"[，,；;：:\s]|^、+|(?:达到|达|为|是|共计|共|累计|了)$", "", phrase)
+    # when, not what: "期末在册社区矫正对象486名，全年新接收213名" -> 新接收 is the clause's verb
+    bare = _WHEN.sub("", bare)
     # verbs joined by 或/、 are one clause's alternatives: "维持37件，撤销或确认违法7件"
     parts = re.split(r"或者|或|、", bare)
     # a share is no verb: "事项占比87%" names its own thing

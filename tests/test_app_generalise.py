@@ -576,3 +576,25 @@ def test_a_preposition_is_not_what_is_asked(unseen_qa):
     assert "经过" not in ExtractiveAnswerer()._terms(analyze_query(q, [], []))
     ans = unseen_qa.ask(q)  # not "…全部经过合法性审查，…审查各类合同协议和涉法文件402件"
     assert "402件" not in ans.answer and (not ans.found or "9712件" in ans.answer)
+
+
+@pytest.mark.parametrize("index, question, figures", [
+    ("unseen", "鹤岗市2018年办了几期依法行政培训班，一共多少人次参加？", ["3期", "650人次"]),
+    ("unseen2", "西乌珠穆沁旗2024年办了几期法治培训，一共多少人次参加？", ["10期", "1170余人次"])])
+def test_a_part_in_other_words_gets_the_only_figure_of_its_measure_word(unseen_qa, unseen2_qa, index,
+                                                                       question, figures):
+    ans = (unseen_qa if index == "unseen" else unseen2_qa).ask(question)
+    said = ans.answer.split("：“")[0]
+    assert ans.found and all(f in said for f in figures) and "未给出" not in said, ans.answer
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("sentence, figure, stages", [
+    ("全县在册社区服刑人员214人，全年新接收89人、解除矫正76人，无重新违法犯罪。", "76人",
+     ["214人", "89人", "76人"]),
+    ("今年以来共收到行政复议申请95件，上半年依法审结88件。", "88件", ["95件", "88件"]),
+])
+def test_a_time_word_does_not_stop_a_clause_being_a_stage(sentence, figure, stages):
+    from app.answer import _stages
+
+    assert [f for _, f in _stages(sentence, figure)] == stages
