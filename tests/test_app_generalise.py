@@ -598,3 +598,11 @@ def test_a_time_word_does_not_stop_a_clause_being_a_stage(sentence, figure, stag
     from app.answer import _stages
 
     assert [f for _, f in _stages(sentence, figure)] == stages
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen2", "宝山区2023年打12348电话问法律问题的有多少次？", "3.1万余次"),
+    ("sample", "海曙区2020年打81890电话找政府帮忙的有多少件？", "76966件")])
+def test_a_number_the_question_quotes_names_the_figure_of_its_clause(qa, unseen2_qa, index, question, figure):
+    ans = (qa if index == "sample" else unseen2_qa).ask(question)
+    assert ans.found and figure in ans.answer.split("：“")[0], ans.answer
