@@ -1275,6 +1275,9 @@ _CJK_ONLY = re.compile(r"[\u4e00-\u9fff、]+")
 _ASK_WORD = re.compile(r"多少|几")
 
 
+_NOUN_AFTER_DE = re.compile(r"的(?!有|是|都|共|一共|总共|各|分别|数|多少|几|呢|吗|吧|啊|了)[\u4e00-\u9fff]")
+
+
 def _conjunct_questions(a: QueryAnalysis) -> list[QueryAnalysis]:
     """"答复了多少件人大代表建议和政协提案" -> one analysis per joined metric (人大代表建议,
     政协提案), in the order asked; the reports list figures the same way."""
@@ -1295,8 +1298,10 @@ def _conjunct_questions(a: QueryAnalysis) -> list[QueryAnalysis]:
         return []
     # "建议和提案的满意率是多少": the joined nouns qualify one asked metric after 的, unless each
     # is asked for (各/分别)
+    # ...also a one-character noun ("罚款和没收的钱一共有多少"), but not a bare ask ("的有多少")
     last = max(q.find(m) + len(m) for m in joined)
-    if not _EACH.search(q) and q[last:].startswith("的") and a.head and a.head not in joined:
+    if not _EACH.search(q) and q[last:].startswith("的") and (
+            (a.head and a.head not in joined) or _NOUN_AFTER_DE.match(q[last:])):
         return []
     return [replace(a, metrics=[m], head=m) for m in joined]
 

@@ -29,7 +29,7 @@ _ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNIT_WORDS) + "|大|回|�
 # Spoken measure words for a number of times; reports write 次: "去了多少回" = 多少次.
 _SPOKEN_UNITS = {"回": "次", "趟": "次", "遍": "次"}
 # "多少钱" asks for an amount of money as plainly as "多少万元" does.
-_ASKS_MONEY = re.compile(r"(?:多少|几)(?:的)?钱")
+_ASKS_MONEY = re.compile(r"(?:多少|几)(?:的)?钱|的钱(?=[^，,？?。]*(?:多少|几))")  # "…的钱一共有多少"
 _MONEY_UNIT = "元"
 # Words that frame a question but name no metric; what is left after removing them (and the
 # regions and years) is the metric phrase: "盐田区2020年人民调解成功率是多少？" -> 人民调解成功率.

@@ -606,3 +606,21 @@ def test_a_time_word_does_not_stop_a_clause_being_a_stage(sentence, figure, stag
 def test_a_number_the_question_quotes_names_the_figure_of_its_clause(qa, unseen2_qa, index, question, figure):
     ans = (qa if index == "sample" else unseen2_qa).ask(question)
     assert ans.found and figure in ans.answer.split("：“")[0], ans.answer
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("question, money, parts", [
+    ("双城区2021年罚款和没收的钱一共有多少？", True, 0),     # one amount of money, not two asks
+    ("兰州市2020年帮农民工讨回来的欠薪和工钱的钱一共有多少？", True, 0),
+    ("某区2020年受理和审结的呢？", False, 2),                 # a particle, not a noun, after 的
+    ("某区2020年受理和审结的有多少件？", False, 2)])
+def test_nouns_joined_before_de_and_a_one_character_noun_ask_one_thing(question, money, parts):
+    from app.answer import _conjunct_questions
+
+    a = analyze_query(question, [], [])
+    assert (a.asked_unit == "元") == money and len(_conjunct_questions(a)) == parts
+
+
+def test_the_money_of_joined_nouns_is_one_money_figure(unseen_qa):
+    ans = unseen_qa.ask("水磨沟区2022年法律援助帮受援人挽回的损失和要回的钱一共有多少？")
+    assert ans.found and "520万元" in ans.answer.split("：“")[0], ans.answer
