@@ -268,7 +268,7 @@ class ExtractiveAnswerer:
                  max_sentences: int = 4, doc_text: Callable[[str], str] | None = None,
                  shares: dict[str, float] | None = None,
                  doc_chunks: Callable[[str], list[Chunk]] | None = None,
-                 similarity: Callable[[str, list[str]], Sequence[float]] | None = None,
+                 similarity: Callable[[str, list[str]], Sequence[float] | None] | None = None,
                  meaning_margin: float = MEANING_MARGIN):
         self.weights = weights or {}
         # (asked phrase, figure phrases) -> cosine similarities; None: words alone decide
@@ -570,7 +570,10 @@ class ExtractiveAnswerer:
         if not cands:
             return None
         # the words around the figure, and its own phrase with what a list's first clause names
-        sims = np.mean([self.similarity(asked_phrase(a), [k[i] for k in cands]) for i in (0, 1)], axis=0)
+        pair = [self.similarity(asked_phrase(a), [k[i] for k in cands]) for i in (0, 1)]
+        if any(s is None for s in pair):  # no encoder at hand
+            return None
+        sims = np.mean(pair, axis=0)
         ranked = sorted(zip(sims, cands.values()), key=lambda x: -x[0])
         top, (e, fig) = ranked[0]
         rival = max((s for s, (_, f) in ranked[1:] if _numbers(f) != _numbers(fig)), default=-1.0)

@@ -527,11 +527,14 @@ class _PhraseSimilarity:
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 
-    def __call__(self, asked: str, phrases: list[str]) -> np.ndarray:
-        encoder = self.searcher.encoder
+    def __call__(self, asked: str, phrases: list[str]) -> np.ndarray | None:
         with self._lock:
             missing = list(dict.fromkeys(p for p in phrases if p not in self._vectors))
-        vecs = encoder.encode_queries([asked] + missing)
+        try:
+            vecs = self.searcher.encoder.encode_queries([asked] + missing)
+        except Exception as exc:  # a served encoder that is down: words alone decide
+            log.warning("phrase similarity unavailable (%s); answering by words alone", exc)
+            return None
         with self._lock:
             for p, v in zip(missing, vecs[1:]):
                 self._vectors[p] = v

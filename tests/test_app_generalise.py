@@ -624,3 +624,16 @@ def test_nouns_joined_before_de_and_a_one_character_noun_ask_one_thing(question,
 def test_the_money_of_joined_nouns_is_one_money_figure(unseen_qa):
     ans = unseen_qa.ask("水磨沟区2022年法律援助帮受援人挽回的损失和要回的钱一共有多少？")
     assert ans.found and "520万元" in ans.answer.split("：“")[0], ans.answer
+
+
+def test_without_an_encoder_at_hand_words_alone_decide(unseen_qa, monkeypatch):
+    """A served encoder that fails while answering: the question is answered by words, as
+    before answers by meaning existed, not with an error."""
+    def down(texts):
+        raise ConnectionError("encoder server down")
+    similarity = unseen_qa.state.answerer.similarity
+    monkeypatch.setattr(similarity, "searcher", type("S", (), {"encoder": type("E", (), {
+        "encode_queries": staticmethod(down)})()})())
+    ans = unseen_qa.ask("银川市2018年市政府当被告打的官司有多少件？")
+    assert ans.found is False or "94件" in ans.answer.split("：“")[0], ans.answer
+    assert unseen_qa.ask("银川市2018年行政复议受理了多少件？").found  # words alone still answer
