@@ -27,9 +27,9 @@ FLOORS = {
     "unseen2_dev": {"answer_cited": 0.90, "refusal_accuracy": 0.9, "false_refusal_rate": 0.06,
                     "wrong_figure_rate": 0.05},
     # the second dev splits (dev2.jsonl), written after the first were tuned on
-    "unseen_dev2": {"answer_cited": 0.91, "refusal_accuracy": 0.85, "false_refusal_rate": 0.04,
+    "unseen_dev2": {"answer_cited": 0.93, "refusal_accuracy": 0.85, "false_refusal_rate": 0.04,
                     "wrong_figure_rate": 0.05},
-    "unseen2_dev2": {"answer_cited": 0.93, "refusal_accuracy": 0.9, "false_refusal_rate": 0.05,
+    "unseen2_dev2": {"answer_cited": 0.95, "refusal_accuracy": 0.9, "false_refusal_rate": 0.05,
                      "wrong_figure_rate": 0.03},
 }
 CEILINGS = ("false_refusal_rate", "wrong_figure_rate")
