@@ -19,13 +19,13 @@ import numpy as np
 from ingest import Chunk, name_forms, tokenize
 from ingest.chunk import heading_of
 from ingest.chunk import split_sentences as _report_sentences
-from ingest.facts import object_of, phrase_before, verb_only
+from ingest.facts import PERIOD_WORDS, object_of, phrase_before, verb_only
 from ingest.figures import (PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, answers_kind, same_unit,
                             unit_kind)
 from ingest.regions import SCOPE_WORDS
 from ingest.tokenize import is_predicate, is_verb, token_tag, words
 
-from app.query import QueryAnalysis
+from app.query import QueryAnalysis, asked_phrase
 
 __all__ = ["Evidence", "Draft", "ExtractiveAnswerer", "verify_numbers", "find_figures",
            "is_instruction", "is_upload", "figure_pos", "QUOTE_SEP", "PLAN_QUESTION", "asks_plan",
@@ -56,8 +56,8 @@ _QUOTED_NAME = re.compile(r"“[^“”]{2,30}”")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE = re.compile(r"[，,；;：:、]")
 # Tokens of a question that frame it but say nothing about what is asked.
-_FRAME_TOKENS = frozenset(SCOPE_WORDS) | frozenset("多少 几 哪个 哪些 分别 各 是 有 年 区 "
-                          "全年 今年 去年 共 一共 总共 共计 其中 上半年 下半年 上半 下半 半年 季度 "
+_FRAME_TOKENS = frozenset(SCOPE_WORDS) | frozenset(PERIOD_WORDS) | frozenset("多少 几 哪个 哪些 分别 各 是 "
+                          "有 年 区 全年 今年 去年 共 一共 总共 共计 其中 上半 下半 半年 季度 "
                           "最高 最低 最多 最少 比较 对比 排名 多大 多高 多久 具体 指 那边 现在 还".split())
 _UNIT_TOKENS = frozenset(UNIT_WORDS)
 _FUNCTION_TAGS = ("p", "c", "d", "r")  # jieba: preposition, conjunction, adverb, pronoun
@@ -557,10 +557,10 @@ class ExtractiveAnswerer:
         if self.similarity is None or not a.regions or _sub_questions(a) or _conjunct_questions(a) \
                 or not any(t not in self.shares for t in self._terms(a)):
             return None  # every asked word is one the reports use: they would have used it here
-        docs = list(dict.fromkeys(e.chunk.id for e in ev))[:self.MEANING_PASSAGES]
-        cands: dict[tuple[str, str], tuple[Evidence, str]] = {}
+        passages = list(dict.fromkeys(e.chunk.id for e in ev))[:self.MEANING_PASSAGES]
+        cands: dict[tuple[str, str, str], tuple[Evidence, str]] = {}  # (window, own phrase, figure)
         for e in ev:
-            if e.hard or e.chunk.id not in docs:
+            if e.hard or e.chunk.id not in passages:
                 continue
             figs = tuple(find_figures(e.sentence))
             for (pos, fig), window in zip(figs, _figure_windows(e.sentence, figs)):
@@ -1052,20 +1052,6 @@ def _unit_fits(a: QueryAnalysis, sentence: str, fig: str) -> bool:
         return False
     return not a.asked_unit or (bool(unit) and (a.unit_implied or a.asked_unit == "个"
                                                  or answers_kind(unit, a.asked_unit)))
-
-
-_ASK_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度|上半年|下半年|全年)?")
-
-
-def asked_phrase(a: QueryAnalysis) -> str:
-    """The question without its place and year, which say where to look, not what is asked:
-    "安溪县2015年县政府被人告上法院的官司有多少件？" -> "县政府被人告上法院的官司有多少件？"."""
-    text = a.effective_question
-    names = {n for r in a.regions for level in ("province", "city", "district")
-             for n in name_forms(r.get(level, "")) if n} | set(a.unknown_regions)
-    for n in sorted(names, key=len, reverse=True):
-        text = text.replace(n, "")
-    return _ASK_YEAR.sub("", text).strip("，, ")
 
 
 def _counts_other_things(a: QueryAnalysis, fig: str) -> bool:

@@ -9,10 +9,12 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from ingest import gazetteer, name_forms
+from ingest.facts import PERIOD_WORDS
 from ingest.figures import RATE_WORDS, UNIT_WORDS
 from ingest.tokenize import token_tag, words
 
-__all__ = ["QueryAnalysis", "analyze_query", "region_names", "region_key", "RATE_WORDS", "INHERITABLE"]
+__all__ = ["QueryAnalysis", "analyze_query", "asked_phrase", "region_names", "region_key", "RATE_WORDS",
+           "INHERITABLE"]
 
 log = logging.getLogger(__name__)
 
@@ -36,11 +38,12 @@ _MONEY_UNIT = "元"
 _FRAME = re.compile(
     r"有?(?:多少|几)(?:" + "|".join(UNIT_WORDS) + r"|大)?|各区|各地|分别|各是|各有|各为|各自|是什么|是多少|"
     r"有多高|有多大|有多少|哪个区|哪些区|哪个|哪一个|哪些|什么|怎样|如何|怎么样|怎么|情况|请问|"
+    + "|".join(PERIOD_WORDS) + "|" +  # "今年以来" before "今年": the first alternative wins
     r"最高|最低|最多|最少|最大|最小|比较|对比|相比|排名|排序|一共|总共|共计|全年|全区|今年|去年|"
-    r"[上下]半年|前三季度|第?[一二三四]季度|"
     r"(?:增加|增长|减少|下降|上升|提高|降低|占)了?(?=多少|几)|一下|看看|其中|同一年|同年|当年|该年|这一年|那一年|比(?:上|去|前)一?年|较(?:上|去)年|同比|环比|多了|少了|那么|那|呢|吗|吧|啊|了|的|是|有|和|与|及|或|以及|还有|具体|截至|截止|"
     r"[\s\d，。？！、：；,.?!:;（）()“”\"'《》<>【】\[\]—\-~～]+")
 _PART_OF = re.compile(r"^(这)?其中")
+_WHEN_ASKED = re.compile(r"(?:19|20)\d{2}\s*年度?(?:" + "|".join(PERIOD_WORDS) + ")?")
 _DURATION = re.compile(r"多久|多长时间|多长期限")
 # A question that names its own scope as every place ("各区", "各地", "哪个区最高").
 _ALL_PLACES = re.compile(r"各(?:区|县|市|地|区县|县区|地区)|所有(?:区|县|市|地区)|哪(?:个|些)(?:区|县|市|地)")
@@ -183,7 +186,7 @@ def _guard_words(text: str) -> tuple[str, dict[str, str]]:
 def _metric_phrases(text: str, mentions: list[str]) -> list[str]:
     for name in sorted(set(mentions), key=len, reverse=True):
         text = text.replace(name, " ")
-    text = re.sub(r"(?:19|20)\d{2}\s*年度?", " ", text)
+    text = _WHEN_ASKED.sub(" ", text)
     text, kept = _guard_words(text)
     parts = ["".join(kept.get(c, c) for c in p.strip()) for p in _FRAME.split(text)]
     parts = [p[1:] if p.startswith("各") else p for p in parts]
@@ -310,3 +313,14 @@ def _rewrite(prev: QueryAnalysis, a: QueryAnalysis) -> str:
         else:
             text = f"{new_years}年{text}"
     return text
+
+
+def asked_phrase(a: QueryAnalysis) -> str:
+    """The question without its place and year, which say where to look, not what is asked:
+    "安溪县2015年县政府被人告上法院的官司有多少件？" -> "县政府被人告上法院的官司有多少件？"."""
+    text = a.effective_question
+    names = {n for r in a.regions for level in ("province", "city", "district")
+             for n in name_forms(r.get(level, "")) if n} | set(a.unknown_regions)
+    for n in sorted(names, key=len, reverse=True):
+        text = text.replace(n, "")
+    return _WHEN_ASKED.sub("", text).strip("，, ")

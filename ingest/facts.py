@@ -72,7 +72,12 @@ def find_quantities(sentence: str, context: str = "") -> list[tuple[str, float, 
     return out
 
 
-_WHEN = re.compile(r"^(?:全年|今年以来|今年|本年度?|上半年|下半年|年内|当年|同期|期间)")
+# Words that say when, not what: a part of the year or the span a count covers ("全年新接收",
+# "上半年受理"). One list for the reports' clauses and for questions.
+PERIOD_WORDS = ("今年以来", "全年", "今年", "本年度", "本年", "上半年", "下半年", "前三季度", "第一季度",
+                "第二季度", "第三季度", "第四季度", "一季度", "二季度", "三季度", "四季度", "年内", "当年",
+                "同期", "期间")
+_WHEN = re.compile("^(?:" + "|".join(PERIOD_WORDS) + ")")
 
 
 def verb_only(phrase: str) -> bool:
