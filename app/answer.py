@@ -576,10 +576,14 @@ class ExtractiveAnswerer:
         sims = np.mean(pair, axis=0)
         ranked = sorted(zip(sims, cands.values()), key=lambda x: -x[0])
         top, (e, fig) = ranked[0]
-        rival = max((s for s, (_, f) in ranked[1:] if _numbers(f) != _numbers(fig)), default=-1.0)
+        rival, (re_, rfig) = next(((s, c) for s, c in ranked[1:] if _numbers(c[1]) != _numbers(fig)),
+                                  (-1.0, (e, fig)))
         logger.debug("by meaning: %s %.3f (next %.3f) for %r", fig, top, rival, asked_phrase(a))
         agreed = words_pick is not None and (words_pick.sentence, words_pick.figure) == (e.sentence, fig)
-        if top - rival < self.meaning_margin and not agreed:
+        # two stages of one list ("调处…1576件，调解成功1551件") are one thing's counts: the
+        # list answers, each stage by its verb (``_numeric``), rather than a guess between them
+        staged = re_.sentence == e.sentence and {fig, rfig} <= {f for _, f in _stages(e.sentence, fig)}
+        if top - rival < self.meaning_margin and not agreed and not staged:
             return None
         return replace(e, figure=fig, mismatch=False, score=e.score + 1.0)
 

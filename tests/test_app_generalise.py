@@ -637,3 +637,12 @@ def test_without_an_encoder_at_hand_words_alone_decide(unseen_qa, monkeypatch):
     ans = unseen_qa.ask("银川市2018年市政府当被告打的官司有多少件？")
     assert ans.found is False or "94件" in ans.answer.split("：“")[0], ans.answer
     assert unseen_qa.ask("银川市2018年行政复议受理了多少件？").found  # words alone still answer
+
+
+@pytest.mark.parametrize("question, stages", [
+    ("银川市2018年老百姓闹矛盾经过调解谈成了的有多少件？", ["9875件", "9712件"]),
+    ("鹤岗市2018年邻里吵架闹矛盾找调解员说和成了的有多少件？", ["6018件", "5861件"])])
+def test_when_meaning_ties_between_stages_of_one_list_the_list_answers(unseen_qa, question, stages):
+    ans = unseen_qa.ask(question)
+    said = ans.answer.split("：“")[0]
+    assert ans.found and all(f in said for f in stages), ans.answer
