@@ -570,10 +570,10 @@ class ExtractiveAnswerer:
         if not cands:
             return None
         # the words around the figure, and its own phrase with what a list's first clause names
-        pair = [self.similarity(asked_phrase(a), [k[i] for k in cands]) for i in (0, 1)]
-        if any(s is None for s in pair):  # no encoder at hand
+        sims = self.similarity(asked_phrase(a), [k[0] for k in cands] + [k[1] for k in cands])
+        if sims is None:  # no encoder at hand
             return None
-        sims = np.mean(pair, axis=0)
+        sims = (np.asarray(sims[:len(cands)]) + np.asarray(sims[len(cands):])) / 2
         ranked = sorted(zip(sims, cands.values()), key=lambda x: -x[0])
         top, (e, fig) = ranked[0]
         rival, (re_, rfig) = next(((s, c) for s, c in ranked[1:] if _numbers(c[1]) != _numbers(fig)),
@@ -951,15 +951,19 @@ def _is_change(sentence: str, fig: str) -> bool:
     return pos >= 0 and bool(_CHANGE_BEFORE.search(sentence[max(0, pos - 7):pos].rstrip("+-－−")))
 
 
-def _names_stage(question: str, stages: list[tuple[str, str]]) -> bool:
-    """The question names one of the stages by a word of its verb ("受理的…分别是多少", "调解成功
-    的有多少", "在册…多少人"), so it asks for that stage alone. The counted thing's own words
-    (行政复议申请 of 收到行政复议申请) do not name a stage."""
+def _stages_named(question: str, stages: list[tuple[str, str]]) -> list[str]:
+    """The figures of the stages the question names by a word of the stage's verb ("受理的…分别
+    是多少", "调解成功的有多少", "在册…多少人"). The counted thing's own words (行政复议申请 of
+    收到行政复议申请) do not name a stage."""
     head = stages[0][0]
     obj = object_of(head)
     thing = set(tokenize(obj)) if obj else {t for t in tokenize(head) if not is_verb(t)}
-    named = {t for w, _ in stages for t in tokenize(w) if len(t) >= 2} - thing
-    return any(t in question for t in named)
+    return [f for w, f in stages if any(t in question for t in tokenize(w) if len(t) >= 2 and t not in thing)]
+
+
+def _names_stage(question: str, stages: list[tuple[str, str]]) -> bool:
+    """The question names one of the stages, so it asks for that stage alone."""
+    return bool(_stages_named(question, stages))
 
 
 def _only_figure_in_unit(part: QueryAnalysis, best: Evidence, used: set) -> Evidence | None:
@@ -975,13 +979,10 @@ def _only_figure_in_unit(part: QueryAnalysis, best: Evidence, used: set) -> Evid
 
 
 def _named_stage(question: str, stages: list[tuple[str, str]]) -> str | None:
-    """The figure of the only stage whose own words the question uses (``_names_stage``):
-    "邻里之间闹矛盾，经调解说和了的有多少件" of "受理各类矛盾纠纷3182件，调解成功3127件" ->
-    3127件 (调解 names that stage alone). None when no stage or several stages are named."""
-    head = stages[0][0]
-    obj = object_of(head)
-    thing = set(tokenize(obj)) if obj else {t for t in tokenize(head) if not is_verb(t)}
-    named = [f for w, f in stages if any(t in question for t in tokenize(w) if len(t) >= 2 and t not in thing)]
+    """The figure of the only stage the question names (``_stages_named``): "邻里之间闹矛盾，
+    经调解说和了的有多少件" of "受理各类矛盾纠纷3182件，调解成功3127件" -> 3127件 (调解 names
+    that stage alone). None when no stage or several stages are named."""
+    named = _stages_named(question, stages)
     return named[0] if len(named) == 1 else None
 
 

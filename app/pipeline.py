@@ -12,7 +12,6 @@ import logging
 import re
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -517,31 +516,18 @@ class _Drafted:
 # -- helpers --------------------------------------------------------------------------------
 class _PhraseSimilarity:
     """Cosine similarity of an asked phrase with figure phrases (``ExtractiveAnswerer.
-    by_meaning``), with the index's own encoder. Both sides are encoded as queries: comparing two
-    short phrases is a symmetric task, which E5 models are told to do with the query prefix. The
-    figure phrases of the reports recur from question to question, so their vectors are kept."""
-    CACHE = 4096
+    by_meaning``), with the index's own encoder (``HybridSearcher.phrase_vectors``)."""
 
     def __init__(self, searcher: HybridSearcher):
         self.searcher = searcher
-        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()
 
     def __call__(self, asked: str, phrases: list[str]) -> np.ndarray | None:
-        with self._lock:
-            missing = list(dict.fromkeys(p for p in phrases if p not in self._vectors))
         try:
-            vecs = self.searcher.encoder.encode_queries([asked] + missing)
+            vecs = self.searcher.phrase_vectors([asked] + phrases)
         except Exception as exc:  # a served encoder that is down: words alone decide
             log.warning("phrase similarity unavailable (%s); answering by words alone", exc)
             return None
-        with self._lock:
-            for p, v in zip(missing, vecs[1:]):
-                self._vectors[p] = v
-            rows = [self._vectors.get(p) for p in phrases]
-            while len(self._vectors) > self.CACHE:
-                self._vectors.popitem(last=False)
-        return np.array([float(r @ vecs[0]) if r is not None else -1.0 for r in rows])
+        return vecs[1:] @ vecs[0]
 
 
 def _unique(hits: list[Hit]) -> list[Hit]:

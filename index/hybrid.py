@@ -12,7 +12,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
 import numpy as np
 
@@ -96,6 +96,30 @@ def _filter_key(filters: dict | None) -> Any:
     return key
 
 
+class _VectorCache:
+    """Query-side vectors by text, least recently used dropped first. Thread-safe; encoding
+    runs outside the lock, missing texts of one call in one batch."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, texts: list[str], encode: Callable[[list[str]], np.ndarray]) -> np.ndarray:
+        with self._lock:
+            for t in texts:
+                if t in self._vectors:
+                    self._vectors.move_to_end(t)
+            missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        fresh = dict(zip(missing, encode(missing))) if missing else {}
+        with self._lock:
+            self._vectors.update(fresh)
+            rows = [fresh[t] if t in fresh else self._vectors[t] for t in texts]
+            while len(self._vectors) > self.size:
+                self._vectors.popitem(last=False)
+        return np.stack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
+
+
 class _Clock:
     """Per-stage wall time into a caller's dict (no-op without one)."""
 
@@ -115,6 +139,7 @@ class HybridSearcher:
     load on first use or on ``warm_up()``."""
 
     QUERY_CACHE_SIZE = 256
+    PHRASE_CACHE_SIZE = 4096
     MASK_CACHE_SIZE = 1024
 
     def __init__(self, index: ReportIndex, encoder: Encoder | None = None,
@@ -126,7 +151,10 @@ class HybridSearcher:
             self._check_encoder(encoder)
         self._reranker = None
         self._lock = threading.Lock()
-        self._qcache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._qcache = _VectorCache(self.QUERY_CACHE_SIZE)
+        # short phrases compared by meaning (the answerer's figure phrases), kept apart so that
+        # they do not push the questions' vectors out
+        self._phrases = _VectorCache(self.PHRASE_CACHE_SIZE)
         self._masks: dict[Any, tuple[np.ndarray | None, np.ndarray | None]] = {}
 
     # -- models
@@ -163,16 +191,13 @@ class HybridSearcher:
         return self._reranker
 
     def _query_vector(self, query: str) -> np.ndarray:
-        with self._lock:
-            if query in self._qcache:
-                self._qcache.move_to_end(query)
-                return self._qcache[query]
-        vec = self.encoder.encode_queries([query])[0]
-        with self._lock:
-            self._qcache[query] = vec
-            while len(self._qcache) > self.QUERY_CACHE_SIZE:
-                self._qcache.popitem(last=False)
-        return vec
+        return self._qcache.get([query], lambda texts: self.encoder.encode_queries(texts))[0]
+
+    def phrase_vectors(self, phrases: list[str]) -> np.ndarray:
+        """Vectors of short phrases, encoded as queries (comparing two phrases is a symmetric
+        task, which E5 models do with the query prefix); kept, since the same reports' phrases
+        recur from question to question."""
+        return self._phrases.get(phrases, lambda texts: self.encoder.encode_queries(texts))
 
     # -- validation
     def _validate(self, query: str, k: int | None, mode: str | None) -> tuple[str, int, str]:
