@@ -338,6 +338,7 @@ class ExtractiveAnswerer:
         head_words = set(tail) if a.head else set(common)
         q_numbers = [n for n in _numbers(a.effective_question) if int(float(n)) not in a.years]
         action = asked_action(a, terms) if a.wants_number else None
+        part_terms = _part_terms(a, terms)
         out = []
         per_doc: dict[str, tuple[float, set[str]]] = {}
         for rank, chunk in enumerate(chunks):
@@ -367,7 +368,7 @@ class ExtractiveAnswerer:
                 hard = absent >= 0.5
                 mismatch = hard or (cov == 0 and ctx_cov == 0)
                 if a.wants_number:
-                    fig, bonus, exact = self._pick_figure(a, sent, q_numbers, terms, total, action)
+                    fig, bonus, exact = self._pick_figure(a, sent, q_numbers, part_terms, total, action)
                     score = score + bonus if fig else score * 0.4
                     mismatch |= fig is None or _counts_other_things(a, fig)
                     if rate_heads and not any(h[-3:] in sent for h in rate_heads):
@@ -555,12 +556,16 @@ class ExtractiveAnswerer:
         the words picked too (``words_pick``): meaning is weaker evidence than words, so a near
         tie that nothing else settles is "not found", never a guess."""
         if self.similarity is None or not a.regions or _sub_questions(a) or _conjunct_questions(a) \
-                or not any(t not in self.shares for t in self._terms(a)):
+                or not (any(t not in self.shares for t in self._terms(a)) or self._head_unnamed(a)):
             return None  # every asked word is one the reports use: they would have used it here
         passages = list(dict.fromkeys(e.chunk.id for e in ev))[:self.MEANING_PASSAGES]
+        phrase = asked_phrase(a)
+        # "清理县政府文件后，还能接着用的有多少件": the earlier clause's words found the sentence;
+        # the asking clause, in the asker's words, picks among that sentence's figures
+        focus = ev[0].sentence if phrase != asked_phrase(a, whole=True) and self.answers(a, ev[0]) else None
         cands: dict[tuple[str, str, str], tuple[Evidence, str]] = {}  # (window, own phrase, figure)
         for e in ev:
-            if e.hard or e.chunk.id not in passages:
+            if e.hard or e.chunk.id not in passages or focus not in (None, e.sentence):
                 continue
             figs = tuple(find_figures(e.sentence))
             for (pos, fig), window in zip(figs, _figure_windows(e.sentence, figs)):
@@ -570,7 +575,7 @@ class ExtractiveAnswerer:
         if not cands:
             return None
         # the words around the figure, and its own phrase with what a list's first clause names
-        sims = self.similarity(asked_phrase(a), [k[0] for k in cands] + [k[1] for k in cands])
+        sims = self.similarity(phrase, [k[0] for k in cands] + [k[1] for k in cands])
         if sims is None:  # no encoder at hand
             return None
         sims = (np.asarray(sims[:len(cands)]) + np.asarray(sims[len(cands):])) / 2
@@ -578,12 +583,14 @@ class ExtractiveAnswerer:
         top, (e, fig) = ranked[0]
         rival, (re_, rfig) = next(((s, c) for s, c in ranked[1:] if _numbers(c[1]) != _numbers(fig)),
                                   (-1.0, (e, fig)))
-        logger.debug("by meaning: %s %.3f (next %.3f) for %r", fig, top, rival, asked_phrase(a))
+        logger.debug("by meaning: %s %.3f (next %.3f) for %r", fig, top, rival, phrase)
         agreed = words_pick is not None and (words_pick.sentence, words_pick.figure) == (e.sentence, fig)
         # two stages of one list ("调处…1576件，调解成功1551件") are one thing's counts: the
         # list answers, each stage by its verb (``_numeric``), rather than a guess between them
         staged = re_.sentence == e.sentence and {fig, rfig} <= {f for _, f in _stages(e.sentence, fig)}
-        if top - rival < self.meaning_margin and not agreed and not staged:
+        # within the one sentence the words found, meaning only orders its figures: the closest
+        # answers ("…行政复议申请里，最后被撤掉的有几件" -> 撤销5件 of "其中维持24件、撤销5件")
+        if top - rival < self.meaning_margin and not agreed and not staged and focus is None:
             return None
         return replace(e, figure=fig, mismatch=False, score=e.score + 1.0)
 
@@ -603,11 +610,12 @@ class ExtractiveAnswerer:
             d.text = f"{_lead(best.chunk)}，{_where(best)}{span}：“{quote}”[{n}]"
             return d
         stages = _stages(best.sentence, best.figure or "")
-        if len(stages) >= 2 and stages[-1][1] in quote and not _names_stage(a.effective_question, stages):
+        asking = asked_phrase(a)  # "清理…文件后，还能接着用的…": the asking clause names the stage
+        if len(stages) >= 2 and stages[-1][1] in quote and not _names_stage(asking, stages):
             said = "，".join(f"{w}{f}" for w, f in stages)
             d.text = f"{_lead(best.chunk)}，{_where(best)}{said}：“{quote}”[{n}]"
             return d
-        named = _named_stage(a.effective_question, stages) if len(stages) >= 2 else None
+        named = _named_stage(asking, stages) if len(stages) >= 2 else None
         if named and named != best.figure:  # "经调解说和了的" -> 调解成功, after what it counts
             said = "，".join(f"{w}{f}" for w, f in stages[:1] + [x for x in stages[1:] if x[1] == named])
             d.text = f"{_lead(best.chunk)}，{_where(best)}{said}：“{quote}”[{n}]"
@@ -1312,6 +1320,17 @@ def metric_before(a: QueryAnalysis, sent: str, pos: int) -> str:
                 best = tail
                 break
     return best
+
+
+def _part_terms(a: QueryAnalysis, terms: dict[str, float]) -> dict[str, float]:
+    """The words that name the figure of "A中(，)B有多少": B's. A names the whole, whose
+    sentence states it first and the part after ("共确认区级行政权力事项4127项，其中行政许可
+    263项、行政处罚3108项" for "确认的区级行政权力事项中，行政处罚有多少项" -> 3108项), so A's
+    words find the sentence but do not pick the figure."""
+    whole = {t for m in a.metrics if m.endswith("中") and m != a.head for t in tokenize(m)}
+    whole -= set(tokenize(a.head or ""))
+    kept = {t: w for t, w in terms.items() if t not in whole}
+    return kept if whole and kept else terms
 
 
 def _absent(term: str, terms: dict[str, float], doc: str) -> bool:

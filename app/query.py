@@ -315,12 +315,17 @@ def _rewrite(prev: QueryAnalysis, a: QueryAnalysis) -> str:
     return text
 
 
-def asked_phrase(a: QueryAnalysis) -> str:
+def asked_phrase(a: QueryAnalysis, whole: bool = False) -> str:
     """The question without its place and year, which say where to look, not what is asked:
-    "安溪县2015年县政府被人告上法院的官司有多少件？" -> "县政府被人告上法院的官司有多少件？"."""
+    "安溪县2015年县政府被人告上法院的官司有多少件？" -> "县政府被人告上法院的官司有多少件？".
+    Of several clauses, the one that asks (``whole``: all of them)."""
     text = a.effective_question
     names = {n for r in a.regions for level in ("province", "city", "district")
              for n in name_forms(r.get(level, "")) if n} | set(a.unknown_regions)
     for n in sorted(names, key=len, reverse=True):
         text = text.replace(n, "")
-    return _WHEN_ASKED.sub("", text).strip("，, ")
+    text = _WHEN_ASKED.sub("", text).strip("，, ")
+    # "清理县政府文件后，还能接着用的有多少件": an earlier clause says where in the report to
+    # look; the clause that asks, with the counted thing in it, says what is counted
+    last = re.split(r"[，,；;]", text)[-1]
+    return last if not whole and a.head and a.head in last and _ASK.search(last) else text

@@ -236,7 +236,10 @@ class RegionGazetteer:
         short_hits: dict[str, list[int]] = {}
         for start, s in self._scan(text):
             if self._is_full(s):
-                full_hits[s] = full_hits.get(s, 0) + 1
+                # a 2-character county name must be a word of its own: 理县 is a place, the
+                # 理县 of "清理县政府文件" (清理 / 县政府) is not
+                if len(s) > 2 or _is_word(text, start, len(s)):
+                    full_hits[s] = full_hits.get(s, 0) + 1
             else:
                 short_hits.setdefault(s, []).append(start)
         strong = bool(full_hits)
@@ -301,18 +304,8 @@ class RegionGazetteer:
         common = short not in added_words() and jieba.dt.FREQ.get(short, 0) > _COMMON_WORD_FREQ
         if common and regs[0].rank == 2:
             return []
-        # cut the whole clause around it: a window starting mid-word cuts differently
-        # ("建议和政协提案": 和 / 政协提案, not the 和政 of 和政县)
-        pos = positions[0]
-        offset = max((m.end() for m in _CLAUSE_MARK.finditer(text, max(0, pos - 40), pos)), default=max(0, pos - 40))
-        end = next((m.start() for m in _CLAUSE_MARK.finditer(text, pos + len(short))), len(text))
-        bounds = {offset}
-        for tok in jieba.cut(text[offset:min(end, pos + len(short) + 40)]):
-            offset += len(tok)
-            bounds.add(offset)
-        # 宝安 as its own word (or split finer) is the place; 公安 inside 公安局 is not, nor 和政
-        # across 和 / 政协提案: the name must start and end at word boundaries
-        return regs if pos in bounds and pos + len(short) in bounds else []
+        # 宝安 as its own word (or split finer) is the place; 公安 inside 公安局 is not
+        return regs if _is_word(text, positions[0], len(short)) else []
 
     def _most_specific(self, chosen: dict[str, int]) -> list[Region]:
         regs = {code: self._by_code(code) for code in chosen}
@@ -328,6 +321,21 @@ class RegionGazetteer:
 
 
 _CLAUSE_MARK = re.compile(r"[，。？！；：,.?!;:\s]")
+
+
+def _is_word(text: str, pos: int, length: int) -> bool:
+    """Does ``text[pos:pos+length]`` start and end at word boundaries (jieba's cut of its
+    clause)? The whole clause is cut, since a window starting mid-word cuts differently
+    ("建议和政协提案": 和 / 政协提案, not the 和政 of 和政县)."""
+    import jieba
+
+    offset = max((m.end() for m in _CLAUSE_MARK.finditer(text, max(0, pos - 40), pos)), default=max(0, pos - 40))
+    end = next((m.start() for m in _CLAUSE_MARK.finditer(text, pos + length)), len(text))
+    bounds = {offset}
+    for tok in jieba.cut(text[offset:min(end, pos + length + 40)]):
+        offset += len(tok)
+        bounds.add(offset)
+    return pos in bounds and pos + length in bounds
 
 
 @functools.lru_cache(maxsize=1)

@@ -32,6 +32,11 @@ def test_adjacent_characters_do_not_make_a_place():
     found = [r["district"] for r in gazetteer().find_in_text("梁平区和静海区的行政复议案件")]
     assert sorted(found) == ["梁平区", "静海区"]  # not 和静县
     assert [r["district"] for r in gazetteer().find_in_text("容县2021年行政复议案件多少件？")] == ["容县"]
+    # a two-character county inside other words is no place: 清理 / 县政府, 管理 / 县直部门
+    assert [r["district"] for r in gazetteer().find_in_text("安溪2015年清理县政府文件后，还能用的有多少件？")] \
+        == ["安溪县"]
+    assert gazetteer().find_in_text("加强管理县直部门的执法案卷") == []
+    assert [r["district"] for r in gazetteer().find_in_text("理县和歙县2020年")] == ["理县", "歙县"]
 
 
 @pytest.mark.unit
@@ -644,3 +649,36 @@ def test_when_meaning_ties_between_stages_of_one_list_the_list_answers(unseen_qa
     ans = unseen_qa.ask(question)
     said = ans.answer.split("：“")[0]
     assert ans.found and all(f in said for f in stages), ans.answer
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen2", "双城区2021年确认的区级行政权力事项中，行政处罚有多少项？", "3108项"),   # not the whole 4127项
+    ("unseen", "普陀区2020年法律援助中心共受理的法律援助案件中，民事案件有多少件？", "1109件"),
+    ("unseen", "禄劝县2015年受理的法律援助案件中，刑事案件有多少件？", "138件")])
+def test_the_part_asked_after_zhong_is_named_by_its_own_words(unseen_qa, unseen2_qa, index, question, figure):
+    """"A中，B有多少": A's words find the sentence, B's pick its figure."""
+    ans = (unseen_qa if index == "unseen" else unseen2_qa).ask(question)
+    assert ans.found and figure in ans.answer.split("：“")[0], ans.answer
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen", "安溪县2015年清理县政府文件后，还能接着用的有多少件？", "241件"),   # 继续有效, not 清理326件
+    ("unseen", "鹤岗市2018年行政复议申请里，最后被撤掉的有几件？", "17件"),        # 撤销
+    ("unseen2", "西山区2022年收到的行政复议申请，最后被撤掉的有几件？", "9件")])
+def test_the_asking_clause_in_the_askers_words_picks_among_the_found_sentences_figures(
+        unseen_qa, unseen2_qa, index, question, figure):
+    """An earlier clause in the reports' words finds the sentence; the clause that asks, in the
+    asker's words, picks its figure by meaning."""
+    ans = (unseen_qa if index == "unseen" else unseen2_qa).ask(question)
+    said = ans.answer.split("：“")[0]
+    assert ans.found and figure in said, ans.answer
+
+
+@pytest.mark.unit
+def test_the_asked_phrase_is_the_clause_that_asks():
+    from app.query import analyze_query, asked_phrase
+    a = analyze_query("安溪县2015年清理县政府文件后，还能接着用的有多少件？", [], [2015])
+    assert asked_phrase(a) == "还能接着用的有多少件？"
+    assert asked_phrase(a, whole=True).startswith("清理县政府文件后")
+    one = analyze_query("银川市2018年市政府当被告打的官司有多少件？", [], [2018])
+    assert asked_phrase(one) == asked_phrase(one, whole=True)
