@@ -406,6 +406,7 @@ class ExtractiveAnswerer:
         if not figs:
             return None, 0.0, False
         grams = {m[i:i + 2] for m in a.metrics for i in range(len(m) - 1)}
+        counted = counted_noun(a.effective_question)
         best, best_key, best_rank = None, None, None
         for (pos, fig), window in zip(figs, _figure_windows(sent, tuple(figs))):
             unit = _unit_of(fig)
@@ -431,7 +432,11 @@ class ExtractiveAnswerer:
             change = bool(_CHANGE_BEFORE.search(sent[max(0, pos - 6):pos]))
             # the asked action in the figure's own clause (、 joins the objects of one clause)
             acts = bool(action) and _in_clause(sent, pos, action)
-            rank = (change == a.wants_change, acts, self._distinct_naming(terms, sent, pos),
+            # "多少个行政执法单位…" is answered by "31个行政执法单位", the noun right after both
+            # (in the asked measure word: "多少件公证事项" is not "2家公证机构")
+            names = bool(counted) and same_unit(unit, a.asked_unit or "") and \
+                _noun_of(_noun_after(sent, fig)).startswith(counted)
+            rank = (change == a.wants_change, acts, names, self._distinct_naming(terms, sent, pos),
                     round(ctx + 0.5 * named / total + 0.25 * max(unit_ok, 0) - 0.5 * (unit_ok < 0)
                           - 0.3 * unit_bad, 3), -pos)
             if best_rank is None or rank > best_rank:
@@ -620,7 +625,8 @@ class ExtractiveAnswerer:
             said = "，".join(f"{w}{f}" for w, f in stages[:1] + [x for x in stages[1:] if x[1] == named])
             d.text = f"{_lead(best.chunk)}，{_where(best)}{said}：“{quote}”[{n}]"
             return d
-        d.text = f"{_lead(best.chunk)}，{_subject(a, best)}为{best.figure}：“{quote}”[{n}]"
+        said = _figure_with_noun(a, best) or f"{_subject(a, best)}为{best.figure}"
+        d.text = f"{_lead(best.chunk)}，{said}：“{quote}”[{n}]"
         return d
 
     def _parts(self, a: QueryAnalysis, parts: list[QueryAnalysis], ev: list[Evidence]) -> Draft:
@@ -639,7 +645,8 @@ class ExtractiveAnswerer:
                 (last[0] if last and is_predicate(last[0]) else None)
             found = None
             for e in [best] + [e for e in ev[1:] if e.chunk.doc_id == best.chunk.doc_id and not e.mismatch]:
-                fig, _, _ = self._pick_figure(sub, e.sentence, [], terms, sum(terms.values()) or 1.0, action)
+                taken = [_numbers(f)[0] for x, f in used if x == e.sentence and _numbers(f)]  # earlier parts'
+                fig, _, _ = self._pick_figure(sub, e.sentence, taken, terms, sum(terms.values()) or 1.0, action)
                 if fig and (e.sentence, fig) not in used and (
                         sub.wants_change or self._names_part(terms, e.sentence, fig)):
                     found = replace(e, figure=fig)
@@ -653,7 +660,7 @@ class ExtractiveAnswerer:
             used.add((found.sentence, found.figure))
             n = d.cite(found.chunk, found.sentence)
             prefix = _where(best) if not said else ""
-            said.append(f"{prefix}{_short_subject(sub, found)}为{found.figure}[{n}]")
+            said.append(f"{prefix}{_short_subject(sub, found)}[{n}]")
         if not d.citations:
             return Draft(not_found_text(), False)
         if len(d.citations) == 1:  # one sentence holds every part: cite it once, after the quote
@@ -808,12 +815,36 @@ def _figure_windows(sent: str, figs: tuple[tuple[int, str], ...]) -> tuple[str, 
         prev_kind = unit_kind(_unit_of(fig))
         # the words around a figure name it: "新收案件86件", "342名行政执法人员", "六大专项行动"
         # ...and runs on to the next clause mark or figure: "21个部门347项事项" -> 部门
-        after = re.split(r"[，,；;。：:、]", sent[pos + len(fig):min(pos + len(fig) + 16, nxt)])[0]
+        after = _noun_of(re.split(r"[，,；;。：:、]", sent[pos + len(fig):min(pos + len(fig) + 16, nxt)])[0])
         window = shared + sent[start:pos] + " " + after  # naming words lie after the previous figure
         # a title names a document, not what is counted: "《…行政复议…办法》等20余项制度"
         windows.append(_TITLE.sub(" ", window))
         prev_window = shared + sent[start:pos]
     return tuple(windows)
+
+
+_COUNTED = re.compile(r"(?:多少|几)(?:" + "|".join(UNIT_WORDS) + r")([\u4e00-\u9fff]{2,})")
+
+
+def counted_noun(question: str) -> str:
+    """The first word of the noun right after "多少+measure word" ("有多少个行政执法单位通过…"
+    -> 行政执法), or "": a Chinese count puts what it counts right after its measure word, in
+    the question as in the report ("31个行政执法单位")."""
+    m = _COUNTED.search(question)
+    first = words(m.group(1))[0] if m else ""
+    return first if len(first) >= 2 and token_tag(first)[:1] in ("n", "v", "b", "a") else ""
+
+
+def _noun_of(after: str) -> str:
+    """The noun a figure counts, from the words after it: up to an adverb or conjunction.
+    "468个村（居）调委会共调处矛盾纠纷3960件": 468个 counts 村（居）调委会; 共调处矛盾纠纷 names the
+    next figure, 3960件. (A verb does not end it: 执法 of 行政执法部门 is inside the noun.)"""
+    out = []
+    for w in words(after):
+        if token_tag(w)[:1] in ("d", "c", "p") or w in "、，,；;":  # 共, 和, 通过: the next phrase
+            break
+        out.append(w)
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=32768)
@@ -1261,13 +1292,26 @@ def _sub_questions(a: QueryAnalysis) -> list[QueryAnalysis]:
     """The parts of a question that asks for several figures, each analysed on its own:
     "海曙区2020年行政复议新收案件多少件，办结多少件？" -> [..新收案件多少件, 办结多少件]."""
     from app.query import analyze_query  # same package; kept local to show it is a re-analysis
-    parts = [p for p in _PART.split(a.question) if p.strip()]
+    parts = [x for p in _PART.split(a.question) if p.strip() for x in _asks_of(p)]
     if len(parts) < 2:
         return []
     subs = [analyze_query(p, a.regions, a.years) for p in parts]
     subs = [replace(s, metrics=s.metrics or ["比上年增减"]) if s.wants_change else s for s in subs]
     subs = [s for s in subs if s.wants_number and s.metrics]
     return subs if len(subs) >= 2 else []
+
+
+def _asks_of(part: str) -> list[str]:
+    """One clause with several asks, one per figure: "组织了多少个县级政府工作部门和多少个乡镇
+    开展创建" -> [组织了多少个县级政府工作部门, 组织了多少个乡镇开展创建]; "一共有多少个方面多少
+    项具体措施" -> [一共有多少个方面, 一共有多少项具体措施]. The words before the first ask (the
+    verb) belong to every part. "从多少项精简到多少项" asks for the two ends of one change."""
+    asks = [m.start() for m in _ASK_WORD.finditer(part)]
+    if len(asks) < 2 or _ASKS_FROM_TO.search(part):
+        return [part]
+    ends = asks[1:] + [len(part)]
+    pieces = [re.sub(r"(?:和|及|与|以及|、|还有)$", "", part[b:e]) for b, e in zip(asks, ends)]
+    return [part[:asks[0]] + p for p in pieces]
 
 
 _CONJ = ("和", "及", "与", "、", "以及")
@@ -1357,6 +1401,17 @@ def _lead(chunk: Chunk) -> str:
     return f"根据《{title}》" if title else "根据现有报告"
 
 
+def _figure_with_noun(a: QueryAnalysis, e: Evidence, where: bool = True) -> str:
+    """The figure with the noun after it, when that noun is what is asked: "53个县级政府工作
+    部门" of "组织53个县级政府工作部门和22个乡镇", as a Chinese count puts what it counts after
+    its measure word; "" when the noun comes before the figure ("受理行政复议案件31件")."""
+    fig = e.figure or ""
+    after = _noun_of(_noun_after(e.sentence, fig))
+    if len(after) < 2 or not any(w in after for w in words(a.head or "") if len(w) >= 2):
+        return ""
+    return f"{_where(e)}有{fig}{after}" if where else f"{fig}{after}"
+
+
 def _subject(a: QueryAnalysis, e: Evidence) -> str:
     """"盐田区2020年调解成功率": the metric as the quoted sentence names it right before the
     figure (else the noun phrase in front of the figure, else the question's own metric), the
@@ -1402,13 +1457,18 @@ def _where(e: Evidence) -> str:
 
 
 def _short_subject(a: QueryAnalysis, e: Evidence) -> str:
-    """One part of a several-figure answer: the metric only ("办结为79件"); the part as asked
-    when the sentence names it after the figure ("7个镇街公共法律服务工作站")."""
-    pos = figure_pos(e.sentence, e.figure or "")
+    """One part of a several-figure answer, worded as the report words it: the metric and its
+    figure ("办结为79件"); the figure and its noun when the noun follows ("组织53个县级政府工作
+    部门和22个乡镇": 53个县级政府工作部门, what a Chinese count puts after its measure word)."""
+    fig = e.figure or ""
+    pos = figure_pos(e.sentence, fig)
+    with_noun = _figure_with_noun(a, e, where=False)
+    if with_noun:
+        return with_noun
     found = metric_before(a, e.sentence, pos)
     if len(found) < 2 and pos >= 0:
         found = phrase_before(e.sentence, pos)
-    return found if len(found) >= 2 else (a.metrics[0] if a.metrics else "另一数字")
+    return f"{found if len(found) >= 2 else (a.metrics[0] if a.metrics else '另一数字')}为{fig}"
 
 
 def _trim(sentence: str, figure: str, limit: int = 120) -> str:

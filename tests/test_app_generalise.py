@@ -682,3 +682,46 @@ def test_the_asked_phrase_is_the_clause_that_asks():
     assert asked_phrase(a, whole=True).startswith("清理县政府文件后")
     one = analyze_query("银川市2018年市政府当被告打的官司有多少件？", [], [2018])
     assert asked_phrase(one) == asked_phrase(one, whole=True)
+
+
+@pytest.mark.parametrize("index, question, parts", [
+    ("unseen", "福州市2022年全市司法行政系统有多少个集体多少位个人获得省部级表彰？", ["7个集体", "2位个人"]),
+    ("unseen", "湖里区2015年法律援助中心受理了多少件法律援助案件多少件外来务工人员案件？", ["603件", "351件"]),
+    ("unseen2", "吉林市2022年有多少个行政执法部门和多少名行政检查执法人员纳入备案智能管理？",
+     ["196个行政执法部门", "5256名"])])
+def test_several_asks_in_one_clause_are_several_parts(unseen_qa, unseen2_qa, index, question, parts):
+    """"有多少个集体多少位个人…": one ask per figure, each answered; a figure an earlier part
+    took is not the next part's (湖里: 351件, not another sentence's 受理51件)."""
+    ans = (unseen_qa if index == "unseen" else unseen2_qa).ask(question)
+    said = ans.answer.split("：“")[0]
+    assert ans.found and all(p in said for p in parts), ans.answer
+
+
+@pytest.mark.parametrize("index, question, said, wrong", [
+    ("unseen", "安溪县2015年有多少个村（居）调委会？", "468个村（居）调委会", "3960件"),
+    ("unseen", "安溪县2015年人民调解组织调处矛盾纠纷多少件，调解成功多少件？", "3960件", "468个"),
+    ("unseen2", "赵县2022年有多少个行政执法单位在平台上公示执法信息？", "31个行政执法单位", "6247条")])
+def test_a_count_counts_the_noun_right_after_its_measure_word(unseen_qa, unseen2_qa, index, question,
+                                                              said, wrong):
+    """"468个村（居）调委会共调处矛盾纠纷3960件": 468个 counts 村（居）调委会; 共调处矛盾纠纷
+    names 3960件. "多少个行政执法单位" is answered by the figure whose noun it is."""
+    ans = (unseen_qa if index == "unseen" else unseen2_qa).ask(question)
+    head = ans.answer.split("：“")[0]
+    assert ans.found and said in head and wrong not in head, ans.answer
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("question, noun", [
+    ("赵县2022年有多少个行政执法单位通过公示平台公示执法信息", "行政"),
+    ("一共有多少个方面", "方面"), ("办理了多少件公证案件", "公证"), ("调处矛盾纠纷多少件", "")])
+def test_the_counted_noun_is_the_word_after_the_asked_measure_word(question, noun):
+    from app.answer import counted_noun
+    assert counted_noun(question) == noun
+
+
+@pytest.mark.unit
+def test_several_asks_of_one_clause_share_its_opening_words():
+    from app.answer import _asks_of
+    assert _asks_of("组织了多少个县级政府工作部门和多少个乡镇开展创建") == [
+        "组织了多少个县级政府工作部门", "组织了多少个乡镇开展创建"]
+    assert _asks_of("县级行政审批事项从多少项精简到了多少项") == ["县级行政审批事项从多少项精简到了多少项"]
