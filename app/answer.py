@@ -339,8 +339,12 @@ class ExtractiveAnswerer:
         q_numbers = [n for n in _numbers(a.effective_question) if int(float(n)) not in a.years]
         action = asked_action(a, terms) if a.wants_number else None
         part_terms = _part_terms(a, terms)
+        part_only = set(part_terms) if part_terms is not terms else set()
+        # the words of what a rate is a rate of: 行政执法案卷评查 of "…案卷评查的合格率"
+        rate_of = {t for m in a.metrics if not RATE_HEAD.search(m) for t in tokenize(m) if t in terms} \
+            if rate_heads else set()
         out = []
-        per_doc: dict[str, tuple[float, set[str]]] = {}
+        per_doc: dict[str, tuple[float, set[str], bool]] = {}
         for rank, chunk in enumerate(chunks):
             context = f"{chunk.meta.get('title', '')} {chunk.section} {chunk.text}"
             ctx_cov = sum(w for t, w in terms.items() if t in context) / total
@@ -352,8 +356,11 @@ class ExtractiveAnswerer:
                 # is 办 + 法援; its absence says nothing)
                 per_doc[doc] = (
                     sum(w for t, w in common.items() if t in head_words and _absent(t, terms, doc)) / total,
-                    {t for t in head if self.shares.get(t, 0.0) >= self.COMMON_SHARE and t not in doc})
-            absent, lacks = per_doc[doc]
+                    {t for t in head if self.shares.get(t, 0.0) >= self.COMMON_SHARE and t not in doc},
+                    # "行政应诉案件中败诉的有多少件": the part asked (败诉) is a word the reports use;
+                    # a report that never uses it does not count that part, only the whole
+                    any(t in self.shares and _absent(t, terms, doc) for t in part_only))
+            absent, lacks, part_missing = per_doc[doc]
             for sent in _passage_sentences(chunk.text):
                 if is_instruction(sent):
                     continue
@@ -365,7 +372,7 @@ class ExtractiveAnswerer:
                 fig = None
                 # Each mismatch is a reason the sentence cannot answer; it also lowers the score
                 # so that sentences without one rank first.
-                hard = absent >= 0.5
+                hard = absent >= 0.5 or part_missing
                 mismatch = hard or (cov == 0 and ctx_cov == 0)
                 if a.wants_number:
                     fig, bonus, exact = self._pick_figure(a, sent, q_numbers, part_terms, total, action)
@@ -374,6 +381,9 @@ class ExtractiveAnswerer:
                     if rate_heads and not any(h[-3:] in sent for h in rate_heads):
                         score *= 0.2  # "纠错率" asked, the sentence has no 纠错率
                         mismatch = hard = True
+                    elif rate_of and not any(t in sent or t in chunk.section for t in rate_of):
+                        score *= 0.2  # 案卷评查的合格率 asked: not the 学法考试's "合格率均为100%"
+                        mismatch = True
                     # a rate is named by its …率 word, the rest only qualifies it
                     if a.wants_change and fig and not _is_change(sent, fig):
                         score *= 0.3  # "比上年增长了多少": the level (1642件) is no answer
@@ -1074,6 +1084,8 @@ def _unit_allowed(a: QueryAnalysis, fig: str) -> bool:
     """Can ``fig`` answer ``a`` by its measure word? "败诉率" asked: not "败诉2件"; "多少件"
     asked: not "2位个人". A Chinese numeral only when asked for ("几大" -> 六大), not 统一部/一个."""
     unit = _unit_of(fig)
+    if a.asked_unit and unit in PERCENT_UNITS and not (a.wants_rate or a.wants_change):
+        return False  # "各有几个" asks for a count, never a rate ("参考率达到99%")
     allowed = [unit in PERCENT_UNITS] if a.wants_rate or a.wants_change else []
     # 个 is the general classifier: "有执法证的人总共多少个" counts people
     if a.asked_unit and not a.unit_implied and unit_kind(a.asked_unit) and a.asked_unit != "个":
@@ -1371,8 +1383,13 @@ def _part_terms(a: QueryAnalysis, terms: dict[str, float]) -> dict[str, float]:
     sentence states it first and the part after ("共确认区级行政权力事项4127项，其中行政许可
     263项、行政处罚3108项" for "确认的区级行政权力事项中，行政处罚有多少项" -> 3108项), so A's
     words find the sentence but do not pick the figure."""
-    whole = {t for m in a.metrics if m.endswith("中") and m != a.head for t in tokenize(m)}
-    whole -= set(tokenize(a.head or ""))
+    whole: set[str] = set()
+    for m in a.metrics:
+        ws = words(m)
+        if "中" in ws[1:]:  # 中 as a word of its own, after A: not 集中, 中心, 其中
+            whole |= set(tokenize("".join(ws[:ws.index("中")])))
+    if a.head and not any(w == "中" for w in words(a.head)):
+        whole -= set(tokenize(a.head))
     kept = {t: w for t, w in terms.items() if t not in whole}
     return kept if whole and kept else terms
 

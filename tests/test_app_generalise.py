@@ -725,3 +725,39 @@ def test_several_asks_of_one_clause_share_its_opening_words():
     assert _asks_of("组织了多少个县级政府工作部门和多少个乡镇开展创建") == [
         "组织了多少个县级政府工作部门", "组织了多少个乡镇开展创建"]
     assert _asks_of("县级行政审批事项从多少项精简到了多少项") == ["县级行政审批事项从多少项精简到了多少项"]
+
+
+@pytest.mark.parametrize("index, question", [
+    ("unseen", "闵行区2020年行政应诉案件中败诉的有多少件？"),      # not 357件, all 应诉案件
+    ("unseen", "安溪县2015年行政复议案件中败诉的有多少件？"),
+    ("unseen2", "西乌珠穆沁旗2024年行政复议案件中败诉的有多少件？")])
+def test_a_part_the_report_never_names_is_refused_not_answered_by_the_whole(
+        unseen_qa, unseen2_qa, index, question):
+    """"A中B的有多少": B is a word the reports use; a report without it does not count B."""
+    ans = (unseen_qa if index == "unseen" else unseen2_qa).ask(question)
+    assert not ans.found, ans.answer
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen", "海沧区2015年行政复议案件中确认违法的有多少件？", "1件"),
+    ("unseen2", "西山区2022年行政复议案件中确认违法的有多少件？", "4件")])
+def test_a_part_the_report_names_is_still_answered(unseen_qa, unseen2_qa, index, question, figure):
+    ans = (unseen_qa if index == "unseen" else unseen2_qa).ask(question)
+    assert ans.found and figure in ans.answer.split("：“")[0], ans.answer
+
+
+def test_a_rate_is_named_by_what_it_is_a_rate_of(unseen_qa, unseen2_qa):
+    """"案卷评查的合格率" is not the 学法考试's "参考率、合格率均为100%"."""
+    assert not unseen2_qa.ask("赵县2022年行政执法案卷评查的合格率是多少？").found
+    ans = unseen2_qa.ask("赵县2022年网上学法考试的合格率是多少？")
+    assert ans.found and "100%" in ans.answer.split("：“")[0]
+    ans = unseen_qa.ask("长春市2022年行政复议的纠错率是多少？")
+    assert ans.found and "11.6%" in ans.answer.split("：“")[0]
+
+
+@pytest.mark.unit
+def test_a_measure_word_ask_is_never_answered_by_a_rate():
+    from app.answer import _unit_allowed
+    from app.query import analyze_query
+    assert not _unit_allowed(analyze_query("国家级、自治区级示范村各有几个？", [], []), "99%")
+    assert _unit_allowed(analyze_query("调解成功率是多少？", [], []), "99%")
