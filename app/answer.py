@@ -381,7 +381,8 @@ class ExtractiveAnswerer:
                     if rate_heads and not any(h[-3:] in sent for h in rate_heads):
                         score *= 0.2  # "纠错率" asked, the sentence has no 纠错率
                         mismatch = hard = True
-                    elif rate_of and not any(t in sent or t in chunk.section for t in rate_of):
+                    elif rate_of and not any(t in sent or t in chunk.section or t in chunk.meta.get("title", "")
+                                             for t in rate_of):
                         score *= 0.2  # 案卷评查的合格率 asked: not the 学法考试's "合格率均为100%"
                         mismatch = True
                     # a rate is named by its …率 word, the rest only qualifies it
@@ -655,7 +656,7 @@ class ExtractiveAnswerer:
                 (last[0] if last and is_predicate(last[0]) else None)
             found = None
             for e in [best] + [e for e in ev[1:] if e.chunk.doc_id == best.chunk.doc_id and not e.mismatch]:
-                taken = [_numbers(f)[0] for x, f in used if x == e.sentence and _numbers(f)]  # earlier parts'
+                taken = [_numbers(f)[0] for x, f in used if x == e.sentence and _numbers(f)]  # by earlier parts
                 fig, _, _ = self._pick_figure(sub, e.sentence, taken, terms, sum(terms.values()) or 1.0, action)
                 if fig and (e.sentence, fig) not in used and (
                         sub.wants_change or self._names_part(terms, e.sentence, fig)):
@@ -845,6 +846,7 @@ def counted_noun(question: str) -> str:
     return first if len(first) >= 2 and token_tag(first)[:1] in ("n", "v", "b", "a") else ""
 
 
+@functools.lru_cache(maxsize=32768)  # asked of each figure of each candidate sentence
 def _noun_of(after: str) -> str:
     """The noun a figure counts, from the words after it: up to an adverb or conjunction.
     "468个村（居）调委会共调处矛盾纠纷3960件": 468个 counts 村（居）调委会; 共调处矛盾纠纷 names the
