@@ -837,6 +837,7 @@ def _figure_windows(sent: str, figs: tuple[tuple[int, str], ...]) -> tuple[str, 
 _COUNTED = re.compile(r"(?:多少|几)(?:" + "|".join(UNIT_WORDS) + r")([\u4e00-\u9fff]{2,})")
 
 
+@functools.lru_cache(maxsize=4096)  # once per question, not once per candidate sentence
 def counted_noun(question: str) -> str:
     """The first word of the noun right after "多少+measure word" ("有多少个行政执法单位通过…"
     -> 行政执法), or "": a Chinese count puts what it counts right after its measure word, in

@@ -651,14 +651,29 @@ def test_when_meaning_ties_between_stages_of_one_list_the_list_answers(unseen_qa
     assert ans.found and all(f in said for f in stages), ans.answer
 
 
+def _ask(pipelines: dict, index: str, question: str):
+    """``question`` asked of the pipeline over ``index`` ("sample", "unseen", "unseen2")."""
+    return pipelines[index].ask(question)
+
+
+def _said(ans) -> str:
+    """The answer's own sentence, before the first quote."""
+    return ans.answer.split("：“")[0]
+
+
+@pytest.fixture(scope="module")
+def pipelines(qa, unseen_qa, unseen2_qa) -> dict:
+    return {"sample": qa, "unseen": unseen_qa, "unseen2": unseen2_qa}
+
+
 @pytest.mark.parametrize("index, question, figure", [
     ("unseen2", "双城区2021年确认的区级行政权力事项中，行政处罚有多少项？", "3108项"),   # not the whole 4127项
     ("unseen", "普陀区2020年法律援助中心共受理的法律援助案件中，民事案件有多少件？", "1109件"),
     ("unseen", "禄劝县2015年受理的法律援助案件中，刑事案件有多少件？", "138件")])
-def test_the_part_asked_after_zhong_is_named_by_its_own_words(unseen_qa, unseen2_qa, index, question, figure):
+def test_the_part_asked_after_zhong_is_named_by_its_own_words(pipelines, index, question, figure):
     """"A中，B有多少": A's words find the sentence, B's pick its figure."""
-    ans = (unseen_qa if index == "unseen" else unseen2_qa).ask(question)
-    assert ans.found and figure in ans.answer.split("：“")[0], ans.answer
+    ans = _ask(pipelines, index, question)
+    assert ans.found and figure in _said(ans), ans.answer
 
 
 @pytest.mark.parametrize("index, question, figure", [
@@ -666,11 +681,11 @@ def test_the_part_asked_after_zhong_is_named_by_its_own_words(unseen_qa, unseen2
     ("unseen", "鹤岗市2018年行政复议申请里，最后被撤掉的有几件？", "17件"),        # 撤销
     ("unseen2", "西山区2022年收到的行政复议申请，最后被撤掉的有几件？", "9件")])
 def test_the_asking_clause_in_the_askers_words_picks_among_the_found_sentences_figures(
-        unseen_qa, unseen2_qa, index, question, figure):
+        pipelines, index, question, figure):
     """An earlier clause in the reports' words finds the sentence; the clause that asks, in the
     asker's words, picks its figure by meaning."""
-    ans = (unseen_qa if index == "unseen" else unseen2_qa).ask(question)
-    said = ans.answer.split("：“")[0]
+    ans = _ask(pipelines, index, question)
+    said = _said(ans)
     assert ans.found and figure in said, ans.answer
 
 
@@ -689,11 +704,11 @@ def test_the_asked_phrase_is_the_clause_that_asks():
     ("unseen", "湖里区2015年法律援助中心受理了多少件法律援助案件多少件外来务工人员案件？", ["603件", "351件"]),
     ("unseen2", "吉林市2022年有多少个行政执法部门和多少名行政检查执法人员纳入备案智能管理？",
      ["196个行政执法部门", "5256名"])])
-def test_several_asks_in_one_clause_are_several_parts(unseen_qa, unseen2_qa, index, question, parts):
+def test_several_asks_in_one_clause_are_several_parts(pipelines, index, question, parts):
     """"有多少个集体多少位个人…": one ask per figure, each answered; a figure an earlier part
     took is not the next part's (湖里: 351件, not another sentence's 受理51件)."""
-    ans = (unseen_qa if index == "unseen" else unseen2_qa).ask(question)
-    said = ans.answer.split("：“")[0]
+    ans = _ask(pipelines, index, question)
+    said = _said(ans)
     assert ans.found and all(p in said for p in parts), ans.answer
 
 
@@ -701,12 +716,11 @@ def test_several_asks_in_one_clause_are_several_parts(unseen_qa, unseen2_qa, ind
     ("unseen", "安溪县2015年有多少个村（居）调委会？", "468个村（居）调委会", "3960件"),
     ("unseen", "安溪县2015年人民调解组织调处矛盾纠纷多少件，调解成功多少件？", "3960件", "468个"),
     ("unseen2", "赵县2022年有多少个行政执法单位在平台上公示执法信息？", "31个行政执法单位", "6247条")])
-def test_a_count_counts_the_noun_right_after_its_measure_word(unseen_qa, unseen2_qa, index, question,
-                                                              said, wrong):
+def test_a_count_counts_the_noun_right_after_its_measure_word(pipelines, index, question, said, wrong):
     """"468个村（居）调委会共调处矛盾纠纷3960件": 468个 counts 村（居）调委会; 共调处矛盾纠纷
     names 3960件. "多少个行政执法单位" is answered by the figure whose noun it is."""
-    ans = (unseen_qa if index == "unseen" else unseen2_qa).ask(question)
-    head = ans.answer.split("：“")[0]
+    ans = _ask(pipelines, index, question)
+    head = _said(ans)
     assert ans.found and said in head and wrong not in head, ans.answer
 
 
@@ -731,28 +745,27 @@ def test_several_asks_of_one_clause_share_its_opening_words():
     ("unseen", "闵行区2020年行政应诉案件中败诉的有多少件？"),      # not 357件, all 应诉案件
     ("unseen", "安溪县2015年行政复议案件中败诉的有多少件？"),
     ("unseen2", "西乌珠穆沁旗2024年行政复议案件中败诉的有多少件？")])
-def test_a_part_the_report_never_names_is_refused_not_answered_by_the_whole(
-        unseen_qa, unseen2_qa, index, question):
+def test_a_part_the_report_never_names_is_refused_not_answered_by_the_whole(pipelines, index, question):
     """"A中B的有多少": B is a word the reports use; a report without it does not count B."""
-    ans = (unseen_qa if index == "unseen" else unseen2_qa).ask(question)
+    ans = _ask(pipelines, index, question)
     assert not ans.found, ans.answer
 
 
 @pytest.mark.parametrize("index, question, figure", [
     ("unseen", "海沧区2015年行政复议案件中确认违法的有多少件？", "1件"),
     ("unseen2", "西山区2022年行政复议案件中确认违法的有多少件？", "4件")])
-def test_a_part_the_report_names_is_still_answered(unseen_qa, unseen2_qa, index, question, figure):
-    ans = (unseen_qa if index == "unseen" else unseen2_qa).ask(question)
-    assert ans.found and figure in ans.answer.split("：“")[0], ans.answer
+def test_a_part_the_report_names_is_still_answered(pipelines, index, question, figure):
+    ans = _ask(pipelines, index, question)
+    assert ans.found and figure in _said(ans), ans.answer
 
 
 def test_a_rate_is_named_by_what_it_is_a_rate_of(unseen_qa, unseen2_qa):
     """"案卷评查的合格率" is not the 学法考试's "参考率、合格率均为100%"."""
     assert not unseen2_qa.ask("赵县2022年行政执法案卷评查的合格率是多少？").found
     ans = unseen2_qa.ask("赵县2022年网上学法考试的合格率是多少？")
-    assert ans.found and "100%" in ans.answer.split("：“")[0]
+    assert ans.found and "100%" in _said(ans)
     ans = unseen_qa.ask("长春市2022年行政复议的纠错率是多少？")
-    assert ans.found and "11.6%" in ans.answer.split("：“")[0]
+    assert ans.found and "11.6%" in _said(ans)
 
 
 @pytest.mark.unit
