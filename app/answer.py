@@ -23,7 +23,7 @@ from ingest.facts import PERIOD_WORDS, object_of, phrase_before, verb_only
 from ingest.figures import (PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, answers_kind, same_unit,
                             unit_kind)
 from ingest.regions import SCOPE_WORDS
-from ingest.tokenize import is_predicate, is_verb, token_tag, words
+from ingest.tokenize import is_predicate, is_verb, straddling_words, token_tag, words
 
 from app.query import QueryAnalysis, asked_phrase
 
@@ -301,6 +301,20 @@ class ExtractiveAnswerer:
                 continue
             if len(t) >= 2:
                 terms[t] = self.weights.get(t, self.unseen_weight)
+        return self._reports_reading(a.effective_question, terms)
+
+    def _reports_reading(self, question: str, terms: dict[str, float]) -> dict[str, float]:
+        """Read the question the way the reports write: where jieba's cut hides a word the
+        reports use more often than every cut word it straddles, that word is the one meant
+        ("集体学法学了几次" is cut 学/法学/了; the reports say 学法 far more often than 法学). A
+        straddling word the reports rarely use (法案 of 执法案卷, 人参 of 人参观) changes nothing."""
+        for word, crossed in straddling_words(question):
+            share = self.shares.get(word, 0.0)
+            # a cut that reads a function word (一共 of 一共有) is grammar, not a misreading
+            if word in self.weights and word not in terms \
+                    and not any(token_tag(c)[:1] in _FUNCTION_TAGS for c in crossed) \
+                    and all(share > self.shares.get(c, 0.0) for c in crossed):
+                terms[word] = self.weights[word]
         return terms
 
     def _doc_text(self, chunk: Chunk) -> str:

@@ -774,3 +774,21 @@ def test_a_measure_word_ask_is_never_answered_by_a_rate():
     from app.query import analyze_query
     assert not _unit_allowed(analyze_query("国家级、自治区级示范村各有几个？", [], []), "99%")
     assert _unit_allowed(analyze_query("调解成功率是多少？", [], []), "99%")
+
+
+@pytest.mark.unit
+def test_a_word_the_cut_hides_is_found_and_grammar_is_kept():
+    from ingest.tokenize import straddling_words
+    assert ("学法", ("法学",)) in straddling_words("集体学法学了几次")  # 学/法学/了
+    assert straddling_words("一共有多少个方面") == ()                      # 一共/有, not 共有
+    assert straddling_words("县政府常务会议") == ()                        # 县政 is a part of 县政府
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen", "临河区2024年区政府开常务会之前学法学了几次？", "12次"),
+    ("unseen2", "五华区2019年区政府常务会议上学法学了几次？", "5次")])
+def test_the_reports_reading_of_a_question_picks_the_sentence(pipelines, index, question, figure):
+    """jieba cuts "学法学了" as 学/法学/了; the reports say 学法 (会前学法12次), not 法学, and a
+    sentence about 常务会议 without it (法律顾问列席政府常务会议24次) is no answer."""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and figure in _said(ans), ans.answer
