@@ -722,9 +722,12 @@ class ExtractiveAnswerer:
         blocks = [b for c in chunks if c.doc_id == doc_id for b in _blocks(c) + _section_block(c)]
         plans = [b for b in blocks if PLAN_HEADING.search(b.heading) and b.sentences]
         limit = self.max_sentences
+        problems = [b for b in blocks if PROBLEM_HEADING.search(b.heading) and b.sentences]
         if PLAN_QUESTION.search(a.question) and plans:
             blocks = plans  # "明年有什么打算": the report's closing plan section answers it
             limit = 8       # a plan is a list ("一是…五是"): every item of it
+        elif PROBLEM_QUESTION.search(a.question) and problems:
+            blocks = problems  # "存在哪些不足": the section of shortcomings, however it is worded
         if not blocks:
             return Draft(not_found_text(), False, closest=list(chunks[:3]))
         best = max(blocks, key=lambda b: (self._block_score(terms, b), -b.order))
@@ -738,6 +741,9 @@ class ExtractiveAnswerer:
         body = "".join(f"“{q}”" for q in picked)
         if PLAN_HEADING.search(topic):  # "2021年工作打算": the plan, as the report words it
             d.text = f"{_lead(best.chunk)}，{topic}：{body}[{n}]"
+            return d
+        if PROBLEM_HEADING.search(topic):  # shortcomings are no 主要做法: named as the report does
+            d.text = f"{_lead(best.chunk)}，{where}{topic}：{body}[{n}]"
             return d
         topic = f"在“{topic}”方面" if topic and topic not in best.chunk.meta.get("title", "") else ""
         d.text = f"{_lead(best.chunk)}，{where}{topic}的主要做法：{body}[{n}]"
@@ -1217,6 +1223,12 @@ def _plan_items(chunks: Sequence[Chunk], years: Sequence[int]) -> tuple[str, lis
     return "", named
 
 
+# A report closes its account of the year with its shortcomings, under a heading that names
+# them ("三、存在的问题", "二、存在的不足和困难", "问题与不足"); their sentences are no measures.
+# Asked with any of these words ("存在哪些不足？", "还有什么短板"), that section answers.
+PROBLEM_HEADING = re.compile(r"存在的?(?:主要)?(?:问题|不足|困难|短板)|(?:问题|困难)(?:和|与|及)(?:不足|短板|差距)"
+                             r"|不足|短板|差距")
+PROBLEM_QUESTION = re.compile(r"存在(?:哪些|什么|的)?(?:问题|不足|困难|短板)|不足|短板|差距|薄弱")
 NOT_WORK_HEADING = re.compile(PLAN_HEADING.pattern + r"|不足|问题|短板|差距")
 _HEADING_NUMBER = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）]?[、．.]?\s*")
 
@@ -1299,18 +1311,29 @@ def _sentence_of(clauses: list[str]) -> list[int]:
     return out
 
 
+# How much a descriptive answer quotes, at most: four full sentences of a typical report
+# (60–120 characters each). A longer list sentence gives its most informative items.
+_QUOTE_BUDGET = 480
+
+
 def _informative(sentences: list[str], terms: dict[str, float], limit: int) -> list[str]:
-    """The 2–``limit`` most informative sentences, in report order, at most one clause of each
-    full sentence while other sentences remain: a how-question is answered by several
-    measures, and the items of one list ("第一批取消1项…；第二批…") are one measure's details."""
-    ranked = sorted(range(len(sentences)), key=lambda i: -_informativeness(sentences[i], terms))
+    """The 2–``limit`` most informative full sentences (ended by 。), in report order, each with
+    its clauses: a how-question is answered by several measures, and the items of one list
+    ("一是…；二是…；三是…。", "第一批…；第二批…。") are one measure said whole. Within
+    ``_QUOTE_BUDGET`` characters; a list too long for it gives its most informative items."""
+    score = [_informativeness(s, terms) for s in sentences]
+    groups: dict[int, list[int]] = {}
+    for i, g in enumerate(_sentence_of(sentences)):
+        groups.setdefault(g, []).append(i)
+    ranked = sorted(groups.values(), key=lambda idx: -max(score[i] for i in idx))
     want = max(2, min(limit, len(sentences)))
-    group = _sentence_of(sentences)
+    if len(ranked) <= limit + 1 and sum(map(len, sentences)) <= _QUOTE_BUDGET:
+        return list(sentences)  # a short section is said whole: each of its sentences is a measure
     keep: list[int] = []
-    for i in ranked:
-        if len(keep) < want and group[i] not in {group[k] for k in keep}:
-            keep.append(i)
-    keep += [i for i in ranked if i not in keep][:want - len(keep)]
+    for idx in ranked[:want]:
+        for i in sorted(idx, key=lambda i: -score[i]):
+            if len(keep) < 2 or sum(len(sentences[k]) for k in keep) + len(sentences[i]) <= _QUOTE_BUDGET:
+                keep.append(i)
     return [sentences[i] for i in sorted(keep)]
 
 

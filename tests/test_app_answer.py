@@ -72,21 +72,29 @@ def test_split_sentences_keeps_a_closing_quote_with_its_sentence_and_splits_line
         ["推行“最多跑一次。”", "全面落实。", "（二）推进改革"]
 
 
-@pytest.mark.parametrize("clauses,kept", [
-    # 梧州: four batches of one list are one measure; the next sentences are others
-    (["坚持应放尽放，分四批对事项进行了取消、承接和调整：第一批取消1项、承接9项；", "第二批取消1项、承接1项、调整19项；",
-      "第三批取消8项；", "第四批调整事项138项。", "开展“证照分离”改革，涉及事项106项。", "推行“一窗受理”，窗口减少30个。"],
-     {4, 5}),
-    # 赵县-style: no list, the most informative sentences in report order
-    (["把法治政府建设写入“十四五”规划纲要。", "纳入考核评价体系，在年度综合考核中占4分。", "坚持以习近平法治思想为指导。"],
-     {0, 1}),
-])
-def test_a_how_answer_quotes_several_measures_not_one_lists_items(clauses, kept):
+_LIST = ["坚持应放尽放，分四批对事项进行了取消、承接和调整：第一批取消1项、承接9项；", "第二批取消1项、承接1项、调整19项；",
+         "第三批取消8项；", "第四批调整事项138项。"]
+
+
+def test_a_how_answer_quotes_whole_sentences_with_their_list_items():
+    """梧州: the four batches are one sentence, one measure said whole; a statement of principle
+    with nothing concrete in it (坚持以…为指导) gives way to measures."""
     from app.answer import _informative
-    got = _informative(clauses, {}, len(kept) + 1 if len(clauses) > 3 else len(kept))
-    assert [c for c in clauses if c in got] == got          # report order
-    assert {clauses.index(c) for c in got} - set(range(4 if len(clauses) > 3 else 0)) == kept
-    assert len(got) == len(kept) + (len(clauses) > 3)     # one item of the list, not four
+    clauses = ["坚持以习近平法治思想为指导。", *_LIST, "开展“证照分离”改革，涉及事项106项。",
+               "认真贯彻落实上级部署。", "推行“一窗受理”，窗口减少30个。"]
+    got = _informative(clauses, {}, 2)
+    assert got == _LIST + ["开展“证照分离”改革，涉及事项106项。"] or got == _LIST + ["推行“一窗受理”，窗口减少30个。"]
+
+
+def test_a_short_section_is_quoted_whole_and_a_long_list_by_its_best_items():
+    from app.answer import _QUOTE_BUDGET, _informative
+    short = ["把法治政府建设写入“十四五”规划纲要。", "纳入考核评价体系，在年度综合考核中占4分。", "坚持以习近平法治思想为指导。"]
+    assert _informative(short, {}, 2) == short
+    items = [f"第{n}批取消事项{n}项，承接事项{n + 1}项，调整设定依据和办理时限的事项{n * 10}项，均已落实到位；"
+             for n in range(1, 13)]
+    got = _informative(items + ["其余事项全部落实。"] * 5, {}, 4)
+    assert 2 <= len(got) and sum(map(len, got)) <= _QUOTE_BUDGET
+    assert [c for c in items if c in got] == [c for c in got if c in items]  # report order
 
 
 # -- extractive answers -----------------------------------------------------------------------

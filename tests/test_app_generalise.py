@@ -792,3 +792,24 @@ def test_the_reports_reading_of_a_question_picks_the_sentence(pipelines, index, 
     sentence about 常务会议 without it (法律顾问列席政府常务会议24次) is no answer."""
     ans = _ask(pipelines, index, question)
     assert ans.found and figure in _said(ans), ans.answer
+
+
+@pytest.mark.parametrize("index, question, section, items", [
+    ("unseen", "南明区2021年法治政府建设还有哪些短板？", "存在的问题", ["街道合法性审查", "规范化水平不均衡", "实效性"]),
+    ("unseen2", "五华区2019年法治政府建设存在哪些不足？", "存在的问题", ["法治意识", "参差不齐", "形式较为单一"])])
+def test_shortcomings_are_answered_from_their_section_and_not_called_measures(pipelines, index, question,
+                                                                              section, items):
+    """不足/短板/问题 are one ask; the report's section of them answers whole, named as it is
+    (存在的问题), never as "主要做法"."""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and f"{section}：" in ans.answer and "主要做法" not in ans.answer, ans.answer
+    assert all(x in ans.answer for x in items), ans.answer
+
+
+@pytest.mark.parametrize("index, question, phrases", [
+    ("unseen", "长春市2022年法治政府建设存在哪些不足？", ["推进力度不够", "专业素质", "主渠道作用"]),
+    ("unseen", "梧州市2018年是如何深化行政审批制度改革的？", ["第二批", "第三批取消8项", "第四批", "落实到位"]),
+    ("unseen2", "双城区2021年法治政府建设存在哪些问题？", ["上热下冷", "专业人员偏少", "信息化水平"])])
+def test_a_list_sentence_is_quoted_with_all_its_items(pipelines, index, question, phrases):
+    ans = _ask(pipelines, index, question)
+    assert ans.found and all(x in ans.answer for x in phrases), ans.answer
