@@ -659,33 +659,30 @@ class ExtractiveAnswerer:
         that, the best other sentence of the same report; a part no sentence gives is named as
         absent. Each figure with its own noun: "受理为59件，审结为56件"."""
         best, d, said = ev[0], Draft("", True), []
-        used: set[str] = set()
-        for i, sub in enumerate(parts):
-            own = sub.effective_question != a.effective_question
-            terms = self._terms(sub) if own else \
-                {t: self.weights.get(t, self.unseen_weight) for t in tokenize(sub.metrics[0]) if len(t) >= 2}
-            # a joined part is its own action: "维持、撤销、终止的分别是多少件" -> 维持, 撤销, 终止
-            last = words(sub.metrics[0])[-1:] if not own and sub.metrics else []
-            action = asked_action(sub, terms) if own else \
-                (last[0] if last and is_predicate(last[0]) else None)
-            found = None
-            for e in [best] + [e for e in ev[1:] if e.chunk.doc_id == best.chunk.doc_id and not e.mismatch]:
-                taken = [_numbers(f)[0] for x, f in used if x == e.sentence and _numbers(f)]  # by earlier parts
-                fig, _, _ = self._pick_figure(sub, e.sentence, taken, terms, sum(terms.values()) or 1.0, action)
-                if fig and (e.sentence, fig) not in used and (
-                        sub.wants_change or self._names_part(terms, e.sentence, fig)):
-                    found = replace(e, figure=fig)
-                    break
-            if found is None:
-                found = _only_figure_in_unit(sub, best, used)
-            name = sub.metrics[0] if sub.metrics else "该项"
-            if found is None:
-                said.append(f"报告未给出{name}的数字")
+        used: set[tuple[str, str]] = set()
+        found: list[Evidence | None] = []
+        for sub in parts:
+            found.append(self._part_figure(a, sub, ev, used))
+            if found[-1] is not None:
+                used.add((found[-1].sentence, found[-1].figure))
+        for i, sub in enumerate(parts):  # the parts named took theirs: one left is the other's
+            if found[i] is None and any(x == best.sentence for x, _ in used):
+                left = _only_figure_in_unit(sub, best, used, listed=True)
+                # a list asked and a list stated keep one order ("国家级、自治区级…各有几个" of
+                # "全国…2个、自治区级…11个"): a part between the others' figures in the wrong
+                # order shows the others' picks are in doubt, and nothing is said for it
+                at = figure_pos(best.sentence, left.figure) if left else -1
+                if left and all((i < j) == (at < figure_pos(best.sentence, f.figure))
+                                for j, f in enumerate(found) if f is not None and f.sentence == best.sentence):
+                    found[i] = left
+                    used.add((left.sentence, left.figure))
+        for sub, part in zip(parts, found):
+            if part is None:
+                said.append(f"报告未给出{sub.metrics[0] if sub.metrics else '该项'}的数字")
                 continue
-            used.add((found.sentence, found.figure))
-            n = d.cite(found.chunk, found.sentence)
+            n = d.cite(part.chunk, part.sentence)
             prefix = _where(best) if not said else ""
-            said.append(f"{prefix}{_short_subject(sub, found)}[{n}]")
+            said.append(f"{prefix}{_short_subject(sub, part)}[{n}]")
         if not d.citations:
             return Draft(not_found_text(), False)
         if len(d.citations) == 1:  # one sentence holds every part: cite it once, after the quote
@@ -693,6 +690,26 @@ class ExtractiveAnswerer:
         quotes = "".join(f"“{q}”[{i + 1}]" for i, q in enumerate(d.quotes))
         d.text = f"{_lead(best.chunk)}，{'，'.join(said)}：{quotes}"
         return d
+
+    def _part_figure(self, a: QueryAnalysis, sub: QueryAnalysis, ev: list[Evidence],
+                     used: set[tuple[str, str]]) -> Evidence | None:
+        """One part's figure: from the best sentence or the best other sentence of its report
+        that names the part, never one an earlier part took."""
+        best = ev[0]
+        own = sub.effective_question != a.effective_question
+        terms = self._terms(sub) if own else \
+            {t: self.weights.get(t, self.unseen_weight) for t in tokenize(sub.metrics[0]) if len(t) >= 2}
+        # a joined part is its own action: "维持、撤销、终止的分别是多少件" -> 维持, 撤销, 终止
+        last = words(sub.metrics[0])[-1:] if not own and sub.metrics else []
+        action = asked_action(sub, terms) if own else \
+            (last[0] if last and is_predicate(last[0]) else None)
+        for e in [best] + [e for e in ev[1:] if e.chunk.doc_id == best.chunk.doc_id and not e.mismatch]:
+            taken = [_numbers(f)[0] for x, f in used if x == e.sentence and _numbers(f)]  # by earlier parts
+            fig, _, _ = self._pick_figure(sub, e.sentence, taken, terms, sum(terms.values()) or 1.0, action)
+            if fig and (e.sentence, fig) not in used and (
+                    sub.wants_change or self._names_part(terms, e.sentence, fig)):
+                return replace(e, figure=fig)
+        return _only_figure_in_unit(sub, best, used)
 
     def _names_part(self, terms: dict[str, float], sentence: str, fig: str) -> bool:
         """The part's own words appear in the sentence (so its figure is not another part's)."""
@@ -1038,12 +1055,16 @@ def _names_stage(question: str, stages: list[tuple[str, str]]) -> bool:
     return bool(_stages_named(question, stages))
 
 
-def _only_figure_in_unit(part: QueryAnalysis, best: Evidence, used: set) -> Evidence | None:
+def _only_figure_in_unit(part: QueryAnalysis, best: Evidence, used: set,
+                         listed: bool = False) -> Evidence | None:
     """A part of a several-part question that names its thing in other words than the report
     ("办了几期培训班，一共多少人次参加" of "举办…培训班6期，参训1240人次") but asks an explicit
     measure word that only one figure of the best sentence not yet used has: the parts of one
-    question are about one thing, which reports state in one sentence."""
-    if not part.asked_unit or part.unit_implied or part.asked_unit in _GENERIC_UNITS:
+    question are about one thing, which reports state in one sentence. ``listed``: another part
+    was answered from that sentence, so it is the parts' list ("国家级、自治区级示范村各有几个"
+    of "新增全国示范村2个、自治区级示范村11个"), and even a common measure word (个, 件, 人)
+    left to one figure is this part's."""
+    if not part.asked_unit or part.unit_implied or (part.asked_unit in _GENERIC_UNITS and not listed):
         return None
     figs = [f for _, f in find_figures(best.sentence)
             if _unit_of(f) == part.asked_unit and (best.sentence, f) not in used]
@@ -1401,7 +1422,31 @@ def _conjunct_questions(a: QueryAnalysis) -> list[QueryAnalysis]:
     if not _EACH.search(q) and q[last:].startswith("的") and (
             (a.head and a.head not in joined) or _NOUN_AFTER_DE.match(q[last:])):
         return []
-    return [replace(a, metrics=[m], head=m) for m in joined]
+    return [replace(a, metrics=[m], head=m) for m in _shared_noun_split(joined)]
+
+
+_MODIFIER_END = ("级", "类", "性")
+
+
+def _is_modifier(word: str) -> bool:
+    """A word that only says which kind (国家级, 省级, 刑事, 国有): jieba's distinguishing-word
+    tag, or a level or kind suffix."""
+    return token_tag(word) == "b" or (len(word) >= 2 and word.endswith(_MODIFIER_END))
+
+
+def _shared_noun_split(joined: list[str]) -> list[str]:
+    """"国家级、自治区级民主法治示范村" lists kinds of one noun: each earlier conjunct is only a
+    modifier, and the last says the noun once for all. Each part is then asked by its modifier
+    (国家级, 自治区级), which tells the report's figures apart ("新增全国示范村2个、自治区级
+    示范村11个"), not by the shared noun that only the last conjunct happens to carry."""
+    if len(joined) < 2 or not all(_is_modifier(m) for m in joined[:-1]):
+        return joined
+    ws = words(joined[-1])
+    for k in range(1, len(ws)):
+        head = "".join(ws[:k])
+        if _is_modifier(head) and len(head) < len(joined[-1]):
+            return joined[:-1] + [head]
+    return joined
 
 
 def metric_before(a: QueryAnalysis, sent: str, pos: int) -> str:

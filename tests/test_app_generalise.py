@@ -813,3 +813,21 @@ def test_shortcomings_are_answered_from_their_section_and_not_called_measures(pi
 def test_a_list_sentence_is_quoted_with_all_its_items(pipelines, index, question, phrases):
     ans = _ask(pipelines, index, question)
     assert ans.found and all(x in ans.answer for x in phrases), ans.answer
+
+
+@pytest.mark.parametrize("index, question, figures", [
+    ("unseen", "梧州市2018年新增的国家级、自治区级民主法治示范村各有几个？", ["2个", "11个"]),
+    ("sample", "海曙区2020年创建的国家级、省级、市级民主法治村分别有多少家？", ["1家", "28家", "105家"])])
+def test_kinds_of_one_noun_are_each_answered_in_the_reports_order(pipelines, index, question, figures):
+    """"国家级、自治区级…示范村": each kind is asked by its modifier, not by the noun the last one
+    carries; a kind the report words otherwise (全国) takes the figure left, in the list's order."""
+    said = _said(_ask(pipelines, index, question))
+    assert [f for f in figures if f in said] == figures and \
+        sorted(said.index(f) for f in figures) == [said.index(f) for f in figures], said
+
+
+@pytest.mark.unit
+def test_a_list_of_modifiers_shares_the_last_noun_and_other_lists_do_not():
+    from app.answer import _shared_noun_split
+    assert _shared_noun_split(["国家级", "自治区级民主法治示范村"]) == ["国家级", "自治区级"]
+    assert _shared_noun_split(["人大代表建议", "政协提案"]) == ["人大代表建议", "政协提案"]
