@@ -28,7 +28,7 @@ from ingest.tokenize import is_predicate, is_verb, straddling_words, token_tag, 
 from app.query import QueryAnalysis, asked_phrase
 
 __all__ = ["Evidence", "Draft", "ExtractiveAnswerer", "verify_numbers", "find_figures",
-           "is_instruction", "is_upload", "figure_pos", "QUOTE_SEP", "PLAN_QUESTION", "asks_plan",
+           "is_instruction", "is_upload", "metric_parts", "figure_pos", "QUOTE_SEP", "PLAN_QUESTION", "asks_plan",
            "split_sentences", "term_weights", "not_found_text", "grounding_text", "best_sentence",
            "same_unit", "metric_before"]
 
@@ -341,7 +341,7 @@ class ExtractiveAnswerer:
         tail = [t for t in tokenize((a.head or "")[-4:]) if len(t) >= 2 and t in common and not is_verb(t)]
         # the most specific word of what is counted, among those the reports use: 复议 of
         # 行政复议案件 (not 案件), 援助 of 法律援助案件; the figure's own words must hold it
-        several = bool(_sub_questions(a) or _conjunct_questions(a))  # each part checks its own
+        several = bool(_sub_questions(a) or metric_parts(a))  # each part checks its own
         # a rate asked as "比例/占比" is named by what it is the rate of: "一把手上法庭应诉的比例"
         phrase = "".join(m for m in a.metrics if m != a.head) \
             if a.wants_rate and RATE_WORDS.fullmatch(a.head or "") else a.head or ""
@@ -585,7 +585,7 @@ class ExtractiveAnswerer:
         is clearly the closest (``meaning_margin`` over every other figure's), or is the one
         the words picked too (``words_pick``): meaning is weaker evidence than words, so a near
         tie that nothing else settles is "not found", never a guess."""
-        if self.similarity is None or not a.regions or _sub_questions(a) or _conjunct_questions(a) \
+        if self.similarity is None or not a.regions or _sub_questions(a) or metric_parts(a) \
                 or not (any(t not in self.shares for t in self._terms(a)) or self._head_unnamed(a)):
             return None  # every asked word is one the reports use: they would have used it here
         passages = list(dict.fromkeys(e.chunk.id for e in ev))[:self.MEANING_PASSAGES]
@@ -626,7 +626,7 @@ class ExtractiveAnswerer:
 
     def _numeric(self, a: QueryAnalysis, ev: list[Evidence]) -> Draft:
         best = ev[0]
-        parts = _sub_questions(a) or _conjunct_questions(a)
+        parts = _sub_questions(a) or metric_parts(a)
         if len(parts) >= 2:
             return self._parts(a, parts, ev)
         other = self._disagreeing(a, ev)
@@ -1397,7 +1397,7 @@ _ASK_WORD = re.compile(r"多少|几")
 _NOUN_AFTER_DE = re.compile(r"的(?!有|是|都|共|一共|总共|各|分别|数|多少|几|呢|吗|吧|啊|了)[\u4e00-\u9fff]")
 
 
-def _conjunct_questions(a: QueryAnalysis) -> list[QueryAnalysis]:
+def metric_parts(a: QueryAnalysis) -> list[QueryAnalysis]:
     """"答复了多少件人大代表建议和政协提案" -> one analysis per joined metric (人大代表建议,
     政协提案), in the order asked; the reports list figures the same way."""
     # a parenthetical only qualifies a noun: "村（社区）公共法律服务工作室"
@@ -1422,7 +1422,13 @@ def _conjunct_questions(a: QueryAnalysis) -> list[QueryAnalysis]:
     if not _EACH.search(q) and q[last:].startswith("的") and (
             (a.head and a.head not in joined) or _NOUN_AFTER_DE.match(q[last:])):
         return []
-    return [replace(a, metrics=[m], head=m) for m in _shared_noun_split(joined)]
+    # each part is a rate or a count by its own words: "成功率和法律援助案件数各是多少"
+    rate = [bool(RATE_WORDS.search(m)) for m in joined]
+    # the asked action is every part's: "各受理了多少件法律援助案件和行政复议案件" (受理 of both)
+    rest = [m for m in a.metrics if m not in joined]
+    return [replace(a, metrics=[m, *rest], head=m,
+                    wants_rate=r if any(rate) and not all(rate) else a.wants_rate)
+            for m, r in zip(_shared_noun_split(joined), rate)]
 
 
 _MODIFIER_END = ("级", "类", "性")

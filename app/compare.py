@@ -13,7 +13,7 @@ from app.answer import Draft, Evidence, figure_pos, find_figures, split_sentence
 from app.query import QueryAnalysis
 
 __all__ = ["Row", "metric_score", "metric_match", "figure_value", "compare_answer", "best_fact",
-           "MIN_METRIC_SCORE"]
+           "merge_drafts", "MIN_METRIC_SCORE"]
 
 _SCALE = {"万": 1e4, "亿": 1e8}
 
@@ -260,3 +260,20 @@ def _compose(a: QueryAnalysis, rows: list[Row], missing: list[str]) -> Draft:
 def _year_cited(r: Row) -> bool:
     c = r.chunk
     return c is not None and str(r.year) in f"{c.meta.get('title', '')}{c.section}{c.text}"
+
+
+_LEAD = "根据现有报告，"
+_MARK = re.compile(r"\[(\d+)\]")
+
+
+def merge_drafts(drafts: Sequence[Draft]) -> Draft:
+    """Several comparisons as one answer: "根据现有报告：" and each one's lines under its own
+    metric, the citations numbered once (a passage cited by two parts keeps one number)."""
+    out = Draft("", any(d.found for d in drafts))
+    blocks = []
+    for d in drafts:
+        numbers = {i + 1: out.cite(c, q) for i, (c, q) in enumerate(zip(d.citations, d.quotes))}
+        text = _MARK.sub(lambda m: f"[{numbers.get(int(m.group(1)), m.group(1))}]", d.text)
+        blocks.append(text.removeprefix(_LEAD))
+    out.text = _LEAD.rstrip("，") + "：\n" + "\n".join(blocks)
+    return out

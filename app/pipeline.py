@@ -25,9 +25,9 @@ from ingest import (Chunk, DocumentNotFoundError, Fact, IndexNotFoundError, Inva
                     Settings, name_forms)
 from ingest.tokenize import is_verb
 
-from app.answer import (asks_plan, Draft, Evidence, ExtractiveAnswerer, is_upload, term_weights,
-                        verify_numbers)
-from app.compare import compare_answer, metric_match
+from app.answer import (asks_plan, Draft, Evidence, ExtractiveAnswerer, is_upload, metric_parts,
+                        term_weights, verify_numbers)
+from app.compare import compare_answer, merge_drafts, metric_match
 from app.query import QueryAnalysis, analyze_query, region_key, region_names
 
 __all__ = ["ReportQA", "Answer", "Citation"]
@@ -377,7 +377,16 @@ class ReportQA:
         return state.searcher.search(a.effective_question, k=k, filters=filters or None)
 
     def _compare(self, p: _Prepared) -> _Drafted:
-        a, state = p.analysis, p.state
+        """One comparison per metric asked ("各办理了多少件人大代表建议和政协委员提案": two),
+        merged into one answer with one numbering of citations."""
+        parts = metric_parts(p.analysis)
+        if len(parts) < 2:
+            return self._compare_one(p, p.analysis)
+        done = [self._compare_one(p, part) for part in parts]
+        return _Drafted(merge_drafts([d.draft for d in done]), [h for d in done for h in d.hits])
+
+    def _compare_one(self, p: _Prepared, a: QueryAnalysis) -> _Drafted:
+        state = p.state
         facts = [f for f in state.index.facts() if not a.years or f.year in a.years]
         all_hits: list[Hit] = []
 

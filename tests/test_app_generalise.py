@@ -311,8 +311,8 @@ def test_each_joined_part_is_its_own_action(unseen_qa, question, figures, wrong)
     ("海曙区2020年答复了多少件人大代表建议和政协提案？", 2),
     ("海曙区2020年人大代表建议和政协提案的件数分别是多少？", 2)])
 def test_nouns_joined_before_a_metric_qualify_it(question, parts):
-    from app.answer import _conjunct_questions
-    assert len(_conjunct_questions(analyze_query(question, [], []))) == parts
+    from app.answer import metric_parts
+    assert len(metric_parts(analyze_query(question, [], []))) == parts
 
 
 def test_a_rate_of_two_joined_things_is_one_rate(unseen2_qa):
@@ -620,10 +620,10 @@ def test_a_number_the_question_quotes_names_the_figure_of_its_clause(qa, unseen2
     ("某区2020年受理和审结的呢？", False, 2),                 # a particle, not a noun, after 的
     ("某区2020年受理和审结的有多少件？", False, 2)])
 def test_nouns_joined_before_de_and_a_one_character_noun_ask_one_thing(question, money, parts):
-    from app.answer import _conjunct_questions
+    from app.answer import metric_parts
 
     a = analyze_query(question, [], [])
-    assert (a.asked_unit == "元") == money and len(_conjunct_questions(a)) == parts
+    assert (a.asked_unit == "元") == money and len(metric_parts(a)) == parts
 
 
 def test_the_money_of_joined_nouns_is_one_money_figure(unseen_qa):
@@ -831,3 +831,20 @@ def test_a_list_of_modifiers_shares_the_last_noun_and_other_lists_do_not():
     from app.answer import _shared_noun_split
     assert _shared_noun_split(["国家级", "自治区级民主法治示范村"]) == ["国家级", "自治区级"]
     assert _shared_noun_split(["人大代表建议", "政协提案"]) == ["人大代表建议", "政协提案"]
+
+
+@pytest.mark.parametrize("index, question, blocks", [
+    ("sample", "盐田区和罗湖区2020年人民调解成功率和法律援助案件数各是多少？",
+     {"人民调解成功率：": ["99%", "94%"], "法律援助案件数：": ["1103宗", "700余件"]}),
+    ("unseen2", "赵县2022年和五华区2019年各受理了多少件法律援助案件和行政复议案件？",
+     {"受理法律援助案件：": ["412件", "803件"], "受理行政复议案件：": ["66件"]})])  # 受理66件, not 收到74件
+def test_a_comparison_of_two_metrics_answers_each_for_every_place(pipelines, index, question, blocks):
+    """Each metric its own comparison (a rate by its own words, a count by its own, the asked
+    action for both), under its own label, with one numbering of the citations."""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and ans.answer.startswith("根据现有报告："), ans.answer
+    for label, figures in blocks.items():
+        part = ans.answer.split(label, 1)[1].split("：\n", 1)[0]
+        assert all(f in part for f in figures), ans.answer
+    marks = {int(n) for n in __import__("re").findall(r"\[(\d+)\]", ans.answer)}
+    assert marks == set(range(1, len(ans.citations) + 1)), ans.answer
