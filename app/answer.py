@@ -459,8 +459,10 @@ class ExtractiveAnswerer:
             acts = bool(action) and _in_clause(sent, pos, action)
             # "多少个行政执法单位…" is answered by "31个行政执法单位", the noun right after both
             # (in the asked measure word: "多少件公证事项" is not "2家公证机构")
-            names = bool(counted) and same_unit(unit, a.asked_unit or "") and \
-                _noun_of(_noun_after(sent, fig)).startswith(counted)
+            # ...and "调解组织一共有多少个" by "3286个人民调解组织": the noun said before the ask
+            noun = _noun_of(_noun_after(sent, fig)) if same_unit(unit, a.asked_unit or "") else ""
+            names = bool(noun) and ((bool(counted) and noun.startswith(counted)) or
+                                    (len(a.head or "") >= 2 and noun.endswith(a.head or "")))
             rank = (change == a.wants_change, acts, names, self._distinct_naming(terms, sent, pos),
                     round(ctx + 0.5 * named / total + 0.25 * max(unit_ok, 0) - 0.5 * (unit_ok < 0)
                           - 0.3 * unit_bad, 3), -pos)
@@ -1097,6 +1099,11 @@ def asked_action(a: QueryAnalysis, terms: Iterable[str]) -> str | None:
         return None
     before = a.effective_question[:m.start()]
     word = max((t for t in terms if before.endswith(t)), key=len, default=None)
+    # "调解组织一共有多少个": before 有 is the thing there is (组织 a noun here), not an action;
+    # "受理的有多少件" (的 makes the accepted ones) and "成功了多少件" still ask an action
+    tail = m.group(0)
+    if "有" in tail and "的" not in tail:
+        return None
     return word if word and is_predicate(word) else None
 
 

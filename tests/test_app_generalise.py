@@ -848,3 +848,21 @@ def test_a_comparison_of_two_metrics_answers_each_for_every_place(pipelines, ind
         assert all(f in part for f in figures), ans.answer
     marks = {int(n) for n in __import__("re").findall(r"\[(\d+)\]", ans.answer)}
     assert marks == set(range(1, len(ans.citations) + 1)), ans.answer
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen", "兰州市2020年调解组织一共有多少个？", "2264个"),       # not 化解矛盾纠纷2.1万余件
+    ("unseen2", "双城区2021年调解组织一共有多少个？", "337个")])      # not 排查调处矛盾纠纷1932件
+def test_the_thing_there_is_before_you_ask_is_counted_not_done(pipelines, index, question, figure):
+    """"调解组织一共有多少个": before 有 is the thing there is (组织 a noun here, not "to
+    organise"); the figure whose own noun it is answers ("2264个人民调解组织")."""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and figure in _said(ans), ans.answer
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("question", ["那梧州市2018年全市呢？", "那全区呢？", "这些调解组织一共有多少个？"])
+def test_scope_and_pointer_words_name_no_metric(question):
+    """全市 says the scope of a place, 这些 points back: a follow-up of them alone is elliptical."""
+    metrics = analyze_query(question, [], []).metrics
+    assert not any(w in m for m in metrics for w in ("全市", "全区", "这些")), metrics
