@@ -345,6 +345,7 @@ class ExtractiveAnswerer:
         # a rate asked as "比例/占比" is named by what it is the rate of: "一把手上法庭应诉的比例"
         phrase = "".join(m for m in a.metrics if m != a.head) \
             if a.wants_rate and RATE_WORDS.fullmatch(a.head or "") else a.head or ""
+        rate_by_share = bool(_rate_words_asked(a))
         known = [] if several else \
             [t for t in tokenize(phrase) if len(t) >= 2 and t in self.weights]
         head = {t: self.weights[t] for t in known}
@@ -400,6 +401,8 @@ class ExtractiveAnswerer:
                         score *= 0.2  # 案卷评查的合格率 asked: not the 学法考试's "合格率均为100%"
                         mismatch = True
                     # a rate is named by its …率 word, the rest only qualifies it
+                    if rate_by_share and fig:
+                        score += 0.3 * _shared_pairs(phrase, _rate_name(sent, figure_pos(sent, fig)))
                     if a.wants_change and fig and not _is_change(sent, fig):
                         score *= 0.3  # "比上年增长了多少": the level (1642件) is no answer
                         mismatch = True
@@ -432,6 +435,7 @@ class ExtractiveAnswerer:
             return None, 0.0, False
         grams = {m[i:i + 2] for m in a.metrics for i in range(len(m) - 1)}
         counted = counted_noun(a.effective_question)
+        rate_words = _rate_words_asked(a)
         best, best_key, best_rank = None, None, None
         for (pos, fig), window in zip(figs, _figure_windows(sent, tuple(figs))):
             unit = _unit_of(fig)
@@ -463,7 +467,8 @@ class ExtractiveAnswerer:
             noun = _noun_of(_noun_after(sent, fig)) if same_unit(unit, a.asked_unit or "") else ""
             names = bool(noun) and ((bool(counted) and noun.startswith(counted)) or
                                     (len(a.head or "") >= 2 and noun.endswith(a.head or "")))
-            rank = (change == a.wants_change, acts, names, self._distinct_naming(terms, sent, pos),
+            shared = round(_shared_pairs(rate_words, _rate_name(sent, pos)), 2) if rate_words else 0.0
+            rank = (change == a.wants_change, acts, names, shared, self._distinct_naming(terms, sent, pos),
                     round(ctx + 0.5 * named / total + 0.25 * max(unit_ok, 0) - 0.5 * (unit_ok < 0)
                           - 0.3 * unit_bad, 3), -pos)
             if best_rank is None or rank > best_rank:
@@ -611,6 +616,10 @@ class ExtractiveAnswerer:
         if sims is None:  # no encoder at hand
             return None
         sims = (np.asarray(sims[:len(cands)]) + np.asarray(sims[len(cands):])) / 2
+        rate_words = _rate_words_asked(a)
+        if rate_words:  # "考得优秀的比例": 优秀率, whose characters the asker kept, before 参考率
+            sims = sims + 0.1 * np.asarray([_shared_pairs(rate_words, _rate_name(e.sentence, figure_pos(e.sentence, f)))
+                                            for e, f in cands.values()])
         ranked = sorted(zip(sims, cands.values()), key=lambda x: -x[0])
         top, (e, fig) = ranked[0]
         rival, (re_, rfig) = next(((s, c) for s, c in ranked[1:] if _numbers(c[1]) != _numbers(fig)),
@@ -1490,6 +1499,31 @@ def _part_terms(a: QueryAnalysis, terms: dict[str, float]) -> dict[str, float]:
         whole -= set(tokenize(a.head))
     kept = {t: w for t, w in terms.items() if t not in whole}
     return kept if whole and kept else terms
+
+
+def _rate_words_asked(a: QueryAnalysis) -> str:
+    """The words of a rate asked by a word for any rate ("政务大厅的事项按时办完的比例" ->
+    事项按时办完政务大厅), "" otherwise. Such a rate is named only by the report's own rate
+    word (按时办结率 vs 网上可办率); the characters the two share tell which (``_shared_pairs``)."""
+    if not (a.wants_rate and RATE_WORDS.fullmatch(a.head or "")):
+        return ""
+    return "".join(m for m in a.metrics if m != a.head)
+
+
+_RATE_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}率)" + _LINK.pattern)
+
+
+def _rate_name(sentence: str, pos: int) -> str:
+    """The rate word right before a percentage: "按时办结率99.9%" -> 按时办结率 ("" if none)."""
+    m = _RATE_NAME.search(sentence[max(0, pos - 12):pos]) if pos >= 0 else None
+    return m.group(1) if m else ""
+
+
+def _shared_pairs(asked: str, name: str) -> float:
+    """The share of ``name``'s character pairs (its 率 left out) that ``asked`` holds. An asker's
+    paraphrase keeps characters of the report's term: 按时办完 / 按时办结率 share 按时, 时办."""
+    pairs = {name[i:i + 2] for i in range(len(name) - 2)}  # the last pair holds 率
+    return sum(p in asked for p in pairs) / len(pairs) if pairs else 0.0
 
 
 def _absent(term: str, terms: dict[str, float], doc: str) -> bool:

@@ -866,3 +866,14 @@ def test_scope_and_pointer_words_name_no_metric(question):
     """全市 says the scope of a place, 这些 points back: a follow-up of them alone is elliptical."""
     metrics = analyze_query(question, [], []).metrics
     assert not any(w in m for m in metrics for w in ("全市", "全区", "这些")), metrics
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("sample", "海曙区2020年执法检查里用手机掌上执法的比例是多少？", "98.38%"),   # not 激活率100%
+    ("sample", "盐田区2020年干部学法考试考得优秀的比例是多少？", "99.5%"),       # not 参考率100%
+    ("unseen2", "江南区2021年政务大厅的事项按时办完的比例是多少？", "99.9%")])   # not 网上可办率98.2%
+def test_a_rate_asked_as_a_share_is_the_one_whose_name_the_asker_kept(pipelines, index, question, figure):
+    """"…的比例" names no rate; the asker keeps characters of the report's rate word (掌上执法 /
+    掌上执法率, 优秀 / 优秀率, 按时办完 / 按时办结率), which tell the sentence's rates apart."""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and figure in _said(ans), ans.answer
