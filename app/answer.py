@@ -28,7 +28,7 @@ from ingest.tokenize import is_predicate, is_verb, straddling_words, token_tag, 
 from app.query import QueryAnalysis, asked_phrase
 
 __all__ = ["Evidence", "Draft", "ExtractiveAnswerer", "verify_numbers", "find_figures",
-           "is_instruction", "is_upload", "metric_parts", "figure_pos", "QUOTE_SEP", "PLAN_QUESTION", "asks_plan",
+           "is_instruction", "is_upload", "metric_parts", "stated", "figure_pos", "QUOTE_SEP", "PLAN_QUESTION", "asks_plan",
            "split_sentences", "term_weights", "not_found_text", "grounding_text", "best_sentence",
            "same_unit", "metric_before"]
 
@@ -65,7 +65,7 @@ _COUNTABLE = frozenset("个 人 名 家 项 件 宗 所 处 座 条 部 类 批 
 _GENERIC_UNITS = frozenset("件 个 人 名 项 次 家 年 天 元 大".split())
 _CN_UNITS = ("大", "项", "类", "条", "批")  # units a Chinese-numeral answer comes in ("六大")
 # What may stand between a metric and its figure: "调解成功率达99%", "受理复议59件", "共计2906人次"
-_LINK = re.compile(r"(?:达到|达|为|是|共计|共|累计|约|近|超过|逾|了|仅|均达|分别为|高达)?$")
+_LINK = re.compile(r"(?:达到|达|为|是|共计|共|累计|约|近|超过|逾|了|仅|均达|分别为|高达|(?:保持|稳定|控制)?在)?$")
 
 
 # A citation's ``quote`` holds the quoted sentences of its passage separated by this (a
@@ -653,15 +653,16 @@ class ExtractiveAnswerer:
         stages = _stages(best.sentence, best.figure or "")
         asking = asked_phrase(a)  # "清理…文件后，还能接着用的…": the asking clause names the stage
         if len(stages) >= 2 and stages[-1][1] in quote and not _names_stage(asking, stages):
-            said = "，".join(f"{w}{f}" for w, f in stages)
+            said = "，".join(f"{w}{stated(best.sentence, f)}" for w, f in stages)
             d.text = f"{_lead(best.chunk)}，{_where(best)}{said}：“{quote}”[{n}]"
             return d
         named = _named_stage(asking, stages) if len(stages) >= 2 else None
         if named and named != best.figure:  # "经调解说和了的" -> 调解成功, after what it counts
-            said = "，".join(f"{w}{f}" for w, f in stages[:1] + [x for x in stages[1:] if x[1] == named])
+            said = "，".join(f"{w}{stated(best.sentence, f)}"
+                             for w, f in stages[:1] + [x for x in stages[1:] if x[1] == named])
             d.text = f"{_lead(best.chunk)}，{_where(best)}{said}：“{quote}”[{n}]"
             return d
-        said = _figure_with_noun(a, best) or f"{_subject(a, best)}为{best.figure}"
+        said = _figure_with_noun(a, best) or f"{_subject(a, best)}为{stated(best.sentence, best.figure or '')}"
         d.text = f"{_lead(best.chunk)}，{said}：“{quote}”[{n}]"
         return d
 
@@ -1550,6 +1551,21 @@ def _lead(chunk: Chunk) -> str:
     return f"根据《{title}》" if title else "根据现有报告"
 
 
+_APPROX_BEFORE = re.compile(r"(?:将近|超过|不足|不到|近|约|逾)$")
+_APPROX_AFTER = re.compile(r"^(?:以上|以下|左右|以内)")
+
+
+def stated(sentence: str, fig: str) -> str:
+    """``fig`` as the sentence qualifies it: "近8000次", "95%以上", "约30人". A figure said without
+    its 近 or 以上 says more than the report does."""
+    pos = figure_pos(sentence, fig) if fig else -1
+    if pos < 0:
+        return fig
+    before = _APPROX_BEFORE.search(sentence[:pos])
+    after = _APPROX_AFTER.match(sentence[pos + len(fig):])
+    return f"{before.group(0) if before else ''}{fig}{after.group(0) if after else ''}"
+
+
 def _figure_with_noun(a: QueryAnalysis, e: Evidence, where: bool = True) -> str:
     """The figure with the noun after it, when that noun is what is asked: "53个县级政府工作
     部门" of "组织53个县级政府工作部门和22个乡镇", as a Chinese count puts what it counts after
@@ -1558,6 +1574,7 @@ def _figure_with_noun(a: QueryAnalysis, e: Evidence, where: bool = True) -> str:
     after = _noun_of(_noun_after(e.sentence, fig))
     if len(after) < 2 or not any(w in after for w in words(a.head or "") if len(w) >= 2):
         return ""
+    fig = stated(e.sentence, fig)
     return f"{_where(e)}有{fig}{after}" if where else f"{fig}{after}"
 
 
@@ -1617,7 +1634,7 @@ def _short_subject(a: QueryAnalysis, e: Evidence) -> str:
     found = metric_before(a, e.sentence, pos)
     if len(found) < 2 and pos >= 0:
         found = phrase_before(e.sentence, pos)
-    return f"{found if len(found) >= 2 else (a.metrics[0] if a.metrics else '另一数字')}为{fig}"
+    return f"{found if len(found) >= 2 else (a.metrics[0] if a.metrics else '另一数字')}为{stated(e.sentence, fig)}"
 
 
 def _trim(sentence: str, figure: str, limit: int = 120) -> str:

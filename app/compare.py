@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ingest import Chunk, Fact, tokenize
 from ingest.figures import PERCENT_UNITS, RATE_HEAD, RATE_WORDS, same_unit, unit_group
 
-from app.answer import Draft, Evidence, figure_pos, find_figures, split_sentences
+from app.answer import Draft, Evidence, figure_pos, find_figures, split_sentences, stated
 from app.query import QueryAnalysis
 
 __all__ = ["Row", "metric_score", "metric_match", "figure_value", "compare_answer", "best_fact",
@@ -242,7 +242,7 @@ def _compose(a: QueryAnalysis, rows: list[Row], missing: list[str]) -> Draft:
     for r in rows:
         n = d.cite(r.chunk, r.sentence)
         year = f"（{r.year}年）" if r.year and _year_cited(r) else ""
-        lines.append(f"- {r.region}{year}：{r.figure}，“{r.sentence}”[{n}]")
+        lines.append(f"- {r.region}{year}：{stated(r.sentence, r.figure or '')}，“{r.sentence}”[{n}]")
     for name in missing + list(a.unknown_regions):
         lines.append(f"- {name}：现有报告中没有{name}的这项数据。")
     valued = [r for r in rows if r.value is not None]

@@ -877,3 +877,19 @@ def test_a_rate_asked_as_a_share_is_the_one_whose_name_the_asker_kept(pipelines,
     掌上执法率, 优秀 / 优秀率, 按时办完 / 按时办结率), which tell the sentence's rates apart."""
     ans = _ask(pipelines, index, question)
     assert ans.found and figure in _said(ans), ans.answer
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("sentence, fig, said", [
+    ("区政府法律顾问审查合同协议和涉法事务215件，提出法律意见近600条。", "600条", "近600条"),
+    ("群众好评率保持在99.99%以上。", "99.99%", "99.99%以上"),
+    ("合计参与逾10万人次。", "10万人次", "逾10万人次"),
+    ("全年受理1033件。", "1033件", "1033件")])
+def test_a_figure_is_said_with_its_qualifier(sentence, fig, said):
+    from app.answer import stated
+    assert stated(sentence, fig) == said
+
+
+def test_an_approximate_figure_keeps_its_approximation_in_the_answer(unseen_qa):
+    ans = unseen_qa.ask("南明区2021年区政府法律顾问提出了多少条法律意见？")
+    assert ans.found and "近600条" in _said(ans) and "为600条" not in _said(ans), ans.answer
