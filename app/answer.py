@@ -688,10 +688,12 @@ class ExtractiveAnswerer:
                                 for j, f in enumerate(found) if f is not None and f.sentence == best.sentence):
                     found[i] = left
                     used.add((left.sentence, left.figure))
-        for sub, part in zip(parts, found):
+        for k, (sub, part) in enumerate(zip(parts, found)):
             if part is None:
                 said.append(f"报告未给出{sub.metrics[0] if sub.metrics else '该项'}的数字")
                 continue
+            if any(p is not None and (p.sentence, p.figure) == (part.sentence, part.figure) for p in found[:k]):
+                continue  # "广场和长廊各1处": said once for both
             n = d.cite(part.chunk, part.sentence)
             prefix = _where(best) if not said else ""
             said.append(f"{prefix}{_short_subject(sub, part)}[{n}]")
@@ -716,9 +718,11 @@ class ExtractiveAnswerer:
         action = asked_action(sub, terms) if own else \
             (last[0] if last and is_predicate(last[0]) else None)
         for e in [best] + [e for e in ev[1:] if e.chunk.doc_id == best.chunk.doc_id and not e.mismatch]:
-            taken = [_numbers(f)[0] for x, f in used if x == e.sentence and _numbers(f)]  # by earlier parts
+            # by earlier parts; a figure said of each ("广场和长廊各1处") is every part's
+            mine = {(x, f) for x, f in used if x == e.sentence and not _of_each(x, f)}
+            taken = [_numbers(f)[0] for _, f in mine if _numbers(f)]
             fig, _, _ = self._pick_figure(sub, e.sentence, taken, terms, sum(terms.values()) or 1.0, action)
-            if fig and (e.sentence, fig) not in used and (
+            if fig and (e.sentence, fig) not in mine and (
                     sub.wants_change or self._names_part(terms, e.sentence, fig)):
                 return replace(e, figure=fig)
         return _only_figure_in_unit(sub, best, used)
@@ -1067,6 +1071,15 @@ def _names_stage(question: str, stages: list[tuple[str, str]]) -> bool:
     return bool(_stages_named(question, stages))
 
 
+_OF_EACH = re.compile(r"(?:各|均)(?:为|有|达|是)?$")
+
+
+def _of_each(sentence: str, fig: str) -> bool:
+    """Is ``fig`` said of each of the things before it ("建成法治文化广场和法治文化长廊各1处")?"""
+    pos = figure_pos(sentence, fig)
+    return pos > 0 and bool(_OF_EACH.search(sentence[:pos]))
+
+
 def _only_figure_in_unit(part: QueryAnalysis, best: Evidence, used: set,
                          listed: bool = False) -> Evidence | None:
     """A part of a several-part question that names its thing in other words than the report
@@ -1387,8 +1400,10 @@ def _sub_questions(a: QueryAnalysis) -> list[QueryAnalysis]:
         return []
     subs = [analyze_query(p, a.regions, a.years) for p in parts]
     subs = [replace(s, metrics=s.metrics or ["比上年增减"]) if s.wants_change else s for s in subs]
-    subs = [s for s in subs if s.wants_number and s.metrics]
-    return subs if len(subs) >= 2 else []
+    # "办了几期，来了多少人次": a clause that asks only a measure word asks the same thing's
+    # other figure (来 names nothing; 人次 does)
+    subs = [s for s in subs if s.wants_number and (s.metrics or (s.asked_unit and not s.unit_implied))]
+    return subs if len(subs) >= 2 and (any(s.metrics for s in subs) or bool(a.metrics)) else []
 
 
 def _asks_of(part: str) -> list[str]:
@@ -1426,6 +1441,7 @@ def metric_parts(a: QueryAnalysis) -> list[QueryAnalysis]:
     joined: list[str] = []
     for (p1, m1), (p2, m2) in zip(spans, spans[1:]):
         gap = q[p1 + len(m1):p2]
+        gap = gap[1:] if gap.startswith("的") and len(gap) > 1 else gap  # "民事的和刑事的": the civil ones
         # a conjunction, maybe with a short modifier of the next noun: "工作站和村公共法律服务工作室"
         if any(gap == c or (gap.startswith(c) and len(gap) <= len(c) + 2 and _CJK_ONLY.fullmatch(gap))
                for c in conj):
@@ -1631,6 +1647,8 @@ def _short_subject(a: QueryAnalysis, e: Evidence) -> str:
     with_noun = _figure_with_noun(a, e, where=False)
     if with_noun:
         return with_noun
+    if _of_each(e.sentence, fig):  # "法治文化广场和法治文化长廊各1处", as the report says it
+        return f"{phrase_before(e.sentence, pos)}{stated(e.sentence, fig)}"
     found = metric_before(a, e.sentence, pos)
     if len(found) < 2 and pos >= 0:
         found = phrase_before(e.sentence, pos)

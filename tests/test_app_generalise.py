@@ -893,3 +893,22 @@ def test_a_figure_is_said_with_its_qualifier(sentence, fig, said):
 def test_an_approximate_figure_keeps_its_approximation_in_the_answer(unseen_qa):
     ans = unseen_qa.ask("南明区2021年区政府法律顾问提出了多少条法律意见？")
     assert ans.found and "近600条" in _said(ans) and "为600条" not in _said(ans), ans.answer
+
+
+@pytest.mark.parametrize("index, question, figures", [
+    ("unseen", "鹤岗市2018年依法行政专题培训班，办了几期，来了多少人次？", ["3期", "650人次"]),
+    ("unseen2", "双城区2021年执法人员法律知识培训，办了几期，来了多少人次？", ["4期", "898人次"])])
+def test_a_clause_asking_only_a_measure_word_is_a_part(pipelines, index, question, figures):
+    """"…培训，办了几期，来了多少人次": the opening clause names the thing, each asking clause
+    one of its figures by its measure word."""
+    said = _said(_ask(pipelines, index, question))
+    assert all(f in said for f in figures), said
+
+
+@pytest.mark.unit
+def test_nominal_parts_and_figures_said_of_each():
+    from app.answer import _of_each, metric_parts
+    a = analyze_query("禄劝2015年免费帮人打的官司里，民事的和刑事的各有多少件？", [], [])
+    assert [p.metrics[0] for p in metric_parts(a)] == ["民事", "刑事"]
+    assert _of_each("建成法治文化广场和法治文化长廊各1处。", "1处")
+    assert not _of_each("其中民事案件248件、刑事案件138件。", "138件")
