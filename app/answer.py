@@ -755,7 +755,12 @@ class ExtractiveAnswerer:
         blocks = [b for c in chunks if c.doc_id == doc_id for b in _blocks(c) + _section_block(c)]
         plans = [b for b in blocks if PLAN_HEADING.search(b.heading) and b.sentences]
         limit = self.max_sentences
-        problems = [b for b in blocks if PROBLEM_HEADING.search(b.heading) and b.sentences]
+        # the report's other sections: the one a question names may not be among the passages
+        # retrieved (a short section of shortcomings, a heading in other words than its text)
+        whole = [b for c in self.doc_chunks(doc_id) for b in _blocks(c) + _section_block(c)] \
+            if self.doc_chunks else []
+        problems = [b for b in blocks if PROBLEM_HEADING.search(b.heading) and b.sentences] or \
+            [b for b in whole if PROBLEM_HEADING.search(b.heading) and b.sentences]
         if PLAN_QUESTION.search(a.question) and plans:
             blocks = plans  # "明年有什么打算": the report's closing plan section answers it
             limit = 8       # a plan is a list ("一是…五是"): every item of it
@@ -766,6 +771,11 @@ class ExtractiveAnswerer:
         best = max(blocks, key=lambda b: (self._block_score(terms, b), -b.order))
         if self._block_score(terms, best) <= 0 and ev:
             best = next((b for b in blocks if ev[0].sentence in b.sentences), best)
+        named = max(whole, key=lambda b: (_heading_cover(terms, b), self._block_score(terms, b), -b.order),
+                    default=None) if blocks is not plans and blocks is not problems else None
+        if named is not None and named.sentences and \
+                _heading_cover(terms, named) >= max(self.min_head_coverage, _heading_cover(terms, best) + 1e-9):
+            best = named  # the heading that names what is asked answers it, retrieved or not
         picked = self._topic_paragraph(terms, best, limit) or _informative(best.sentences, terms, limit)
         d = Draft("", True)
         n = d.cite(best.chunk, QUOTE_SEP.join(picked))
@@ -1336,11 +1346,21 @@ def _section_block(chunk: Chunk) -> list[_Block]:
     parts = _blocks(chunk)
     if len(parts) < 2 or parts[0].sentences or not parts[0].heading:
         return []
-    return [_Block(chunk, parts[0].heading, [x for b in parts[1:] for x in b.sentences], parts[0].order,
-                   [p for b in parts[1:] for p in b.paragraphs])]
+    # a subsection that is only its heading says its point there ("（一）基层执法队伍专业力量
+    # 不足，镇（街道）承接执法事项能力有待提升。"): a list of shortcomings or plans
+    items = [(b.sentences, b.paragraphs) if b.sentences else ([_HEADING_NUMBER.sub("", b.heading)], [-b.order])
+             for b in parts[1:]]
+    return [_Block(chunk, parts[0].heading, [x for xs, _ in items for x in xs], parts[0].order,
+                   [p for _, ps in items for p in ps])]
 
 
 _MEASURE = re.compile(r"\d|“[^”]{2,20}”|一是|二是|三是|建立|制定|出台|开展|推行|实施|组建|设立|印发|创新|实现")
+
+
+def _heading_cover(terms: dict[str, float], block: "_Block") -> float:
+    """The share of the asked words' weight that a block's heading holds."""
+    total = sum(terms.values()) or 1.0
+    return sum(w for t, w in terms.items() if t in block.heading) / total
 
 
 def _informativeness(sentence: str, terms: dict[str, float]) -> float:

@@ -912,3 +912,13 @@ def test_nominal_parts_and_figures_said_of_each():
     assert [p.metrics[0] for p in metric_parts(a)] == ["民事", "刑事"]
     assert _of_each("建成法治文化广场和法治文化长廊各1处。", "1处")
     assert not _of_each("其中民事案件248件、刑事案件138件。", "138件")
+
+
+@pytest.mark.parametrize("question, items", [
+    ("金平县2024年法治政府建设存在哪些不足？", ["乡镇法治人才缺乏", "涉外法律服务供给不足"]),
+    ("江南区2022年法治政府建设还存在哪些不足？", ["法治思维", "承接执法事项能力", "实质性化解"])])
+def test_shortcomings_said_only_in_subheadings_are_found_in_the_whole_report(unseen2_qa, question, items):
+    """"二、存在的不足 / （一）… / （二）…": each subheading is a shortcoming; the section is found
+    in the report even when no retrieved passage holds it."""
+    ans = unseen2_qa.ask(question)
+    assert ans.found and "存在的不足：" in ans.answer and all(x in ans.answer for x in items), ans.answer
