@@ -445,7 +445,7 @@ class ExtractiveAnswerer:
                 1 if a.asked_unit and same_unit(unit, a.asked_unit) else 0
             if a.asked_unit == "个" and not a.unit_implied:
                 # "有执法证的人总共多少个": 个 counts people and things alike, not years or money
-                unit_ok = 0 if unit in _COUNTABLE else -1
+                unit_ok = 2 if unit == "个" else 0 if unit in _COUNTABLE else -1
             unit_bad = (a.wants_rate and unit not in ("%", "％", "个百分点")) or \
                        (not a.wants_rate and not a.wants_change and unit in ("%", "％")) or \
                        (bool(a.asked_unit) and not unit)
@@ -478,6 +478,9 @@ class ExtractiveAnswerer:
         named_well = best_key[3] >= 0.3  # the phrase names the asked thing in the report's words
         bonus = 0.1 + 0.1 * best_key[0] - 0.15 * (not best_key[1]) + 0.2 * min(best_key[3], 1.0)
         bonus += 0.1 * (best_key[2] > 0)
+        # "多少个部门" and "75个部门": the asked noun counted in the asked measure word answers more
+        # surely than any overlap of words (a Chinese count names its noun right after the measure)
+        bonus += 0.3 * bool(best_rank[2])
         if a.asked_unit and not a.unit_implied and not a.wants_change and best_key[0] <= 0 \
                 and a.asked_unit != "个" and not named_well:
             return None, 0.0, False  # "多少张" asked, the sentence counts 份 of something else

@@ -215,3 +215,13 @@ def test_a_fact_whose_figure_another_asked_word_names_is_not_used():
     f = fact("行政复议案件数", 59, "件", "沙坪坝区", 2019, c, "59件")
     assert best_fact(analysis("沙坪坝区2019年审结了多少件行政复议案件？"), [f]) is None
     assert best_fact(analysis("沙坪坝区2019年受理了多少件行政复议案件？"), [f]) is f
+
+
+def test_the_asked_noun_in_the_asked_measure_word_beats_a_richer_overlap_of_words():
+    """"多少个部门…执法事项清单": "32个部门公布执法事项清单" counts 部门 in 个; the sentence richer
+    in the question's words counts 项 of something else."""
+    c = chunk("x", "全区梳理公布执法事项清单1200项，明确牵头部门单位20个。32个部门公布执法事项清单。",
+              "盐田区", 2020, "盐田区司法局2020年法治政府建设工作报告")
+    w = {"部门": 1.5, "公布": 1.5, "执法": 2.0, "事项": 1.5, "清单": 2.0, "梳理": 2.0}
+    d = ExtractiveAnswerer(w).answer(analysis("盐田区2020年有多少个部门梳理公布了执法事项清单？"), [c])
+    assert d.found and "32个" in d.text.split("：“")[0], d.text

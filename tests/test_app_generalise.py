@@ -922,3 +922,8 @@ def test_shortcomings_said_only_in_subheadings_are_found_in_the_whole_report(uns
     in the report even when no retrieved passage holds it."""
     ans = unseen2_qa.ask(question)
     assert ans.found and "存在的不足：" in ans.answer and all(x in ans.answer for x in items), ans.answer
+
+
+def test_a_count_of_the_asked_noun_answers_before_a_sentence_richer_in_words(unseen_qa):
+    ans = unseen_qa.ask("包头2022年有多少个部门列出了自己每年该讲哪些法的任务清单？")
+    assert ans.found and "75个" in _said(ans), ans.answer   # not 细化任务清单290项
