@@ -720,7 +720,7 @@ class ExtractiveAnswerer:
         last = words(sub.metrics[0])[-1:] if not own and sub.metrics else []
         action = asked_action(sub, terms) if own else \
             (last[0] if last and is_predicate(last[0]) else None)
-        for e in [best] + [e for e in ev[1:] if e.chunk.doc_id == best.chunk.doc_id and not e.mismatch]:
+        for e in [best] + [e for e in ev[1:] if e.chunk.doc_id == best.chunk.doc_id and not e.hard]:
             # by earlier parts; a figure said of each ("广场和长廊各1处") is every part's
             mine = {(x, f) for x, f in used if x == e.sentence and not _of_each(x, f)}
             taken = [_numbers(f)[0] for _, f in mine if _numbers(f)]

@@ -927,3 +927,14 @@ def test_shortcomings_said_only_in_subheadings_are_found_in_the_whole_report(uns
 def test_a_count_of_the_asked_noun_answers_before_a_sentence_richer_in_words(unseen_qa):
     ans = unseen_qa.ask("包头2022年有多少个部门列出了自己每年该讲哪些法的任务清单？")
     assert ans.found and "75个" in _said(ans), ans.answer   # not 细化任务清单290项
+
+
+@pytest.mark.parametrize("index, question, figures", [
+    ("unseen", "鹤岗市2018年市政府常务会议会前学法多少次，全市行政复议机关收到多少件行政复议申请？", ["8次", "172件"]),
+    ("unseen", "兰州市2020年市政府常务会议专题学法多少次，受理了多少件行政复议案件？", ["15次", "287件"]),
+    ("unseen2", "五华区2019年区政府常务会议学法多少次，区法律援助中心受理法律援助案件多少件？", ["5次", "803件"])])
+def test_parts_about_different_things_are_each_found_in_their_own_sentence(pipelines, index, question, figures):
+    """Each part is judged by its own words: a sentence that does not fit the whole question
+    (学法 and 行政复议 at once) may still answer one part."""
+    said = _said(_ask(pipelines, index, question))
+    assert all(f in said for f in figures) and "报告未给出" not in said, said
