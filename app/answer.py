@@ -20,7 +20,7 @@ from ingest import Chunk, name_forms, tokenize
 from ingest.chunk import heading_of
 from ingest.chunk import split_sentences as _report_sentences
 from ingest.facts import PERIOD_WORDS, object_of, phrase_before, verb_only
-from ingest.figures import (PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, answers_kind, same_unit,
+from ingest.figures import (PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, answers_kind, base_unit, same_unit,
                             unit_kind)
 from ingest.regions import SCOPE_WORDS
 from ingest.tokenize import is_predicate, is_verb, straddling_words, token_tag, words
@@ -441,7 +441,7 @@ class ExtractiveAnswerer:
             unit = _unit_of(fig)
             if not _unit_allowed(a, fig):
                 continue
-            unit_ok = 2 if (a.wants_rate and unit in ("%", "％")) or unit == a.asked_unit else \
+            unit_ok = 2 if (a.wants_rate and unit in ("%", "％")) or base_unit(unit) == a.asked_unit else \
                 1 if a.asked_unit and same_unit(unit, a.asked_unit) else 0
             if a.asked_unit == "个" and not a.unit_implied:
                 # "有执法证的人总共多少个": 个 counts people and things alike, not years or money

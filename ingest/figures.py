@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["normalize_digits", "UNIT_WORDS", "UNIT_GROUPS", "same_unit", "unit_group", "unit_kind", "answers_kind",
+__all__ = ["normalize_digits", "UNIT_WORDS", "UNIT_GROUPS", "same_unit", "base_unit", "unit_group", "unit_kind", "answers_kind",
            "RATE_WORDS", "RATE_HEAD", "PERCENT_UNITS"]
 
 _FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%"})
@@ -78,6 +78,11 @@ def answers_kind(unit: str, asked: str) -> bool:
 def unit_group(unit: str) -> frozenset[str]:
     """The group of measure words that count the same kind of thing as ``unit``."""
     return next((g for g in UNIT_GROUPS if unit in g), frozenset({unit}))
+
+
+def base_unit(unit: str) -> str:
+    """The measure word under a scale: 万人次 -> 人次, 万余件 -> 件 (1.5万人次 counts 人次)."""
+    return re.sub(r"^(?:万|亿)余?(?=.)", "", unit)
 
 
 def same_unit(a: str, b: str) -> bool:

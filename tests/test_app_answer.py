@@ -225,3 +225,13 @@ def test_the_asked_noun_in_the_asked_measure_word_beats_a_richer_overlap_of_word
     w = {"部门": 1.5, "公布": 1.5, "执法": 2.0, "事项": 1.5, "清单": 2.0, "梳理": 2.0}
     d = ExtractiveAnswerer(w).answer(analysis("盐田区2020年有多少个部门梳理公布了执法事项清单？"), [c])
     assert d.found and "32个" in d.text.split("：“")[0], d.text
+
+
+def test_a_scaled_figure_is_in_the_measure_word_asked():
+    """1.5万人次 counts 人次: asked "多少人次", it is the exact unit, like 850人次."""
+    from ingest.figures import base_unit
+    assert base_unit("万人次") == "人次" and base_unit("万余件") == "件" and base_unit("万元") == "元"
+    a = analysis("盐田区2020年上法律援助机构当面来问法律问题的有多少人次？")
+    fig, _, exact = ExtractiveAnswerer(WEIGHTS)._pick_figure(
+        a, "全区法律援助机构共办理法律援助案件2046件，接待来访咨询1.5万人次。", [], {"法律援助": 3.0}, 3.0)
+    assert fig == "1.5万人次" and exact

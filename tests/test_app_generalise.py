@@ -938,3 +938,12 @@ def test_parts_about_different_things_are_each_found_in_their_own_sentence(pipel
     (学法 and 行政复议 at once) may still answer one part."""
     said = _said(_ask(pipelines, index, question))
     assert all(f in said for f in figures) and "报告未给出" not in said, said
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen", "银川2018年上法律援助机构当面来问法律问题的有多少人次？", "1.5万人次"),
+    ("unseen", "鹤岗市2018年找法律援助的群众来问问题的有多少人次？", "1.1万人次"),
+    ("unseen2", "五华区2019年普法活动让多少人次的群众受了教育？", "12.4万人次")])
+def test_a_figure_in_ten_thousands_answers_a_count_of_its_measure_word(pipelines, index, question, figure):
+    ans = _ask(pipelines, index, question)
+    assert ans.found and figure in _said(ans), ans.answer
