@@ -490,6 +490,8 @@ class ExtractiveAnswerer:
             a.asked_unit not in _GENERIC_UNITS
         # "第几名" asks for a rank, and only a rank ("获得第四名") answers it
         exact |= bool(_ORDINAL_ASK.search(a.question)) and best.startswith("第")
+        # "多少项行政检查执法事项" of "3980项行政检查执法事项": the figure counts the asked noun
+        exact |= bool(best_rank[2])
         return best, bonus, exact
 
     def _distinct_naming(self, terms: dict[str, float], sent: str, pos: int) -> float:

@@ -947,3 +947,13 @@ def test_parts_about_different_things_are_each_found_in_their_own_sentence(pipel
 def test_a_figure_in_ten_thousands_answers_a_count_of_its_measure_word(pipelines, index, question, figure):
     ans = _ask(pipelines, index, question)
     assert ans.found and figure in _said(ans), ans.answer
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("吉林市2022年有多少项行政检查执法事项纳入了备案智能管理？", "3980项"),
+    ("吉林市2022年有多少名行政检查执法人员纳入了备案智能管理？", "5256名")])
+def test_a_figure_counting_the_asked_noun_names_what_is_asked(unseen2_qa, question, figure):
+    """"已有196个行政执法部门、3980项行政检查执法事项、5256名行政检查执法人员纳入管理": each
+    figure is named by the noun after it, which is what "多少项/名+noun" asks."""
+    ans = unseen2_qa.ask(question)
+    assert ans.found and figure in _said(ans), ans.answer
