@@ -1,4 +1,4 @@
-"""Accuracy floors: the sample set and the dev splits (dev, dev2, dev3) of both unseen-report sets run through the
+"""Accuracy floors: the sample set and the dev splits (dev to dev4) of both unseen-report sets run through the
 whole pipeline (real encoder, FAISS, BM25) and must not fall below the figures measured when these
 floors were set (README, "Measured figures"). The *test* splits never run here."""
 from __future__ import annotations
@@ -32,10 +32,15 @@ FLOORS = {
     "unseen2_dev2": {"answer_cited": 0.95, "refusal_accuracy": 0.9, "false_refusal_rate": 0.05,
                      "wrong_figure_rate": 0.03},
     # the third (dev3.jsonl), written by people who saw neither the code nor the test split
-    "unseen_dev3": {"answer_cited": 0.89, "refusal_accuracy": 0.88, "false_refusal_rate": 0.07,
-                    "wrong_figure_rate": 0.05},
-    "unseen2_dev3": {"answer_cited": 0.90, "refusal_accuracy": 0.9, "false_refusal_rate": 0.05,
-                     "wrong_figure_rate": 0.06},
+    "unseen_dev3": {"answer_cited": 0.93, "refusal_accuracy": 0.88, "false_refusal_rate": 0.05,
+                    "wrong_figure_rate": 0.04},
+    "unseen2_dev3": {"answer_cited": 0.94, "refusal_accuracy": 0.9, "false_refusal_rate": 0.04,
+                     "wrong_figure_rate": 0.03},
+    # the fourth (dev4.jsonl), written the same way in the next session
+    "unseen_dev4": {"answer_cited": 0.92, "refusal_accuracy": 0.8, "false_refusal_rate": 0.05,
+                    "wrong_figure_rate": 0.06},
+    "unseen2_dev4": {"answer_cited": 0.95, "refusal_accuracy": 0.9, "false_refusal_rate": 0.04,
+                     "wrong_figure_rate": 0.03},
 }
 CEILINGS = ("false_refusal_rate", "wrong_figure_rate")
 
@@ -71,7 +76,8 @@ def test_second_unseen_dev_split_stays_above_its_floors(unseen2_qa, tmp_path):
     assert report["by_type"]["full"]["unanswerable"]["refusal_accuracy"] >= 0.9
 
 
-@pytest.mark.parametrize("name", ["unseen_dev2", "unseen2_dev2", "unseen_dev3", "unseen2_dev3"])
+@pytest.mark.parametrize("name", ["unseen_dev2", "unseen2_dev2", "unseen_dev3", "unseen2_dev3",
+                                  "unseen_dev4", "unseen2_dev4"])
 def test_later_dev_splits_stay_above_their_floors(unseen_qa, unseen2_qa, name, tmp_path):
     folder, qa = (UNSEEN, unseen_qa) if name.startswith("unseen_") else (UNSEEN2, unseen2_qa)
     report = run_eval(folder / f"{name[-4:]}.jsonl", qa=qa, configs=["full"], out_dir=tmp_path)
