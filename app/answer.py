@@ -28,7 +28,8 @@ from ingest.tokenize import is_predicate, is_verb, straddling_words, token_tag, 
 from app.query import QueryAnalysis, asked_phrase
 
 __all__ = ["Evidence", "Draft", "ExtractiveAnswerer", "verify_numbers", "find_figures",
-           "is_instruction", "is_upload", "metric_parts", "stated", "figure_pos", "QUOTE_SEP", "PLAN_QUESTION", "asks_plan",
+           "is_instruction", "is_upload", "metric_parts", "stated", "figure_pos", "QUOTE_SEP",
+           "PLAN_QUESTION", "asks_plan",
            "split_sentences", "term_weights", "not_found_text", "grounding_text", "best_sentence",
            "same_unit", "metric_before"]
 
@@ -345,7 +346,7 @@ class ExtractiveAnswerer:
         # a rate asked as "比例/占比" is named by what it is the rate of: "一把手上法庭应诉的比例"
         phrase = "".join(m for m in a.metrics if m != a.head) \
             if a.wants_rate and RATE_WORDS.fullmatch(a.head or "") else a.head or ""
-        rate_by_share = bool(_rate_words_asked(a))
+        rate_words = _rate_words_asked(a)
         known = [] if several else \
             [t for t in tokenize(phrase) if len(t) >= 2 and t in self.weights]
         head = {t: self.weights[t] for t in known}
@@ -401,8 +402,8 @@ class ExtractiveAnswerer:
                         score *= 0.2  # 案卷评查的合格率 asked: not the 学法考试's "合格率均为100%"
                         mismatch = True
                     # a rate is named by its …率 word, the rest only qualifies it
-                    if rate_by_share and fig:
-                        score += 0.3 * _shared_pairs(phrase, _rate_name(sent, figure_pos(sent, fig)))
+                    if rate_words and fig:  # 按时办完 of 按时办结率, not of 网上可办率
+                        score += 0.3 * _shared_pairs(rate_words, _rate_name(sent, figure_pos(sent, fig)))
                     if a.wants_change and fig and not _is_change(sent, fig):
                         score *= 0.3  # "比上年增长了多少": the level (1642件) is no answer
                         mismatch = True
@@ -623,8 +624,8 @@ class ExtractiveAnswerer:
         sims = (np.asarray(sims[:len(cands)]) + np.asarray(sims[len(cands):])) / 2
         rate_words = _rate_words_asked(a)
         if rate_words:  # "考得优秀的比例": 优秀率, whose characters the asker kept, before 参考率
-            sims = sims + 0.1 * np.asarray([_shared_pairs(rate_words, _rate_name(e.sentence, figure_pos(e.sentence, f)))
-                                            for e, f in cands.values()])
+            sims = sims + 0.1 * np.asarray([_shared_pairs(rate_words, _rate_name(x.sentence, figure_pos(x.sentence, f)))
+                                            for x, f in cands.values()])
         ranked = sorted(zip(sims, cands.values()), key=lambda x: -x[0])
         top, (e, fig) = ranked[0]
         rival, (re_, rfig) = next(((s, c) for s, c in ranked[1:] if _numbers(c[1]) != _numbers(fig)),
@@ -667,7 +668,8 @@ class ExtractiveAnswerer:
                              for w, f in stages[:1] + [x for x in stages[1:] if x[1] == named])
             d.text = f"{_lead(best.chunk)}，{_where(best)}{said}：“{quote}”[{n}]"
             return d
-        said = _figure_with_noun(a, best) or f"{_subject(a, best)}为{stated(best.sentence, best.figure or '')}"
+        said = _figure_with_noun(a, best) or \
+            f"{_subject(a, best)}为{stated(best.sentence, best.figure or '')}"
         d.text = f"{_lead(best.chunk)}，{said}：“{quote}”[{n}]"
         return d
 
@@ -840,9 +842,8 @@ class ExtractiveAnswerer:
 
     def _block_score(self, terms: dict[str, float], block: "_Block") -> float:
         total = sum(terms.values()) or 1.0
-        head = sum(w for t, w in terms.items() if t in block.heading) / total
         body = sum(w for t, w in terms.items() if t in "".join(block.sentences)) / total
-        return 1.0 * head + 0.5 * body if block.sentences else 0.0
+        return 1.0 * _heading_cover(terms, block) + 0.5 * body if block.sentences else 0.0
 
     def _summary(self, a: QueryAnalysis, chunk: Chunk) -> Draft:
         """"请总结一下X区2020年的主要工作": the report's first-level headings in order, each with
@@ -1677,7 +1678,8 @@ def _short_subject(a: QueryAnalysis, e: Evidence) -> str:
     found = metric_before(a, e.sentence, pos)
     if len(found) < 2 and pos >= 0:
         found = phrase_before(e.sentence, pos)
-    return f"{found if len(found) >= 2 else (a.metrics[0] if a.metrics else '另一数字')}为{stated(e.sentence, fig)}"
+    name = found if len(found) >= 2 else (a.metrics[0] if a.metrics else "另一数字")
+    return f"{name}为{stated(e.sentence, fig)}"
 
 
 def _trim(sentence: str, figure: str, limit: int = 120) -> str:
