@@ -116,6 +116,8 @@ class Draft:
     quotes: list[str] = field(default_factory=list)
     note: str | None = None
     closest: list[Chunk] = field(default_factory=list)
+    # years the text names from the index itself ("福州市现有2022年、2024年的报告"), not a passage
+    index_years: tuple[int, ...] = ()
 
     def cite(self, chunk: Chunk, quote: str) -> int:
         """The citation number for ``chunk`` (reused when the same chunk is cited twice)."""

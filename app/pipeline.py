@@ -484,6 +484,7 @@ class ReportQA:
                       f"{'、'.join(f'{y}年' for y in have)}的报告），其中提到了{'、'.join(asked)}的情况。"
                       f"{draft.text}")
         draft.note = refused.note
+        draft.index_years = tuple(have)
         return _Drafted(draft, hits)
 
     def _finish(self, p: _Prepared, d: _Drafted, timer: _Timer, answerer: str = "extractive") -> Answer:
@@ -493,7 +494,7 @@ class ReportQA:
                 for i, c in enumerate(draft.citations)]
         text, found = draft.text, draft.found
         # a refusal may repeat the question; an answer only the years it asks about
-        allowed = [p.question] if not found else [f"{y}" for y in p.analysis.years]
+        allowed = [p.question] if not found else [f"{y}" for y in (*p.analysis.years, *draft.index_years)]
         bad = verify_numbers(text, [c.grounding_text for c in cits], allowed=allowed)
         if bad and found:  # never ship a figure that is not in a cited passage
             log.error("answer figures %s not in citations; refusing: %r", bad, text)
