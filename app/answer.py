@@ -794,7 +794,7 @@ class ExtractiveAnswerer:
         if PLAN_HEADING.search(topic):  # "2021年工作打算": the plan, as the report words it
             d.text = f"{_lead(best.chunk)}，{topic}：{body}[{n}]"
             return d
-        if PROBLEM_HEADING.search(topic):  # shortcomings are no 主要做法: named as the report does
+        if blocks is problems:  # shortcomings are no 主要做法: named as the report names them
             d.text = f"{_lead(best.chunk)}，{where}{topic}：{body}[{n}]"
             return d
         topic = f"在“{topic}”方面" if topic and topic not in best.chunk.meta.get("title", "") else ""
@@ -1297,7 +1297,8 @@ def _plan_items(chunks: Sequence[Chunk], years: Sequence[int]) -> tuple[str, lis
 # Asked with any of these words ("存在哪些不足？", "还有什么短板"), that section answers.
 PROBLEM_HEADING = re.compile(r"存在的?(?:主要)?(?:问题|不足|困难|短板)|(?:问题|困难)(?:和|与|及)(?:不足|短板|差距)"
                              r"|不足|短板|差距")
-PROBLEM_QUESTION = re.compile(r"存在(?:哪些|什么|的)?(?:问题|不足|困难|短板)|不足|短板|差距|薄弱")
+PROBLEM_QUESTION = re.compile(r"(?:存在|还有|有)(?:哪些|什么|的)?(?:问题|不足|困难|短板|差距)"
+                              r"|(?:不足|短板|差距|问题)(?:之处)?(?:有哪些|是什么|在哪)")
 NOT_WORK_HEADING = re.compile(PLAN_HEADING.pattern + r"|不足|问题|短板|差距")
 _HEADING_NUMBER = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）]?[、．.]?\s*")
 

@@ -968,3 +968,13 @@ def test_a_year_stated_in_another_years_report_is_answered_and_names_the_reports
     passage), and the number check does not take those years for unsupported figures."""
     ans = _ask(pipelines, index, question)
     assert ans.found and "的报告（" in ans.answer and all(f in _said(ans) for f in figures), ans.answer
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("question, asks", [
+    ("长春市2022年法治政府建设存在哪些不足？", True), ("南明区还有哪些短板？", True),
+    ("工作中的不足是什么？", True), ("是如何补齐基层法治短板的？", False),
+    ("如何解决基层力量薄弱问题？", False)])
+def test_a_question_about_shortcomings_is_told_from_a_how_question_about_one(question, asks):
+    from app.answer import PROBLEM_QUESTION
+    assert bool(PROBLEM_QUESTION.search(question)) == asks
