@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["normalize_digits", "UNIT_WORDS", "UNIT_GROUPS", "same_unit", "base_unit", "unit_group", "unit_kind", "answers_kind",
-           "RATE_WORDS", "RATE_HEAD", "PERCENT_UNITS"]
+__all__ = ["normalize_digits", "UNIT_WORDS", "UNIT_GROUPS", "same_unit", "base_unit", "unit_group", "unit_kind",
+           "answers_kind", "RATE_WORDS", "RATE_HEAD", "PERCENT_UNITS"]
 
 _FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%"})
 _FW_POINT = re.compile(r"(?<=\d)[．·](?=\d)")

@@ -5,6 +5,8 @@ summaries, plans from the year before, several-part questions, unit kinds, chang
 instead of another metric's figure, comparisons, and report text that gives orders."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from app.answer import is_instruction
@@ -846,7 +848,7 @@ def test_a_comparison_of_two_metrics_answers_each_for_every_place(pipelines, ind
     for label, figures in blocks.items():
         part = ans.answer.split(label, 1)[1].split("：\n", 1)[0]
         assert all(f in part for f in figures), ans.answer
-    marks = {int(n) for n in __import__("re").findall(r"\[(\d+)\]", ans.answer)}
+    marks = {int(n) for n in re.findall(r"\[(\d+)\]", ans.answer)}
     assert marks == set(range(1, len(ans.citations) + 1)), ans.answer
 
 
