@@ -20,7 +20,7 @@ from ingest import Chunk, name_forms, tokenize
 from ingest.chunk import heading_of
 from ingest.chunk import split_sentences as _report_sentences
 from ingest.facts import PERIOD_WORDS, object_of, phrase_before, verb_only
-from ingest.figures import (PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, answers_kind, base_unit, same_unit,
+from ingest.figures import (LINK_BEFORE_FIGURE, PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, answers_kind, base_unit, same_unit,
                             unit_kind)
 from ingest.regions import SCOPE_WORDS
 from ingest.tokenize import is_predicate, is_verb, straddling_words, token_tag, words
@@ -65,8 +65,7 @@ _FUNCTION_TAGS = ("p", "c", "d", "r")  # jieba: preposition, conjunction, adverb
 _COUNTABLE = frozenset("个 人 名 家 项 件 宗 所 处 座 条 部 类 批 户 张 篇 份".split())
 _GENERIC_UNITS = frozenset("件 个 人 名 项 次 家 年 天 元 大".split())
 _CN_UNITS = ("大", "项", "类", "条", "批")  # units a Chinese-numeral answer comes in ("六大")
-# What may stand between a metric and its figure: "调解成功率达99%", "受理复议59件", "共计2906人次"
-_LINK = re.compile(r"(?:达到|达|为|是|共计|共|累计|约|近|超过|逾|了|仅|均达|分别为|高达|(?:保持|稳定|控制)?在)?$")
+_LINK = LINK_BEFORE_FIGURE
 
 
 # A citation's ``quote`` holds the quoted sentences of its passage separated by this (a

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ingest.chunk import split_sentences
-from ingest.figures import RATE_WORDS, UNIT_WORDS, unit_kind
+from ingest.figures import LINK_WORDS, RATE_WORDS, UNIT_WORDS, unit_kind
 from ingest.tokenize import is_predicate, is_verb, token_tag, tokenize, words
 from ingest.types import Chunk, Document, Fact
 
@@ -31,7 +31,9 @@ _CLAUSE_BREAK = re.compile(r"[,，;；:：、()（）“”\"]")
 # Scope/time words and quantifiers the metric phrase starts after (the last one found).
 _LEAD = re.compile(r".*(?:今年以来|我区|我局|辖区内|拥有|已有|共有|现有|今年来|全年|全区|全市|全县|本年度|年内|累计|共计|合计|总计|共|"
                    r"其中|先后|分别|已|目前|截至\d+月\d+日)")
-_TRAIL = re.compile(r"(?:达到|达|为|是|约|近|逾|超过|超|仅|均|总数|总量|数量|共计|共|累计|(?:保持|稳定|控制)?在)+$")
+# Link words, repeated ("共计达"), and words for "the number of" ("案件总数为…") are not part of
+# a metric's name.
+_TRAIL = re.compile("(?:" + "|".join(("总数", "总量", "数量", *LINK_WORDS, "超", "均")) + ")+$")
 _MAX_METRIC = 16
 _AFTER_LAST_FIGURE = re.compile(r"\d[\d.,]*(?:余|多)?(?:万|亿|千)?(?:余|多)?(?:" + "|".join(map(re.escape, UNITS)) + ")?")
 

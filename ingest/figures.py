@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["normalize_digits", "UNIT_WORDS", "UNIT_GROUPS", "same_unit", "base_unit", "unit_group", "unit_kind",
-           "answers_kind", "RATE_WORDS", "RATE_HEAD", "PERCENT_UNITS"]
+           "answers_kind", "RATE_WORDS", "RATE_HEAD", "PERCENT_UNITS", "LINK_WORDS", "LINK_BEFORE_FIGURE"]
 
 _FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%"})
 _FW_POINT = re.compile(r"(?<=\d)[．·](?=\d)")
@@ -88,6 +88,13 @@ def base_unit(unit: str) -> str:
 def same_unit(a: str, b: str) -> bool:
     """Units that count the same kind of thing: 件 and 宗 (cases), 人 and 名 (people)."""
     return a == b or b in unit_group(a)
+
+
+# Verbs and adverbs that join a metric to its figure and belong to neither: "调解成功率达99%",
+# "受理复议59件", "共计2906人次", "出庭率稳定在98%以上", "分别为12件、8件". Longest first.
+LINK_WORDS = ("分别为", "达到", "共计", "累计", "超过", "均达", "高达", "保持在", "稳定在", "控制在",
+               "达", "为", "是", "共", "约", "近", "逾", "了", "仅", "在")
+LINK_BEFORE_FIGURE = re.compile("(?:" + "|".join(LINK_WORDS) + ")?$")
 
 
 # 率 as in 成功率, not 率先 / 表率 / 坦率 / 草率 / 轻率 / 直率 / 效率
