@@ -22,7 +22,7 @@ from ingest.chunk import split_sentences as _report_sentences
 from ingest.facts import PERIOD_WORDS, object_of, phrase_before, verb_only
 from ingest.figures import (LINK_BEFORE_FIGURE, PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, answers_kind, base_unit, same_unit,
                             unit_kind)
-from ingest.regions import SCOPE_WORDS
+from ingest.regions import OWN_GOVERNMENT, SCOPE_WORDS
 from ingest.tokenize import is_predicate, is_verb, straddling_words, token_tag, words
 
 from app.query import QueryAnalysis, asked_phrase
@@ -293,6 +293,7 @@ class ExtractiveAnswerer:
                 for n in name_forms(r.get(level, "")) if n}
         skip |= set(a.unknown_regions)
         skip |= {t for n in list(skip) for t in tokenize(n)}
+        skip |= _own_government_words(a.effective_question)
         terms = {}
         for t in tokenize(a.effective_question):
             # a measure word says how the thing is counted, not what it is (多少人次); a
@@ -349,7 +350,8 @@ class ExtractiveAnswerer:
             if a.wants_rate and RATE_WORDS.fullmatch(a.head or "") else a.head or ""
         rate_words = _rate_words_asked(a)
         known = [] if several else \
-            [t for t in tokenize(phrase) if len(t) >= 2 and t in self.weights]
+            [t for t in tokenize(phrase) if len(t) >= 2 and t in self.weights
+             and t not in _own_government_words(a.effective_question)]
         head = {t: self.weights[t] for t in known}
         specific = {t for t in head if self.shares.get(t, 0.0) < self.SPECIFIC_SHARE}
         head_words = set(tail) if a.head else set(common)
@@ -896,7 +898,12 @@ def _figure_windows(sent: str, figs: tuple[tuple[int, str], ...]) -> tuple[str, 
         prev_kind = unit_kind(_unit_of(fig))
         # the words around a figure name it: "新收案件86件", "342名行政执法人员", "六大专项行动"
         # ...and runs on to the next clause mark or figure: "21个部门347项事项" -> 部门
-        after = _noun_of(re.split(r"[，,；;。：:、]", sent[pos + len(fig):min(pos + len(fig) + 16, nxt)])[0])
+        rest = re.split(r"[，,；;。：:、]", sent[pos + len(fig):])[0]
+        after = _noun_of(rest[:min(16, nxt - pos - len(fig))])
+        if len(rest) <= nxt - pos - len(fig):
+            # ...and, with no figure of its own, the predicate says what those counted did:
+            # "全县6000余名领导干部和政府工作人员参加宪法法律知识考试" counts those who took it
+            after = rest[:24]
         window = shared + sent[start:pos] + " " + after  # naming words lie after the previous figure
         # a title names a document, not what is counted: "《…行政复议…办法》等20余项制度"
         windows.append(_TITLE.sub(" ", window))
@@ -1144,7 +1151,29 @@ def asked_action(a: QueryAnalysis, terms: Iterable[str]) -> str | None:
     tail = m.group(0)
     if "有" in tail and "的" not in tail:
         return None
-    return word if word and is_predicate(word) else None
+    if word and is_predicate(word):
+        return word
+    return _governing_verb(before, terms)
+
+
+@functools.lru_cache(maxsize=4096)
+def _own_government_words(question: str) -> frozenset[str]:
+    """The words of "区政府", "县人民政府" in ``question`` (not 政府 alone: 政府信息公开):
+    who acted, not what was counted (``ingest.regions.OWN_GOVERNMENT``)."""
+    return frozenset(t for m in OWN_GOVERNMENT.finditer(question) for t in tokenize(m.group(0)) if t != "政府")
+
+
+def _governing_verb(before: str, terms: Iterable[str]) -> str | None:
+    """The verb of "verb + object + 多少": 受理 of "区政府受理行政复议案件多少件" (the object
+    follows the verb in Chinese, so a question may put the counted noun between the action and
+    the ask). The verb right before the nouns that end the clause, when it is a term; not
+    考试 of "干部学法考试的优秀率是多少" (的 ends the object) nor 复议 of "申请复议的案子…收了几件"."""
+    ws = words(re.split(r"[，,；;。？?！!]", before)[-1])
+    i = len(ws)
+    while i > 1 and token_tag(ws[i - 1]).startswith("n") and not is_predicate(ws[i - 1]):
+        i -= 1
+    verb = ws[i - 1] if 1 < i < len(ws) else ""
+    return verb if is_predicate(verb) and verb in terms else None
 
 
 def is_upload(chunk: Chunk) -> bool:

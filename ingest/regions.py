@@ -28,7 +28,8 @@ from pathlib import Path
 
 from ingest.tokenize import added_words
 
-__all__ = ["RegionGazetteer", "gazetteer", "Region", "short_name", "name_forms", "SCOPE_WORDS"]
+__all__ = ["RegionGazetteer", "gazetteer", "Region", "short_name", "name_forms", "SCOPE_WORDS",
+           "OWN_GOVERNMENT"]
 
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 _TOWN = ("镇", "街道", "乡", "苏木", "农场")   # below county level: not a report's place
@@ -100,6 +101,10 @@ def short_name(name: str, nations: tuple[str, ...] = ()) -> str:
 # never a place when it stands alone.
 SCOPE_WORDS: tuple[str, ...] = tuple("全" + level for level in "州市县区省旗盟")
 _WHOLE_OF = re.compile("|".join(SCOPE_WORDS))
+# "区政府", "县人民政府": a report's own government, the one that acts in most of its sentences
+# ("区政府收到行政复议申请…", "审核区政府规范性文件…"). In a question it says who acted, not what
+# was counted.
+OWN_GOVERNMENT = re.compile("[州市县区省旗盟](?:人民)?政府")
 
 
 def _autonomous_aliases(name: str, short: str) -> list[str]:

@@ -112,3 +112,11 @@ def unseen2_qa(tmp_path_factory, encoder):
     reports written after the first set had been tuned on."""
     return _qa_on(ROOT / "eval" / "sets" / "unseen2" / "reports",
                   tmp_path_factory.mktemp("unseen2") / "idx", encoder)
+
+
+@pytest.fixture(scope="session")
+def unseen3_qa(tmp_path_factory, encoder):
+    """The pipeline on an index of the third unseen-report set (eval/sets/unseen3/reports): 15
+    reports written after the first two sets had been tuned on."""
+    return _qa_on(ROOT / "eval" / "sets" / "unseen3" / "reports",
+                  tmp_path_factory.mktemp("unseen3") / "idx", encoder)

@@ -654,7 +654,7 @@ def test_when_meaning_ties_between_stages_of_one_list_the_list_answers(unseen_qa
 
 
 def _ask(pipelines: dict, index: str, question: str):
-    """``question`` asked of the pipeline over ``index`` ("sample", "unseen", "unseen2")."""
+    """``question`` asked of the pipeline over ``index`` ("sample", "unseen", "unseen2", "unseen3")."""
     return pipelines[index].ask(question)
 
 
@@ -664,8 +664,8 @@ def _said(ans) -> str:
 
 
 @pytest.fixture(scope="module")
-def pipelines(qa, unseen_qa, unseen2_qa) -> dict:
-    return {"sample": qa, "unseen": unseen_qa, "unseen2": unseen2_qa}
+def pipelines(qa, unseen_qa, unseen2_qa, unseen3_qa) -> dict:
+    return {"sample": qa, "unseen": unseen_qa, "unseen2": unseen2_qa, "unseen3": unseen3_qa}
 
 
 @pytest.mark.parametrize("index, question, figure", [
@@ -980,3 +980,28 @@ def test_a_year_stated_in_another_years_report_is_answered_and_names_the_reports
 def test_a_question_about_shortcomings_is_told_from_a_how_question_about_one(question, asks):
     from app.answer import PROBLEM_QUESTION
     assert bool(PROBLEM_QUESTION.search(question)) == asks
+
+
+# -- written from the third unseen set (eval/sets/unseen3 dev); tested on the other sets' reports
+@pytest.mark.parametrize("index, question, figure, not_figure", [
+    ("unseen3", "银州区2022年区政府受理行政复议案件多少件？", "33件", "38件"),
+    ("unseen", "银川市2018年市政府受理行政复议案件多少件？", "171件", "186件"),
+    ("unseen", "普陀区2020年受理行政复议案件多少件？", "357件", "1683件"),   # not 受理法律援助案件
+    ("unseen", "鹤岗市2018年受理行政复议案件多少件？", "153件", "1374件"),
+    ("unseen", "闵行区2020年区政府受理行政复议案件多少件？", "621件", "28件")])  # not 审核区政府…文件
+def test_the_verb_before_the_counted_noun_is_the_action_asked(pipelines, index, question, figure, not_figure):
+    """"受理行政复议案件多少件" asks for 受理 as "行政复议受理了多少件" does: of "收到…申请38件，
+    受理33件" the figure of 受理. 区政府 says who acted, so a sentence about 区政府's documents is
+    no answer."""
+    said = _said(_ask(pipelines, index, question))
+    assert figure in said and not_figure not in said, said
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen3", "阜城县2022年有多少干部职工参加了宪法法律知识考试？", "6000余名"),   # not 培训1次
+    ("unseen", "包头市2022年有多少领导干部参加了线上学法考法？", "6300名"),
+    ("unseen2", "桃源县2017年多少执法人员参加了公共法律知识培训和考试？", "1126名")])
+def test_a_count_of_people_is_named_by_what_they_did(pipelines, index, question, figure):
+    """"集中开展…宪法法律知识教育培训1次，全县6000余名领导干部…参加宪法法律知识考试": the words
+    after 6000余名 (with no figure of their own) say what it counts."""
+    assert figure in _said(_ask(pipelines, index, question))
