@@ -20,8 +20,8 @@ from ingest import Chunk, name_forms, tokenize
 from ingest.chunk import heading_of
 from ingest.chunk import split_sentences as _report_sentences
 from ingest.facts import PERIOD_WORDS, object_of, phrase_before, verb_only
-from ingest.figures import (LINK_BEFORE_FIGURE, PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, answers_kind, base_unit, same_unit,
-                            unit_kind)
+from ingest.figures import (LINK_BEFORE_FIGURE, PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, answers_kind, base_unit,
+                            rate_forms, same_unit, unit_kind)
 from ingest.regions import OWN_GOVERNMENT, SCOPE_WORDS
 from ingest.tokenize import is_predicate, is_verb, straddling_words, token_tag, words
 
@@ -336,6 +336,7 @@ class ExtractiveAnswerer:
         total = sum(terms.values()) or 1.0
         common = {t: w for t, w in terms.items() if self.shares.get(t, 0.0) >= self.COMMON_SHARE}
         rate_heads = {h for m in a.metrics for h in RATE_HEAD.findall(m)}
+        rate_names = {f for m in a.metrics for f in rate_forms(m)}
         # the counted thing's words that the reports commonly use (公证, 矫正): a figure for it
         # must come from a sentence that names it, not from one about 专家 or 诉讼案件
         # its most specific such word near the end, where Chinese puts the counted noun:
@@ -397,7 +398,7 @@ class ExtractiveAnswerer:
                     fig, bonus, exact = self._pick_figure(a, sent, q_numbers, part_terms, total, action)
                     score = score + bonus if fig else score * 0.4
                     mismatch |= fig is None or _counts_other_things(a, fig)
-                    if rate_heads and not any(h[-3:] in sent for h in rate_heads):
+                    if rate_heads and not any(f in sent for f in rate_names):
                         score *= 0.2  # "纠错率" asked, the sentence has no 纠错率
                         mismatch = hard = True
                     elif rate_of and not any(t in sent or t in chunk.section or t in chunk.meta.get("title", "")

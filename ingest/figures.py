@@ -6,7 +6,8 @@ Principles (true of Chinese official reports in general, not of one report):
 * Digits may be full-width (２０２０年, ９８．５％) in texts typeset for print; they are the
   same figures as the half-width ones.
 * A count is followed by a measure word that says what kind of thing is counted: 件/宗/起 count
-  cases, 人/名/人次 people, 个/家/所 bodies, 场/次/期 events, 元/万元 money, % rates. Two figures
+  cases, 人/名/人次 people, 个/家/所 bodies, 场/次/期 events, 元/万元 money, 分 points of a score,
+  % rates. Two figures
   are comparable only within one such group.
 * A rate is a noun ending in 率 (成功率, 纠错率, 败诉率); 率 in 率先/表率/效率 is not a rate head.
 """
@@ -14,8 +15,11 @@ from __future__ import annotations
 
 import re
 
+from ingest.tokenize import words
+
 __all__ = ["normalize_digits", "UNIT_WORDS", "UNIT_GROUPS", "same_unit", "base_unit", "unit_group", "unit_kind",
-           "answers_kind", "RATE_WORDS", "RATE_HEAD", "PERCENT_UNITS", "LINK_WORDS", "LINK_BEFORE_FIGURE"]
+           "answers_kind", "RATE_WORDS", "RATE_HEAD", "PERCENT_UNITS", "LINK_WORDS", "LINK_BEFORE_FIGURE",
+           "rate_forms"]
 
 _FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%"})
 _FW_POINT = re.compile(r"(?<=\d)[．·](?=\d)")
@@ -30,10 +34,10 @@ def normalize_digits(text: str) -> str:
 
 
 # Measure words a count can carry, longest first where one is the start of another.
-UNIT_WORDS = ("人次", "件次", "户次", "场次", "家次", "个工作日", "工作日", "个月", "小时",
+UNIT_WORDS = ("人次", "件次", "户次", "场次", "家次", "个工作日", "工作日", "个月", "小时", "分钟",
               "万元", "亿元", "个百分点", "元", "件", "宗", "人",
               "名", "位", "个", "家", "场", "项", "条", "篇", "次", "张", "部", "份", "起", "户", "所",
-              "天", "年", "批", "类", "期", "册", "座", "处", "票", "卷", "支", "套")
+              "天", "年", "批", "类", "期", "册", "座", "处", "票", "卷", "支", "套", "分")
 PERCENT_UNITS = ("%", "％", "个百分点")
 UNIT_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"件", "宗", "起", "件次", "份", "卷", "万件", "万余件"}),
@@ -58,13 +62,14 @@ _KINDS = {
     "money": "元 万元 亿元",
     "event": "场 场次 次 期",
     "percent": "% ％ 个百分点",
-    "time": "天 年 个工作日 工作日 个月 小时",
+    "time": "天 年 个工作日 工作日 个月 小时 分钟",
+    "score": "分",  # 平均成绩93.6分, 考核中占4分
 }
 _KIND_OF = {u: k for k, units in _KINDS.items() for u in units.split()}
 
 
 def unit_kind(unit: str) -> str:
-    """"thing", "person", "money", "event", "percent", "time", or "" for an unknown word."""
+    """"thing", "person", "money", "event", "percent", "time", "score", or "" for an unknown word."""
     return _KIND_OF.get(unit, "")
 
 
@@ -102,3 +107,17 @@ _RATE = r"(?<![表坦草轻直效])率(?![先领队])"
 # "…的占多少？" asks for a share as plainly as 占比 does ("办事能当场办完的占多少").
 RATE_WORDS = re.compile(_RATE + r"|比例|比重|占比|百分|几成|占了?多少(?=[？?。，,！!]|$)")
 RATE_HEAD = re.compile(r"[\u4e00-\u9fff]{2}" + _RATE)
+
+
+def rate_forms(phrase: str) -> set[str]:
+    """The names a rate asked in ``phrase`` goes by in a report: its …率 word (成功率 of
+    人民调解成功率), and that word's abbreviation by the first character of each word before 率,
+    as Chinese shortens names (调解成功率 -> 调成率, like 法律援助 -> 法援, 综合治理 -> 综治)."""
+    forms = set()
+    for m in RATE_HEAD.finditer(phrase):
+        forms.add(m.group(0)[-3:])
+        parts = words(phrase[max(0, m.start() - 2):m.end() - 1])
+        if len(parts) >= 2:
+            forms.add("".join(w[0] for w in parts) + "率")
+    return forms
+

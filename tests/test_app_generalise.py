@@ -1005,3 +1005,27 @@ def test_a_count_of_people_is_named_by_what_they_did(pipelines, index, question,
     """"集中开展…宪法法律知识教育培训1次，全县6000余名领导干部…参加宪法法律知识考试": the words
     after 6000余名 (with no figure of their own) say what it counts."""
     assert figure in _said(_ask(pipelines, index, question))
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen3", "天心区2020年网上学法考试平均成绩多少分？", "93.6分"),
+    ("unseen2", "赵县2022年法治建设在年度综合考核中占几分？", "4分"),
+    ("unseen", "鲅鱼圈区2021年法治政府建设在部门考核中的分值权重是多少分？", "20分")])
+def test_a_score_is_a_figure_in_points(pipelines, index, question, figure):
+    """分 is the measure word of a score ("平均成绩93.6分"): the figure keeps it."""
+    assert figure in _said(_ask(pipelines, index, question))
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("phrase, form", [
+    ("人民调解成功率", "调成率"), ("调处成功率", "调成率"), ("人民调解成功率", "成功率"), ("办结率", "办结率")])
+def test_a_rate_goes_by_its_abbreviation_too(phrase, form):
+    from ingest.figures import rate_forms
+    assert form in rate_forms(phrase)
+
+
+def test_a_rate_asked_in_full_is_found_under_its_abbreviation(unseen3_qa):
+    """惠安县2022 writes "调成率９９．５％" (full-width): 调解成功率 shortened to the first character
+    of each word."""
+    ans = unseen3_qa.ask("惠安县2022年人民调解成功率是多少？")
+    assert ans.found and "99.5%" in _said(ans) and "f02_huian_2022" in ans.citations[0].source, ans.answer
