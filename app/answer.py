@@ -330,6 +330,21 @@ class ExtractiveAnswerer:
             self._doc_cache[doc_id] = self.doc_text(doc_id)
         return self._doc_cache[doc_id]
 
+    def _head_words(self, a: QueryAnalysis, phrase: str) -> dict[str, float]:
+        """The words of ``phrase`` (what is counted) that the reports use, with their weights;
+        not the words of 区政府 (who acted)."""
+        own_government = _own_government_words(a.effective_question)
+        return {t: self.weights[t] for t in tokenize(phrase)
+                if len(t) >= 2 and t in self.weights and t not in own_government}
+
+    def _report_counts(self, a: QueryAnalysis, terms: dict[str, float], doc: str) -> bool:
+        """Can this report count what part ``a`` of a several-part question counts? Not when a
+        word of its counted noun that the reports commonly use is one this report never uses
+        (行政处罚 asked of a 司法局 summary without it: its "行政案件4件" is no answer), as
+        ``evidence`` judges a whole question."""
+        return not any(_absent(t, terms, doc) for t in tokenize(a.head or "")
+                       if len(t) >= 2 and self.shares.get(t, 0.0) >= self.COMMON_SHARE and not is_verb(t))
+
     def evidence(self, a: QueryAnalysis, chunks: Sequence[Chunk]) -> list[Evidence]:
         """Every sentence of ``chunks`` (in retrieval order), scored, best first."""
         terms = self._terms(a)
@@ -350,10 +365,7 @@ class ExtractiveAnswerer:
         phrase = "".join(m for m in a.metrics if m != a.head) \
             if a.wants_rate and RATE_WORDS.fullmatch(a.head or "") else a.head or ""
         rate_words = _rate_words_asked(a)
-        known = [] if several else \
-            [t for t in tokenize(phrase) if len(t) >= 2 and t in self.weights
-             and t not in _own_government_words(a.effective_question)]
-        head = {t: self.weights[t] for t in known}
+        head = {} if several else self._head_words(a, phrase)
         specific = {t for t in head if self.shares.get(t, 0.0) < self.SPECIFIC_SHARE}
         head_words = set(tail) if a.head else set(common)
         q_numbers = [n for n in _numbers(a.effective_question) if int(float(n)) not in a.years]
@@ -699,9 +711,10 @@ class ExtractiveAnswerer:
                                 for j, f in enumerate(found) if f is not None and f.sentence == best.sentence):
                     found[i] = left
                     used.add((left.sentence, left.figure))
+        absent = []  # said after the figures, so the place and year lead the answer
         for k, (sub, part) in enumerate(zip(parts, found)):
             if part is None:
-                said.append(f"报告未给出{sub.metrics[0] if sub.metrics else '该项'}的数字")
+                absent.append(f"报告未给出{sub.metrics[0] if sub.metrics else '该项'}的数字")
                 continue
             if any(p is not None and (p.sentence, p.figure) == (part.sentence, part.figure) for p in found[:k]):
                 continue  # "广场和长廊各1处": said once for both
@@ -712,6 +725,7 @@ class ExtractiveAnswerer:
             return Draft(not_found_text(), False)
         if len(d.citations) == 1:  # one sentence holds every part: cite it once, after the quote
             said = [p.replace("[1]", "") for p in said]
+        said += absent
         quotes = "".join(f"“{q}”[{i + 1}]" for i, q in enumerate(d.quotes))
         d.text = f"{_lead(best.chunk)}，{'，'.join(said)}：{quotes}"
         return d
@@ -733,8 +747,9 @@ class ExtractiveAnswerer:
             mine = {(x, f) for x, f in used if x == e.sentence and not _of_each(x, f)}
             taken = [_numbers(f)[0] for _, f in mine if _numbers(f)]
             fig, _, _ = self._pick_figure(sub, e.sentence, taken, terms, sum(terms.values()) or 1.0, action)
-            if fig and (e.sentence, fig) not in mine and (
-                    sub.wants_change or self._names_part(terms, e.sentence, fig)):
+            if fig and (e.sentence, fig) not in mine and (sub.wants_change or (
+                    self._names_part(terms, e.sentence, fig)
+                    and (not own or self._report_counts(sub, terms, self._doc_text(e.chunk))))):
                 return replace(e, figure=fig)
         return _only_figure_in_unit(sub, best, used)
 
@@ -1708,8 +1723,8 @@ def _short_subject(a: QueryAnalysis, e: Evidence) -> str:
     if _of_each(e.sentence, fig):  # "法治文化广场和法治文化长廊各1处", as the report says it
         return f"{phrase_before(e.sentence, pos)}{stated(e.sentence, fig)}"
     found = metric_before(a, e.sentence, pos)
-    if len(found) < 2 and pos >= 0:
-        found = phrase_before(e.sentence, pos)
+    if len(found) < 3 and pos >= 0:  # not 案件 alone of 行政应诉案件 asked, "一审行政诉讼案件63件"
+        found = phrase_before(e.sentence, pos) or found
     name = found if len(found) >= 2 else (a.metrics[0] if a.metrics else "另一数字")
     return f"{name}为{stated(e.sentence, fig)}"
 

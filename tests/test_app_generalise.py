@@ -1029,3 +1029,23 @@ def test_a_rate_asked_in_full_is_found_under_its_abbreviation(unseen3_qa):
     of each word."""
     ans = unseen3_qa.ask("惠安县2022年人民调解成功率是多少？")
     assert ans.found and "99.5%" in _said(ans) and "f02_huian_2022" in ans.citations[0].source, ans.answer
+
+
+@pytest.mark.parametrize("index, question, absent, figure", [
+    ("unseen3", "平罗县2023年全县行政执法部门办了多少件行政处罚案件？罚没款多少？", None, None),
+    ("unseen2", "赵县2022年收到多少件行政复议申请？行政应诉案件有多少件？", "行政复议申请", "63件"),
+    ("unseen2", "大东区2022年办理公证多少件？法律援助案件多少件？", "办理公证", "735件"),
+    ("unseen2", "桃源县2017年受理行政复议案件多少件？取消了多少项行政审批事项？", "受理行政复议案件", "5项")])
+def test_a_part_whose_counted_thing_the_report_never_names_is_said_to_be_absent(
+        pipelines, index, question, absent, figure):
+    """A part of a several-part question is not answered with another thing's figure from a
+    report that never names what it counts (行政处罚 in 平罗县's 司法局 summary; 行政复议 in
+    赵县's and 桃源县's; 公证 in 大东区's): it is said to be absent, and the other part answered,
+    place and year first."""
+    ans = _ask(pipelines, index, question)
+    if absent is None:
+        assert not ans.found, ans.answer
+        return
+    said = _said(ans)
+    assert ans.found and f"报告未给出{absent}的数字" in said and figure in said, said
+    assert said.index(figure) < said.index("报告未给出"), said
