@@ -367,6 +367,8 @@ class ExtractiveAnswerer:
         rate_words = _rate_words_asked(a)
         head = {} if several else self._head_words(a, phrase)
         specific = {t for t in head if self.shares.get(t, 0.0) < self.SPECIFIC_SHARE}
+        # the head's most weighted word is one the reports seldom use (亲自, 法庭): the asker's
+        asker_words = bool(head) and self.shares.get(max(head, key=head.get), 0.0) < self.COMMON_SHARE
         head_words = set(tail) if a.head else set(common)
         q_numbers = [n for n in _numbers(a.effective_question) if int(float(n)) not in a.years]
         action = asked_action(a, terms) if a.wants_number else None
@@ -427,8 +429,11 @@ class ExtractiveAnswerer:
                         score *= 0.5  # "受理了多少": a figure of another action ranks after
                     # a number the question quotes (a hotline: "打12348电话") names the figure
                     # of its clause as surely as a word: "“12348”热线解答咨询11.2万人次"
+                    # ...and, when the head is in the asker's words, so does the action asked in the
+                    # figure's own clause: "机关领导亲自上法庭应诉了多少回" of "…负责人出庭应诉371件次"
                     if head and not exact and not rate_heads \
                             and not any(_in_clause(sent, figure_pos(sent, fig), n) for n in q_numbers) \
+                            and not (action and asker_words and _in_clause(sent, figure_pos(sent, fig), action)) \
                             and not _names_head(head, _own_words(sent, fig), sent, lacks, specific):
                         score *= 0.2  # 公证 asked, "行政诉讼案件477件" is no answer
                         mismatch = True
@@ -1561,13 +1566,22 @@ def _shared_noun_split(joined: list[str]) -> list[str]:
     return joined
 
 
+def _word_starts(phrase: str) -> list[int]:
+    """Where each jieba word of ``phrase`` starts, and its length (``metric_before``)."""
+    starts = [0]
+    for w in words(phrase):
+        starts.append(starts[-1] + len(w))
+    return starts
+
+
 def metric_before(a: QueryAnalysis, sent: str, pos: int) -> str:
     """The longest tail of a question metric that names the figure at ``pos``: it ends right
     before it, give or take a linking word. 人民调解成功率 asked, "调解成功率达99%" -> 调解成功率."""
     before = _LINK.sub("", sent[max(0, pos - 24):pos])
     best = ""
     for m in list(a.metrics) + [h for m in a.metrics for h in RATE_HEAD.findall(m)]:
-        for i in range(len(m) - 1):
+        # a tail starts where a word does: not 庭应诉 of 上法庭应诉 ("出庭应诉41件次")
+        for i in _word_starts(m)[:-1] if len(m) > 1 else []:
             tail = m[i:]
             if len(tail) > len(best) and before.endswith(tail):
                 best = tail

@@ -1049,3 +1049,16 @@ def test_a_part_whose_counted_thing_the_report_never_names_is_said_to_be_absent(
     said = _said(ans)
     assert ans.found and f"报告未给出{absent}的数字" in said and figure in said, said
     assert said.index(figure) < said.index("报告未给出"), said
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen3", "嘉定区2022年政府当被告的官司，机关领导亲自上法庭应诉了多少回？", "371件次"),  # not 学法12次
+    ("unseen", "鲅鱼圈区2021年机关领导亲自上法庭应诉了多少回？", "41件次"),
+    ("unseen", "鹤岗市2018年当官的亲自上法庭应诉了多少回？", "64件次")])
+def test_in_the_askers_words_the_action_asked_names_the_figure_and_the_reports_words_say_it(
+        pipelines, index, question, figure):
+    """亲自 and 法庭 are the asker's words (the reports seldom use them); 应诉, the action asked,
+    in the figure's own clause names it. The answer says it in the report's words, from a word's
+    start (行政机关负责人出庭应诉, not 庭应诉 cut from 上法庭应诉)."""
+    said = _said(_ask(pipelines, index, question))
+    assert figure in said and "行政机关负责人出庭应诉" in said and "庭应诉案件" not in said, said
