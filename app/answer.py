@@ -61,7 +61,8 @@ _FRAME_TOKENS = frozenset(SCOPE_WORDS) | frozenset(PERIOD_WORDS) | frozenset("�
                           "有 年 区 全年 今年 去年 共 一共 总共 共计 其中 上半 下半 半年 季度 "
                           "最高 最低 最多 最少 比较 对比 排名 多大 多高 多久 具体 指 那边 现在 还".split())
 _UNIT_TOKENS = frozenset(UNIT_WORDS)
-_FUNCTION_TAGS = ("p", "c", "d", "r")  # jieba: preposition, conjunction, adverb, pronoun
+# jieba: preposition, conjunction, adverb, pronoun, localizer (之间, 以来, 以上: where or when)
+_FUNCTION_TAGS = ("p", "c", "d", "r", "f")
 _COUNTABLE = frozenset("个 人 名 家 项 件 宗 所 处 座 条 部 类 批 户 张 篇 份".split())
 _GENERIC_UNITS = frozenset("件 个 人 名 项 次 家 年 天 元 大".split())
 _CN_UNITS = ("大", "项", "类", "条", "批")  # units a Chinese-numeral answer comes in ("六大")
@@ -332,10 +333,11 @@ class ExtractiveAnswerer:
 
     def _head_words(self, a: QueryAnalysis, phrase: str) -> dict[str, float]:
         """The words of ``phrase`` (what is counted) that the reports use, with their weights;
-        not the words of 区政府 (who acted)."""
+        not the words of 区政府 (who acted), nor those saying how, who or where (亲自, 之间)."""
         own_government = _own_government_words(a.effective_question)
         return {t: self.weights[t] for t in tokenize(phrase)
-                if len(t) >= 2 and t in self.weights and t not in own_government}
+                if len(t) >= 2 and t in self.weights and t not in own_government
+                and token_tag(t)[:1] not in _FUNCTION_TAGS}
 
     def _report_counts(self, a: QueryAnalysis, terms: dict[str, float], doc: str) -> bool:
         """Can this report count what part ``a`` of a several-part question counts? Not when a
@@ -464,7 +466,8 @@ class ExtractiveAnswerer:
             if not _unit_allowed(a, fig):
                 continue
             unit_ok = 2 if (a.wants_rate and unit in ("%", "％")) or base_unit(unit) == a.asked_unit else \
-                1 if a.asked_unit and same_unit(unit, a.asked_unit) else 0
+                1 if a.asked_unit and (same_unit(unit, a.asked_unit) or  # 几次: 出庭应诉17件次 counts times
+                                       (a.asked_unit == "次" and unit.endswith("次"))) else 0
             if a.asked_unit == "个" and not a.unit_implied:
                 # "有执法证的人总共多少个": 个 counts people and things alike, not years or money
                 unit_ok = 2 if unit == "个" else 0 if unit in _COUNTABLE else -1

@@ -1062,3 +1062,14 @@ def test_in_the_askers_words_the_action_asked_names_the_figure_and_the_reports_w
     start (行政机关负责人出庭应诉, not 庭应诉 cut from 上法庭应诉)."""
     said = _said(_ask(pipelines, index, question))
     assert figure in said and "行政机关负责人出庭应诉" in said and "庭应诉案件" not in said, said
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen3", "保山2023年基层调解组织一共处理了多少起老百姓之间的纠纷？", "2.18万件"),
+    ("unseen2", "赵县2022年基层调解组织一共处理了多少起老百姓之间的纠纷？", "1576件"),
+    ("unseen", "闵行区2020年基层调解组织一共处理了多少起老百姓之间的纠纷？", "21536件"),
+    ("unseen", "山海关区2020年政府部门的头头亲自上法庭打官司有几次？", "17件次")])
+def test_words_of_where_and_how_do_not_name_what_is_counted(pipelines, index, question, figure):
+    """之间 (a localizer) and 亲自 (an adverb) say where or how, not what is counted: a figure's
+    words need not hold them. "几次" is answered by 件次, a count of times."""
+    assert figure in _said(_ask(pipelines, index, question))
