@@ -844,6 +844,7 @@ class ExtractiveAnswerer:
             named = any(str(y) in unicodedata.normalize("NFKC", heading) for y in a.years)
             return named, c.meta.get("year") in {y - 1 for y in a.years}
         chunk, heading, items = max(found, key=rank)  # max keeps the first of equals
+        items = self._plan_item_asked(a, items, f"{chunk.meta.get('title', '')} {heading}") or items
         d, body = Draft("", True), ""
         for cid in dict.fromkeys(c.id for c, _ in items[:8]):  # one citation per passage
             group = [(c, s) for c, s in items[:8] if c.id == cid]
@@ -852,6 +853,30 @@ class ExtractiveAnswerer:
         topic = _HEADING_NUMBER.sub("", heading).rstrip("。.：:") or "工作打算"
         d.text = f"{_lead(chunk)}，{topic}：{body}"
         return d
+
+    def _plan_item_asked(self, a: QueryAnalysis, items: list[tuple[Chunk, str]],
+                         whole: str) -> list[tuple[Chunk, str]]:
+        """"2024年打算怎样夯实基层基础？" asks one item of the plan: the one item whose lead names
+        most of what is asked (half the question's weight, as ``_topic_paragraph``), with the
+        sentences that carry it out when the lead is a short heading ("（四）夯实基层基础。加强
+        司法所规范化建设…"). Words of the report's title or the plan's heading (``whole``:
+        法治政府建设), or of the question's asking for a plan (要重点做好), name the whole plan,
+        not an item. [] when no one item is named so."""
+        plan_words = whole + "".join(m.group(0) for m in PLAN_QUESTION.finditer(a.question))  # 要重点做好
+        terms = {t: w for t, w in self._terms(a).items() if not PLAN_QUESTION.search(t) and t not in plan_words}
+        total = sum(terms.values())
+        if not total or not items:
+            return []
+        cover = [sum(w for t, w in terms.items() if t in x) / total for _, x in items]
+        i = max(range(len(items)), key=lambda k: (cover[k], -k))
+        if cover[i] < 0.5 or sorted(cover)[-2:-1] == [cover[i]]:
+            return []
+        picked = [items[i]]
+        for c, x in items[i + 1:i + 4] if _is_item_lead(items[i][1]) else []:
+            if _is_item_lead(x):
+                break
+            picked.append((c, x))
+        return picked
 
     def _topic_paragraph(self, terms: dict[str, float], block: "_Block", limit: int) -> list[str]:
         """When the section's heading does not name what is asked (a section "依法化解矛盾纠纷"
@@ -1316,6 +1341,11 @@ def asks_plan(question: str) -> bool:
 
 
 _PLAN_SENTENCE = re.compile(r"将|要|拟|计划|继续|进一步")
+
+
+def _is_item_lead(sentence: str) -> bool:
+    """A plan item's own heading, a short sentence: "夯实基层基础。", "（二）深化“八五”普法。"."""
+    return len(_HEADING_NUMBER.sub("", sentence)) <= 16
 
 
 def _plan_items(chunks: Sequence[Chunk], years: Sequence[int]) -> tuple[str, list[tuple[Chunk, str]]]:

@@ -1073,3 +1073,22 @@ def test_words_of_where_and_how_do_not_name_what_is_counted(pipelines, index, qu
     """之间 (a localizer) and 亲自 (an adverb) say where or how, not what is counted: a figure's
     words need not hold them. "几次" is answered by 件次, a count of times."""
     assert figure in _said(_ask(pipelines, index, question))
+
+
+@pytest.mark.parametrize("index, question, item, not_item", [
+    ("unseen3", "平罗县司法局2024年打算怎样夯实基层基础？", "司法所规范化建设", "深化“八五”普法"),
+    ("unseen3", "天心区2021年打算怎样加强行政复议和应诉工作？", "提高行政机关负责人出庭应诉率", "编制法治天心建设规划"),
+    ("unseen2", "沈阳市2022年打算怎样推进行政执法“三项制度”？", "提质行动", "全力争创"),
+    ("unseen", "万秀区2020年打算怎样深化“放管服”改革？", "政务服务便利化", "第一责任人")])
+def test_a_plan_question_naming_one_item_gets_that_item(pipelines, index, question, item, not_item):
+    """"2024年打算怎样夯实基层基础" asks one item of the plan ("（四）夯实基层基础。加强司法所
+    规范化建设…"): that item, with the sentences carrying it out, not the plan's first items."""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and item in ans.answer and not_item not in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("index, question", [("unseen", "万秀区2020年有哪些工作安排？"),
+                                             ("unseen2", "沈阳市2022年法治政府建设的工作重点是什么？")])
+def test_a_plan_question_naming_no_item_gets_the_whole_plan(pipelines, index, question):
+    ans = _ask(pipelines, index, question)
+    assert ans.found and "一是" in ans.answer and "二是" in ans.answer, ans.answer
