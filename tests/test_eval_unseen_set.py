@@ -98,3 +98,16 @@ def test_a_dev2_question_on_a_test_passage_or_repeating_a_question_is_flagged(un
     assert any("x-3: repeats a question" in p for p in problems), problems
     assert independence_problems({"test.jsonl": test, "dev2.jsonl": load_set(HERE / "dev2.jsonl")},
                                  unseen_texts) == []
+
+
+def test_the_third_set_agrees_with_its_reports_and_covers_every_type():
+    """eval/sets/unseen3: 15 reports of 15 more places of the same provinces, written by three
+    helpers who saw neither the answerer's code nor any test split; dev for tuning, test only
+    for reporting."""
+    folder = HERE.parent / "unseen3"
+    assert check_folder(folder) == []
+    splits = {name: load_set(folder / f"{name}.jsonl") for name in ("dev", "test")}
+    for qtype in ("fact", "paraphrase", "followup", "compare", "descriptive", "unanswerable"):
+        assert all(any(q["type"] == qtype for q in split) for split in splits.values()), qtype
+    assert not {q["question"] for q in splits["dev"]} & {q["question"] for q in splits["test"]}
+    assert len({p.name[:3] for p in (folder / "reports").iterdir()}) == 15
