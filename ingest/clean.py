@@ -86,6 +86,8 @@ def split_page(text: str) -> Page:
     start = title_at + 1 if title_at is not None else first
     if title and start < first and _title_continues(title, lines[start]):
         title, start = title + lines[start], start + 1
+    if title_at and _is_issuer_line(lines[title_at - 1], title):
+        title = lines[title_at - 1] + title
     lead = [ln for ln in lines[start:first] if _is_lead_paragraph(ln)]
     header += [ln for ln in lines[:first] if not is_metadata_line(ln) and ln not in lead
                and ln != title]
@@ -138,6 +140,17 @@ def _title_continues(title: str, line: str) -> bool:
     The rest is a short line without punctuation that ends the way titles end."""
     return (len(line) <= 16 and not _CLAUSE.search(line) and not re.search(r"[:：]", line)
             and bool(_TITLE_END.search(line)) and not _TITLE_END.search(title))
+
+
+_ISSUER_END = re.compile(r"(?:人民政府|政府|司法局|委员会|办公室|办公厅|局|委)$")
+
+
+def _is_issuer_line(line: str, title: str) -> bool:
+    """An official document's title names its issuer, then 关于 and the matter; set on two
+    lines, the issuer comes first: "秦皇岛市山海关区人民政府" / "关于2020年度法治政府建设工作情况的
+    报告". The issuer line is short, without punctuation, and ends in an organ's name."""
+    return (title.startswith("关于") and len(line) <= 24 and not _CLAUSE.search(line)
+            and not is_metadata_line(line) and bool(_ISSUER_END.search(line)))
 
 
 def _is_lead_paragraph(line: str) -> bool:

