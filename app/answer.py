@@ -869,7 +869,7 @@ class ExtractiveAnswerer:
             return []
         cover = [sum(w for t, w in terms.items() if t in x) / total for _, x in items]
         i = max(range(len(items)), key=lambda k: (cover[k], -k))
-        if cover[i] < 0.5 or sorted(cover)[-2:-1] == [cover[i]]:
+        if cover[i] < 0.5 or cover.count(cover[i]) > 1:
             return []
         picked = [items[i]]
         for c, x in items[i + 1:i + 4] if _is_item_lead(items[i][1]) else []:
@@ -1600,7 +1600,7 @@ def _shared_noun_split(joined: list[str]) -> list[str]:
 
 
 def _word_starts(phrase: str) -> list[int]:
-    """Where each jieba word of ``phrase`` starts, and its length (``metric_before``)."""
+    """Where each jieba word of ``phrase`` starts, then ``len(phrase)`` (``metric_before``)."""
     starts = [0]
     for w in words(phrase):
         starts.append(starts[-1] + len(w))
@@ -1614,8 +1614,10 @@ def metric_before(a: QueryAnalysis, sent: str, pos: int) -> str:
     best = ""
     for m in list(a.metrics) + [h for m in a.metrics for h in RATE_HEAD.findall(m)]:
         # a tail starts where a word does: not 庭应诉 of 上法庭应诉 ("出庭应诉41件次")
-        for i in _word_starts(m)[:-1] if len(m) > 1 else []:
+        for i in _word_starts(m)[:-1]:
             tail = m[i:]
+            if len(tail) < 2:  # a tail of two characters at least
+                break
             if len(tail) > len(best) and before.endswith(tail):
                 best = tail
                 break
