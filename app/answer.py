@@ -750,7 +750,10 @@ class ExtractiveAnswerer:
         last = words(sub.metrics[0])[-1:] if not own and sub.metrics else []
         action = asked_action(sub, terms) if own else \
             (last[0] if last and is_predicate(last[0]) else None)
-        for e in [best] + [e for e in ev[1:] if e.chunk.doc_id == best.chunk.doc_id and not e.hard]:
+        others = [e for e in ev[1:] if e.chunk.doc_id == best.chunk.doc_id and not e.hard]
+        if own:  # after the best, the sentences the part's own words fit best: each part is judged
+            others.sort(key=lambda e: -sum(w for t, w in terms.items() if t in e.sentence))  # by its own
+        for e in [best] + others:
             # by earlier parts; a figure said of each ("广场和长廊各1处") is every part's
             mine = {(x, f) for x, f in used if x == e.sentence and not _of_each(x, f)}
             taken = [_numbers(f)[0] for _, f in mine if _numbers(f)]
@@ -949,8 +952,8 @@ def _figure_windows(sent: str, figs: tuple[tuple[int, str], ...]) -> tuple[str, 
         # ...and runs on to the next clause mark or figure: "21个部门347项事项" -> 部门
         rest = re.split(r"[，,；;。：:、]", sent[pos + len(fig):])[0]
         after = _noun_of(rest[:min(16, nxt - pos - len(fig))])
-        if len(rest) <= nxt - pos - len(fig):
-            # ...and, with no figure of its own, the predicate says what those counted did:
+        if len(rest) <= nxt - pos - len(fig) and unit_kind(_unit_of(fig)) == "person":
+            # ...and, with no figure of its own, the predicate says what the people counted did:
             # "全县6000余名领导干部和政府工作人员参加宪法法律知识考试" counts those who took it
             after = rest[:24]
         window = shared + sent[start:pos] + " " + after  # naming words lie after the previous figure

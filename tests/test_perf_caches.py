@@ -83,7 +83,10 @@ def _windows_each_time(sent: str, figs: list[tuple[int, str]]) -> list[str]:
         kind = unit_kind(A._unit_of(fig))
         shared = prev_window if sent[prev_end:pos].startswith("、") and kind == prev_kind else ""
         start, prev_end, prev_kind = max(prev_end, clause, pos - 20), pos + len(fig), kind
+        rest = re.split(r"[，,；;。：:、]", sent[pos + len(fig):])[0]
         after = A._noun_of(re.split(r"[，,；;。：:、]", sent[pos + len(fig):min(pos + len(fig) + 16, nxt)])[0])
+        if len(rest) <= nxt - pos - len(fig) and kind == "person":  # "6000余名干部参加考试"
+            after = rest[:24]
         out.append(re.sub(r"《[^》]*》?", " ", shared + sent[start:pos] + " " + after))
         prev_window = shared + sent[start:pos]
     return out
