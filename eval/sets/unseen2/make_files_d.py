@@ -12,62 +12,19 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parents[2]))  # the repository root, for eval.sets.report_forms
 
-import d_texts as t  # noqa: E402
+import d_texts as t
+
+from eval.sets.report_forms import (
+    is_heading,
+    text_lines,
+    to_fullwidth,
+    write_pdf,
+    write_text,
+)
 
 OUT = HERE / "reports"
-CN_NUMS = "一二三四五六七八九"
-
-
-def _lines(text: str) -> list[str]:
-    return [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
-
-
-def write_text(name: str, text: str, encoding: str = "utf-8") -> None:
-    (OUT / name).write_bytes(text.encode(encoding))
-
-
-def to_fullwidth(text: str) -> str:
-    """ASCII digits, '.' and '%' to their full-width forms (U+FF0E, U+FF05, U+FF10..)."""
-    return "".join(chr(ord(c) + 0xFEE0) if (c.isdigit() and c.isascii()) or c in ".%" else c
-                   for c in text)
-
-
-def _is_heading(line: str) -> bool:
-    return line[:2] in {f"{n}、" for n in CN_NUMS}
-
-
-def write_pdf(name: str, text: str) -> None:
-    """A multi-page A4 PDF in the built-in CID font STSong-Light, page numbers "- n -"."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=14, leading=26,
-                          firstLineIndent=28, wordWrap="CJK")
-    head = ParagraphStyle("head", parent=body, fontSize=15, firstLineIndent=0,
-                          spaceBefore=8, spaceAfter=4)
-    title = ParagraphStyle("title", parent=body, fontSize=19, leading=30,
-                           firstLineIndent=0, alignment=1, spaceAfter=12)
-    lines = _lines(text)
-    story = [Paragraph(html.escape(lines[0]), title), Spacer(1, 4 * mm)]
-    for ln in lines[1:]:
-        story.append(Paragraph(html.escape(ln), head if _is_heading(ln) else body))
-
-    def footer(canvas, doc):
-        canvas.saveState()
-        canvas.setFont("STSong-Light", 12)
-        canvas.drawCentredString(A4[0] / 2, 12 * mm, f"- {doc.page} -")
-        canvas.restoreState()
-
-    doc = SimpleDocTemplate(str(OUT / name), pagesize=A4, leftMargin=26 * mm,
-                            rightMargin=26 * mm, topMargin=30 * mm, bottomMargin=25 * mm,
-                            title=lines[0], creator="reportqa eval", invariant=1)
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
 
 
 HTML_PAGE = """<!DOCTYPE html>
@@ -111,19 +68,19 @@ HTML_PAGE = """<!DOCTYPE html>
 
 
 def write_html(name: str, text: str) -> None:
-    lines = _lines(text)
+    lines = text_lines(text)
     paras = "\n".join(f"<p>{html.escape(ln)}</p>" for ln in lines[1:])
-    write_text(name, HTML_PAGE.format(title=html.escape(lines[0]), paras=paras))
+    write_text(OUT / name, HTML_PAGE.format(title=html.escape(lines[0]), paras=paras))
 
 
 def write_docx(name: str, text: str) -> None:
     import docx  # python-docx
 
     doc = docx.Document()
-    lines = _lines(text)
+    lines = text_lines(text)
     doc.add_heading(lines[0], level=1)
     for ln in lines[1:]:
-        if _is_heading(ln):
+        if is_heading(ln):
             doc.add_heading(ln, level=2)
         else:
             doc.add_paragraph(ln)
@@ -133,14 +90,14 @@ def write_docx(name: str, text: str) -> None:
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    write_text("d01_xiwuqi_2024.txt", t.XIWUQI_2024)
-    write_pdf("d02_qianxinan_2020.pdf", t.QIANXINAN_2020)
+    write_text(OUT / "d01_xiwuqi_2024.txt", t.XIWUQI_2024)
+    write_pdf(OUT / "d02_qianxinan_2020.pdf", t.QIANXINAN_2020)
     write_html("d03_jiangnan_2022.html", t.JIANGNAN_2022)
-    write_text("d04_jiangnan_2021.txt", t.JIANGNAN_2021, "gbk")
+    write_text(OUT / "d04_jiangnan_2021.txt", t.JIANGNAN_2021, "gbk")
     write_docx("d05_xishan_2022.docx", t.XISHAN_2022)
-    write_text("d06_jinping_2024.txt", to_fullwidth(t.JINPING_2024))
-    write_text("d07_urumqi_2024.md", t.URUMQI_2024)
-    write_text("d08_wuhua_2019.txt", t.WUHUA_2019)
+    write_text(OUT / "d06_jinping_2024.txt", to_fullwidth(t.JINPING_2024))
+    write_text(OUT / "d07_urumqi_2024.md", t.URUMQI_2024)
+    write_text(OUT / "d08_wuhua_2019.txt", t.WUHUA_2019)
 
 
 if __name__ == "__main__":

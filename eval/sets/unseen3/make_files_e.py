@@ -12,56 +12,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parents[2]))  # the repository root, for eval.sets.report_forms
 
-import e_texts as t  # noqa: E402
+import e_texts as t
+
+from eval.sets.report_forms import text_lines, write_pdf, write_text
 
 OUT = HERE / "reports"
-CN_NUMS = "一二三四五六七八九"
-
-
-def _lines(text: str) -> list[str]:
-    return [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
-
-
-def write_text(name: str, text: str, encoding: str = "utf-8") -> None:
-    (OUT / name).write_bytes(text.encode(encoding))
-
-
-def _is_heading(line: str) -> bool:
-    return line[:2] in {f"{n}、" for n in CN_NUMS}
-
-
-def write_pdf(name: str, text: str) -> None:
-    """A multi-page A4 PDF in the built-in CID font STSong-Light, page numbers "- n -"."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=14, leading=26,
-                          firstLineIndent=28, wordWrap="CJK")
-    head = ParagraphStyle("head", parent=body, fontSize=15, firstLineIndent=0,
-                          spaceBefore=8, spaceAfter=4)
-    title = ParagraphStyle("title", parent=body, fontSize=19, leading=30,
-                           firstLineIndent=0, alignment=1, spaceAfter=12)
-    lines = _lines(text)
-    story = [Paragraph(html.escape(lines[0]), title), Spacer(1, 4 * mm)]
-    for ln in lines[1:]:
-        story.append(Paragraph(html.escape(ln), head if _is_heading(ln) else body))
-
-    def footer(canvas, doc):
-        canvas.saveState()
-        canvas.setFont("STSong-Light", 12)
-        canvas.drawCentredString(A4[0] / 2, 12 * mm, f"- {doc.page} -")
-        canvas.restoreState()
-
-    doc = SimpleDocTemplate(str(OUT / name), pagesize=A4, leftMargin=26 * mm,
-                            rightMargin=26 * mm, topMargin=30 * mm, bottomMargin=25 * mm,
-                            title=lines[0], creator="reportqa eval", invariant=1)
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
 
 
 HTML_PAGE = """<!DOCTYPE html>
@@ -105,18 +62,18 @@ HTML_PAGE = """<!DOCTYPE html>
 
 
 def write_html(name: str, text: str) -> None:
-    lines = _lines(text)
+    lines = text_lines(text)
     paras = "\n".join(f"<p>　　{html.escape(ln)}</p>" for ln in lines[1:])
-    write_text(name, HTML_PAGE.format(title=html.escape(lines[0]), paras=paras))
+    write_text(OUT / name, HTML_PAGE.format(title=html.escape(lines[0]), paras=paras))
 
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    write_text("e01_pingjiang_2020.txt", t.PINGJIANG_2020, "gbk")
+    write_text(OUT / "e01_pingjiang_2020.txt", t.PINGJIANG_2020, "gbk")
     write_html("e02_yinzhou_2022.html", t.YINZHOU_2022)
-    write_pdf("e03_harbin_2022.pdf", t.HARBIN_2022)
-    write_text("e04_qingshui_2023.txt", t.QINGSHUI_2023)
-    write_text("e05_fengnan_2021.md", t.FENGNAN_2021)
+    write_pdf(OUT / "e03_harbin_2022.pdf", t.HARBIN_2022)
+    write_text(OUT / "e04_qingshui_2023.txt", t.QINGSHUI_2023)
+    write_text(OUT / "e05_fengnan_2021.md", t.FENGNAN_2021)
 
 
 if __name__ == "__main__":

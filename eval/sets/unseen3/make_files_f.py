@@ -14,29 +14,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parents[2]))  # the repository root, for eval.sets.report_forms
 
-import f_texts as t  # noqa: E402
+import f_texts as t
+
+from eval.sets.report_forms import is_heading, text_lines, to_fullwidth, write_text
 
 OUT = HERE / "reports"
-CN_NUMS = "一二三四五六七八九"
-
-
-def _lines(text: str) -> list[str]:
-    return [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
-
-
-def write_text(name: str, text: str, encoding: str = "utf-8") -> None:
-    (OUT / name).write_bytes(text.encode(encoding))
-
-
-def to_fullwidth(text: str) -> str:
-    """ASCII digits, '.' and '%' to their full-width forms (U+FF10.., U+FF0E, U+FF05)."""
-    return "".join(chr(ord(c) + 0xFEE0) if (c.isdigit() and c.isascii()) or c in ".%" else c
-                   for c in text)
-
-
-def _is_heading(line: str) -> bool:
-    return line[:2] in {f"{n}、" for n in CN_NUMS}
 
 
 def _is_subheading(line: str) -> bool:
@@ -48,10 +32,10 @@ def write_docx(name: str, text: str) -> None:
     import docx  # python-docx
 
     doc = docx.Document()
-    lines = _lines(text)
+    lines = text_lines(text)
     doc.add_heading(lines[0], level=1)
     for ln in lines[1:]:
-        if _is_heading(ln):
+        if is_heading(ln):
             doc.add_heading(ln, level=2)
         elif _is_subheading(ln):
             doc.add_heading(ln, level=3)
@@ -107,18 +91,18 @@ HTML_PAGE = """<!DOCTYPE html>
 
 
 def write_html(name: str, text: str) -> None:
-    lines = _lines(text)
+    lines = text_lines(text)
     paras = "\n".join(f"<p>{html.escape(ln)}</p>" for ln in lines[1:])
-    write_text(name, HTML_PAGE.format(title=html.escape(lines[0]), paras=paras))
+    write_text(OUT / name, HTML_PAGE.format(title=html.escape(lines[0]), paras=paras))
 
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     write_docx("f01_baoshan_2023.docx", t.BAOSHAN_2023)
-    write_text("f02_huian_2022.txt", to_fullwidth(t.HUIAN_2022))
+    write_text(OUT / "f02_huian_2022.txt", to_fullwidth(t.HUIAN_2022))
     write_html("f03_jiutai_2023.html", t.JIUTAI_2023)
-    write_text("f04_huian_2021.txt", t.HUIAN_2021)
-    write_text("f05_guanshanhu_2021.txt", t.GUANSHANHU_2021)
+    write_text(OUT / "f04_huian_2021.txt", t.HUIAN_2021)
+    write_text(OUT / "f05_guanshanhu_2021.txt", t.GUANSHANHU_2021)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,63 @@
+"""The file forms the unseen-report sets are written in, shared by their ``make_files_*.py``
+scripts: plain text in any encoding, full-width digits, and a typeset PDF. Each script keeps
+only what is its own (a site's HTML boilerplate, a DOCX layout)."""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+CN_NUMS = "一二三四五六七八九"
+
+
+def text_lines(text: str) -> list[str]:
+    """The non-empty lines of ``text``, stripped."""
+    return [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
+
+
+def write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
+    path.write_bytes(text.encode(encoding))
+
+
+def to_fullwidth(text: str) -> str:
+    """ASCII digits, '.' and '%' to their full-width forms (U+FF0E, U+FF05, U+FF10..)."""
+    return "".join(chr(ord(c) + 0xFEE0) if (c.isdigit() and c.isascii()) or c in ".%" else c
+                   for c in text)
+
+
+def is_heading(line: str) -> bool:
+    """A first-level heading: "一、…" to "九、…"."""
+    return line[:2] in {f"{n}、" for n in CN_NUMS}
+
+
+def write_pdf(path: Path, text: str) -> None:
+    """A multi-page A4 PDF in the built-in CID font STSong-Light, page numbers "- n -", the
+    first line as a centred 19 pt title (a long one wraps). Deterministic (``invariant=1``)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=14, leading=26,
+                          firstLineIndent=28, wordWrap="CJK")
+    head = ParagraphStyle("head", parent=body, fontSize=15, firstLineIndent=0,
+                          spaceBefore=8, spaceAfter=4)
+    title = ParagraphStyle("title", parent=body, fontSize=19, leading=30,
+                           firstLineIndent=0, alignment=1, spaceAfter=12)
+    lines = text_lines(text)
+    story = [Paragraph(html.escape(lines[0]), title), Spacer(1, 4 * mm)]
+    for ln in lines[1:]:
+        story.append(Paragraph(html.escape(ln), head if is_heading(ln) else body))
+
+    def footer(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("STSong-Light", 12)
+        canvas.drawCentredString(A4[0] / 2, 12 * mm, f"- {doc.page} -")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=26 * mm,
+                            rightMargin=26 * mm, topMargin=30 * mm, bottomMargin=25 * mm,
+                            title=lines[0], creator="reportqa eval", invariant=1)
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
