@@ -21,6 +21,7 @@ from ingest.chunk import heading_of
 from ingest.chunk import split_sentences as _report_sentences
 from ingest.facts import PERIOD_WORDS, object_of, phrase_before, verb_only
 from ingest.figures import (LINK_BEFORE_FIGURE, PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, answers_kind, base_unit,
+                            case_outcomes,
                             rate_forms, same_unit, unit_kind)
 from ingest.regions import OWN_GOVERNMENT, SCOPE_WORDS
 from ingest.tokenize import is_predicate, is_verb, straddling_words, token_tag, words
@@ -373,6 +374,7 @@ class ExtractiveAnswerer:
         asker_words = bool(head) and self.shares.get(max(head, key=head.get), 0.0) < self.COMMON_SHARE
         head_words = set(tail) if a.head else set(common)
         q_numbers = [n for n in _numbers(a.effective_question) if int(float(n)) not in a.years]
+        quoted = quoted_names(a.effective_question)
         action = asked_action(a, terms) if a.wants_number else None
         part_terms = _part_terms(a, terms)
         part_only = set(part_terms) if part_terms is not terms else set()
@@ -403,8 +405,8 @@ class ExtractiveAnswerer:
                 cov = sum(w for t, w in terms.items() if t in sent) / total
                 score = 0.6 * cov + 0.25 * ctx_cov + 0.15 / (1 + rank)
                 score += 0.15 * max((len(m) / 8 for m in a.metrics if m in sent), default=0)
-                if any(n in sent for n in q_numbers):
-                    score += 0.3  # "81890热线" asked, "81890服务平台" in the sentence
+                if any(n in sent for n in q_numbers + quoted):
+                    score += 0.3  # "81890热线" asked, "81890服务平台" in the sentence; “首违不罚”
                 fig = None
                 # Each mismatch is a reason the sentence cannot answer; it also lowers the score
                 # so that sentences without one rank first.
@@ -427,6 +429,9 @@ class ExtractiveAnswerer:
                     if a.wants_change and fig and not _is_change(sent, fig):
                         score *= 0.3  # "比上年增长了多少": the level (1642件) is no answer
                         mismatch = True
+                    if fig and not several and not _names_outcomes(a, sent, fig):
+                        score *= 0.2  # 败诉 asked: "行政诉讼案件71件" is the total, not the lost
+                        mismatch = True
                     if action and fig and not _in_clause(sent, figure_pos(sent, fig), action):
                         score *= 0.5  # "受理了多少": a figure of another action ranks after
                     # a number the question quotes (a hotline: "打12348电话") names the figure
@@ -434,7 +439,7 @@ class ExtractiveAnswerer:
                     # ...and, when the head is in the asker's words, so does the action asked in the
                     # figure's own clause: "机关领导亲自上法庭应诉了多少回" of "…负责人出庭应诉371件次"
                     if head and not exact and not rate_heads \
-                            and not any(_in_clause(sent, figure_pos(sent, fig), n) for n in q_numbers) \
+                            and not any(_in_clause(sent, figure_pos(sent, fig), n) for n in q_numbers + quoted) \
                             and not (action and asker_words and _in_clause(sent, figure_pos(sent, fig), action)) \
                             and not _names_head(head, _own_words(sent, fig), sent, lacks, specific):
                         score *= 0.2  # 公证 asked, "行政诉讼案件477件" is no answer
@@ -460,6 +465,9 @@ class ExtractiveAnswerer:
         grams = {m[i:i + 2] for m in a.metrics for i in range(len(m) - 1)}
         counted = counted_noun(a.effective_question)
         rate_words = _rate_words_asked(a)
+        # a name the question quotes is the report's own name for one thing ("首违不罚"): it
+        # picks the figure of its clause out of a sentence that counts several
+        quoted = quoted_names(a.effective_question)
         best, best_key, best_rank = None, None, None
         for (pos, fig), window in zip(figs, _figure_windows(sent, tuple(figs))):
             unit = _unit_of(fig)
@@ -493,7 +501,8 @@ class ExtractiveAnswerer:
             names = bool(noun) and ((bool(counted) and noun.startswith(counted)) or
                                     (len(a.head or "") >= 2 and noun.endswith(a.head or "")))
             shared = round(_shared_pairs(rate_words, _rate_name(sent, pos)), 2) if rate_words else 0.0
-            rank = (change == a.wants_change, acts, names, shared, self._distinct_naming(terms, sent, pos),
+            rank = (change == a.wants_change, any(_in_clause(sent, pos, n) for n in quoted), acts, names,
+                    shared, self._distinct_naming(terms, sent, pos), _of_years_asked(a, sent, pos),
                     round(ctx + 0.5 * named / total + 0.25 * max(unit_ok, 0) - 0.5 * (unit_ok < 0)
                           - 0.3 * unit_bad, 3), -pos)
             if best_rank is None or rank > best_rank:
@@ -505,7 +514,7 @@ class ExtractiveAnswerer:
         bonus += 0.1 * (best_key[2] > 0)
         # "多少个部门" and "75个部门": the asked noun counted in the asked measure word answers more
         # surely than any overlap of words (a Chinese count names its noun right after the measure)
-        bonus += 0.3 * bool(best_rank[2])
+        bonus += 0.3 * bool(best_rank[3])
         if a.asked_unit and not a.unit_implied and not a.wants_change and best_key[0] <= 0 \
                 and a.asked_unit != "个" and not named_well:
             return None, 0.0, False  # "多少张" asked, the sentence counts 份 of something else
@@ -516,7 +525,7 @@ class ExtractiveAnswerer:
         # "第几名" asks for a rank, and only a rank ("获得第四名") answers it
         exact |= bool(_ORDINAL_ASK.search(a.question)) and best.startswith("第")
         # "多少项行政检查执法事项" of "3980项行政检查执法事项": the figure counts the asked noun
-        exact |= bool(best_rank[2])
+        exact |= bool(best_rank[3])
         return best, bonus, exact
 
     def _distinct_naming(self, terms: dict[str, float], sent: str, pos: int) -> float:
@@ -636,7 +645,8 @@ class ExtractiveAnswerer:
                 continue
             figs = tuple(find_figures(e.sentence))
             for (pos, fig), window in zip(figs, _figure_windows(e.sentence, figs)):
-                if _unit_fits(a, e.sentence, fig):  # a list's later clause has its first words
+                if _unit_fits(a, e.sentence, fig) and _names_outcomes(a, e.sentence, fig):
+                    # (a list's later clause has its first words)
                     own = _TITLE.sub(" ", _own_phrase(e.sentence, figs, pos, fig)).strip("，,；; ")
                     cands.setdefault((window, own, fig), (e, fig))
         if not cands:
@@ -704,10 +714,21 @@ class ExtractiveAnswerer:
         best, d, said = ev[0], Draft("", True), []
         used: set[tuple[str, str]] = set()
         found: list[Evidence | None] = []
+        weak: list[bool] = []
         for sub in parts:
-            found.append(self._part_figure(a, sub, ev, used))
-            if found[-1] is not None:
-                used.add((found[-1].sentence, found[-1].figure))
+            part, unsure = self._part_figure(a, sub, ev, used)
+            found.append(part)
+            weak.append(unsure)
+            if part is not None:
+                used.add((part.sentence, part.figure))
+        # a part the words found only weakly stands when a surely found part shares its
+        # sentence: a report states one matter's figures together ("承办…4318件，受援群众4702人")
+        for i, part in enumerate(found):
+            if weak[i] and part is not None and not any(
+                    not weak[j] and f is not None and f.sentence == part.sentence
+                    for j, f in enumerate(found) if j != i):
+                used.discard((part.sentence, part.figure))
+                found[i] = None
         for i, sub in enumerate(parts):  # the parts named took theirs: one left is the other's
             if found[i] is None and any(x == best.sentence for x, _ in used):
                 left = _only_figure_in_unit(sub, best, used, listed=True)
@@ -739,9 +760,11 @@ class ExtractiveAnswerer:
         return d
 
     def _part_figure(self, a: QueryAnalysis, sub: QueryAnalysis, ev: list[Evidence],
-                     used: set[tuple[str, str]]) -> Evidence | None:
+                     used: set[tuple[str, str]]) -> tuple[Evidence | None, bool]:
         """One part's figure: from the best sentence or the best other sentence of its report
-        that names the part, never one an earlier part took."""
+        that names the part, never one an earlier part took; and whether it is only weakly
+        named (the part in the asker's words, the sentence sharing only common words with it,
+        and meaning no help: ``_part_by_meaning``)."""
         best = ev[0]
         own = sub.effective_question != a.effective_question
         terms = self._terms(sub) if own else \
@@ -758,11 +781,29 @@ class ExtractiveAnswerer:
             mine = {(x, f) for x, f in used if x == e.sentence and not _of_each(x, f)}
             taken = [_numbers(f)[0] for _, f in mine if _numbers(f)]
             fig, _, _ = self._pick_figure(sub, e.sentence, taken, terms, sum(terms.values()) or 1.0, action)
-            if fig and (e.sentence, fig) not in mine and (sub.wants_change or (
+            if fig and (e.sentence, fig) not in mine and _names_outcomes(sub, e.sentence, fig) and (sub.wants_change or (
                     self._names_part(terms, e.sentence, fig)
                     and (not own or self._report_counts(sub, terms, self._doc_text(e.chunk))))):
-                return replace(e, figure=fig)
-        return _only_figure_in_unit(sub, best, used)
+                if own and self._head_unnamed(sub) and not self._names_specifically(terms, e.sentence):
+                    meant = self._part_by_meaning(a, sub, ev, used)
+                    return (meant, False) if meant is not None else (replace(e, figure=fig), True)
+                return replace(e, figure=fig), False
+        return _only_figure_in_unit(sub, best, used), False
+
+    def _names_specifically(self, terms: dict[str, float], sentence: str) -> bool:
+        """Does ``sentence`` hold a word of ``terms`` that the reports use, but not everywhere
+        (被告, 出庭; not 政府, which names a figure of any kind)?"""
+        return any(t in sentence for t in terms if self.shares.get(t, 1.0) < self.SPECIFIC_SHARE)
+
+    def _part_by_meaning(self, a: QueryAnalysis, sub: QueryAnalysis, ev: list[Evidence],
+                         used: set[tuple[str, str]]) -> Evidence | None:
+        """A part whose counted thing is in the asker's words ("政府当被告的官司有多少起") and
+        whose found sentence shares only common words with it: meaning picks among the report's
+        figures (``by_meaning``); None when it cannot tell."""
+        doc = ev[0].chunk.doc_id
+        meant = self.by_meaning(replace(sub, regions=sub.regions or a.regions, years=sub.years or a.years),
+                                [e for e in ev if e.chunk.doc_id == doc])
+        return meant if meant is not None and (meant.sentence, meant.figure) not in used else None
 
     def _names_part(self, terms: dict[str, float], sentence: str, fig: str) -> bool:
         """The part's own words appear in the sentence (so its figure is not another part's)."""
@@ -1180,6 +1221,27 @@ def _named_stage(question: str, stages: list[tuple[str, str]]) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
+def quoted_names(question: str) -> list[str]:
+    """The names a question quotes (“首违不罚”, “12348”): the report's own name for one thing."""
+    return [m.group(0)[1:-1] for m in _QUOTED_NAME.finditer(question)]
+
+
+def _names_outcomes(a: QueryAnalysis, sentence: str, fig: str) -> bool:
+    """Does the clause of ``fig`` name every case outcome the question asks (败诉 of "行政诉讼
+    案件败诉了多少件")? A total ("作为被告的行政诉讼案件71件") never answers for one outcome
+    (``ingest.figures.CASE_OUTCOMES``); "其中维持24件、撤销3件" names both of its figures"""
+    outcomes = case_outcomes("".join(a.metrics))
+    if not outcomes:
+        return True
+    pos = figure_pos(sentence, fig)
+    start = max((m.end() for m in _OUTCOME_CLAUSE.finditer(sentence, 0, max(pos, 0))), default=0)
+    end = next((m.start() for m in _OUTCOME_CLAUSE.finditer(sentence, pos + len(fig))), len(sentence))
+    return all(o in sentence[start:end] for o in outcomes)
+
+
+_OUTCOME_CLAUSE = re.compile(r"[，,；;：:。]")
+
+
 def _in_clause(sentence: str, pos: int, word: str) -> bool:
     """``word`` is in the clause that ends at ``pos`` (、 joins the objects of one clause)."""
     return word in re.split(r"[，,；;：:]", sentence[:pos])[-1]
@@ -1292,6 +1354,17 @@ def _counts_other_things(a: QueryAnalysis, fig: str) -> bool:
                 and not answers_kind(unit, a.asked_unit))
 
 
+def _of_years_asked(a: QueryAnalysis, sentence: str, pos: int) -> bool:
+    """Is the figure at ``pos`` one of the asked years'? A sentence that states figures of
+    several years gives each the year written last before it: "完成2023年度全市473名…述法和
+    2024年度全市471名…述法" -> 471名 is 2024's. A sentence naming one year or none says nothing."""
+    named = [(m.end(), int(m.group(1))) for m in _SENT_YEAR.finditer(sentence)]
+    if not a.years or len({y for _, y in named}) < 2:
+        return True
+    own = [y for end, y in named if end <= pos]
+    return not own or own[-1] in a.years
+
+
 @functools.lru_cache(maxsize=16384)
 def sentence_year(sentence: str, report_year: int | None) -> int | None:
     """The year a sentence's figures belong to: the one earlier year it names itself (a 2022
@@ -1385,7 +1458,8 @@ PROBLEM_HEADING = re.compile(r"存在的?(?:主要)?(?:问题|不足|困难|短�
 PROBLEM_QUESTION = re.compile(r"(?:存在|还有|有)(?:哪些|什么|的)?(?:问题|不足|困难|短板|差距)"
                               r"|(?:不足|短板|差距|问题)(?:之处)?(?:有哪些|是什么|在哪)")
 NOT_WORK_HEADING = re.compile(PLAN_HEADING.pattern + r"|不足|问题|短板|差距")
-_HEADING_NUMBER = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）]?[、．.]?\s*")
+# the number of a heading ("一、", "（二）", "3."), not a year that starts one ("2021年工作计划")
+_HEADING_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）][、．.]?|[一二三四五六七八九十\d]+[、．.])\s*")
 
 
 def _sections(chunks: Sequence[Chunk], level: int) -> dict[str, list[Chunk]]:

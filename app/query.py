@@ -59,7 +59,12 @@ _IMPLIED_UNITS = ((re.compile(r"纠纷|案件|案子|官司|事项|收案|案卷
                   # an amount of money is only ever a money figure ("要回了多少欠的工钱")
                   (re.compile(r"钱|金额|资金|经费|款项|工资|薪酬|损失|罚没款"), "元"),
                   (re.compile(r"人员|律师|干部|对象|人数|群众|专家"), "人"),
-                  (re.compile(r"组织|委员会|调委会|机构|平台|单位|站|室"), "个"))
+                  (re.compile(r"组织|委员会|调委会|机构|平台|单位|站|室|企业|公司|商户"), "个"))
+
+
+# "…的人有多少": 的人 makes the clause before it the people counted ("在社区里服刑接受管理的人",
+# "参加考试的人"), however the clause is worded.
+_PEOPLE_ASKED = re.compile(r"的人(?:数|员)?(?:有|是|都|共|一共|总共|共有|大概|大约)*(?:多少|几)")
 
 
 INHERITABLE = ("region", "year", "metric")
@@ -242,7 +247,8 @@ def analyze_query(question: str, regions_in_index: list[dict], years_in_index: l
     metrics = _metric_phrases(q, mentions)
     unit, head, money = _ASKED_UNIT.search(q), _head(q, metrics), bool(_ASKS_MONEY.search(q))
     # "实施满多久" asks for a time, "…的事项占多少" for a share: neither is counted in 件
-    implied = None if _DURATION.search(q) or RATE_WORDS.search(q) else _implied_unit(metrics, head)
+    implied = None if _DURATION.search(q) or RATE_WORDS.search(q) else \
+        "人" if _PEOPLE_ASKED.search(q) else _implied_unit(metrics, head)
     a = QueryAnalysis(
         question=q, effective_question=q, regions=tuple(regions), unknown_regions=tuple(unknown),
         years=tuple(years), metrics=tuple(metrics), head=head,

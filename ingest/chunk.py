@@ -88,9 +88,14 @@ def _blocks(text: str, max_chars: int) -> tuple[list[_Block], set[str]]:
     path: list[tuple[int, str]] = []
     blocks: list[_Block] = []
     standalone: set[str] = set()
+    shift = 0  # levels added to numbered headings under an unnumbered closing part
     for line in _merge_title_lines([ln.strip() for ln in text.split("\n") if ln.strip()]):
         head = heading_of(line)
-        if head is None and _is_title_line(line):
+        if head is not None:
+            head = (head[0] + shift, head[1])
+        elif _UNNUMBERED_PART.match(line) and _is_plain_short(line):
+            head, shift = (1, line), 1
+        elif _is_title_line(line):
             head = (0, line)
         if head is not None:
             level, heading = head
@@ -100,6 +105,13 @@ def _blocks(text: str, max_chars: int) -> tuple[list[_Block], set[str]]:
                 continue
         blocks.append(_Block(tuple(path), line, _split_long(split_sentences(line), max_chars)))
     return blocks, standalone
+
+
+# A report's closing part may stand under an unnumbered heading ("2021年工作计划", "下一步
+#工作打算") whose items are numbered 一、二、 like the report's own parts: they are that part's
+# items, one level down, not new parts of the report.
+_UNNUMBERED_PART = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:下一步)?(?:主要)?(?:工作)?(?:计划|打算|安排|思路)$"
+                              r"|^下一步(?:工作)?$")
 
 
 def _is_plain_short(line: str) -> bool:

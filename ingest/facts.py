@@ -148,10 +148,27 @@ def _phrase(segment: str) -> str:
         return ""
     clause = clause.rsplit("》", 1)[-1]
     clause = _LEAD.sub("", clause)
-    clause = re.sub(r"^(?:\d{4}年度?|等|对|在|将|把|向|以)+", "", clause)
+    clause = _strip_leading_prepositions(clause)
     clause = _TRAIL.sub("", clause).strip().rstrip("等和的")
     clause = _last_words(clause, _MAX_METRIC)
     return clause if len(clause) >= 2 else ""
+
+
+_LEADING_PREPOSITIONS = frozenset("等 对 在 将 把 向 以".split())
+
+
+def _strip_leading_prepositions(clause: str) -> str:
+    """A year and prepositions before the noun phrase go ("2020年对…", "在全区…"); a character
+    that only starts a word stays (在 of 在册社区矫正对象, 对 of 对象)."""
+    while True:
+        year = re.match(r"\d{4}年度?", clause)
+        if year:
+            clause = clause[year.end():]
+            continue
+        ws = words(clause)
+        if not ws or ws[0] not in _LEADING_PREPOSITIONS:
+            return clause
+        clause = clause[len(ws[0]):]
 
 
 def _last_words(phrase: str, limit: int) -> str:

@@ -19,7 +19,7 @@ from ingest.tokenize import words
 
 __all__ = ["normalize_digits", "UNIT_WORDS", "UNIT_GROUPS", "same_unit", "base_unit", "unit_group", "unit_kind",
            "answers_kind", "RATE_WORDS", "RATE_HEAD", "PERCENT_UNITS", "LINK_WORDS", "LINK_BEFORE_FIGURE",
-           "rate_forms"]
+           "rate_forms", "CASE_OUTCOMES", "case_outcomes"]
 
 _FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%"})
 _FW_POINT = re.compile(r"(?<=\d)[．·](?=\d)")
@@ -100,6 +100,20 @@ def same_unit(a: str, b: str) -> bool:
 LINK_WORDS = ("分别为", "达到", "共计", "累计", "超过", "均达", "高达", "保持在", "稳定在", "控制在",
                "达", "为", "是", "共", "约", "近", "逾", "了", "仅", "在")
 LINK_BEFORE_FIGURE = re.compile("(?:" + "|".join(LINK_WORDS) + ")?$")
+
+
+# How a case count is broken down. A report states a caseload as a total, then its parts by the
+# outcomes the law defines: 行政复议 decisions (行政复议法: 维持, 撤销, 变更, 确认违法, 责令履行,
+# 驳回, 终止; together 纠错), 行政诉讼 judgments (胜诉, 败诉, 撤诉), 社区矫正 endings (解除, 收监),
+# and 不予受理 of an application. "行政诉讼案件71件" is the total, never the number lost: a
+# question naming an outcome is answered only by a figure whose own clause names it.
+CASE_OUTCOMES = ("确认违法", "责令履行", "不予受理", "维持", "撤销", "变更", "驳回", "终止", "纠错",
+                 "胜诉", "败诉", "撤诉", "解除", "收监")
+
+
+def case_outcomes(phrase: str) -> tuple[str, ...]:
+    """The case outcomes (``CASE_OUTCOMES``) ``phrase`` names: 败诉 of "行政诉讼案件败诉"."""
+    return tuple(o for o in CASE_OUTCOMES if o in phrase)
 
 
 # 率 as in 成功率, not 率先 / 表率 / 坦率 / 草率 / 轻率 / 直率 / 效率

@@ -129,9 +129,10 @@ def _normalise_issuer(name: str) -> str:
 
 # The place a title starts with, before the issuing body, the year or the subject:
 # "营口市鲅鱼圈区2021年…" -> 营口市鲅鱼圈区, "横县人民政府关于…" -> 横县, "2020年闵行区司法局…" -> 闵行区,
-# "黔西南州人民政府…" -> 黔西南州.
+# "黔西南州人民政府…" -> 黔西南州. A title is "[issuer]关于[matter]的报告"; without its issuer
+# (a report addressed upward, the issuer in the letterhead) it starts with 关于: "关于牡丹江市2022年度…".
 _TITLE_PLACE = re.compile(
-    r"^(?:中共)?(?:(?:19|20)\d{2}\s*年度?)?"
+    r"^(?:关于)?(?:中共)?(?:(?:19|20)\d{2}\s*年度?)?"
     r"((?:[\u4e00-\u9fff]{2,12}?(?:省|自治区|市|自治州|州|地区|盟))*"
     r"[\u4e00-\u9fff]{1,12}?(?:自治县|自治旗|自治州|新区|地区|区|县|市|旗|州|盟))"
     r"(?=人民政府|政府|司法局|法制|依法治|区委|县委|市委|委员会|关于|(?:19|20)\d{2}|法治|依法|工作|年度)")

@@ -115,6 +115,14 @@ def unseen2_qa(tmp_path_factory, encoder):
 
 
 @pytest.fixture(scope="session")
+def unseen4_qa(tmp_path_factory, encoder):
+    """The pipeline on an index of the fourth unseen-report set (eval/sets/unseen4/reports): 15
+    reports written after the first three sets had been tuned on."""
+    return _qa_on(ROOT / "eval" / "sets" / "unseen4" / "reports",
+                  tmp_path_factory.mktemp("unseen4") / "idx", encoder)
+
+
+@pytest.fixture(scope="session")
 def unseen3_qa(tmp_path_factory, encoder):
     """The pipeline on an index of the third unseen-report set (eval/sets/unseen3/reports): 15
     reports written after the first two sets had been tuned on."""

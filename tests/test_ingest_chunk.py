@@ -116,6 +116,18 @@ def test_full_and_half_width_brackets_and_numbered_items():
     assert chunks[-1].section == "二、下一步计划"
 
 
+@pytest.mark.parametrize("closing", ["2023年工作计划", "下一步工作打算"])
+def test_items_numbered_under_an_unnumbered_closing_part_belong_to_it(closing):
+    """"2021年工作计划" above "一、…" "二、…" (eval/sets/unseen4 h04): the items are the plan's,
+    one level down, not new parts of the report."""
+    text = ("一、主要工作\n全年共调解纠纷5210件，调解成功率达98.6%。\n二、存在的问题\n基层力量薄弱。\n"
+            f"{closing}\n一、推进乡镇综合执法改革，提升基层执法规范化水平。\n二、启动“八五”普法。")
+    chunks = chunk_document(_doc(text), 20, 80)
+    assert chunks[-1].section.startswith(f"{closing} > 二、"), [c.section for c in chunks]
+    assert any(c.section.startswith(f"{closing} > 一、推进乡镇") for c in chunks)
+    assert chunks[0].section == "一、主要工作"
+
+
 def test_small_subsections_pack_under_their_parent_with_headings_kept():
     text = "一、工作安排\n(一)甲\n加强甲工作。\n(二)乙\n加强乙工作。\n二、其他\n其他工作。"
     chunks = chunk_document(_doc(text), 100, 300)

