@@ -793,7 +793,7 @@ class ExtractiveAnswerer:
     def _names_specifically(self, terms: dict[str, float], sentence: str) -> bool:
         """Does ``sentence`` hold a word of ``terms`` that the reports use, but not everywhere
         (被告, 出庭; not 政府, which names a figure of any kind)?"""
-        return any(t in sentence for t in terms if self.shares.get(t, 1.0) < self.SPECIFIC_SHARE)
+        return any(t in sentence for t in terms if self.shares.get(t, 0.0) < self.SPECIFIC_SHARE)
 
     def _part_by_meaning(self, a: QueryAnalysis, sub: QueryAnalysis, ev: list[Evidence],
                          used: set[tuple[str, str]]) -> Evidence | None:
