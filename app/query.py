@@ -12,6 +12,7 @@ from ingest import gazetteer, name_forms
 from ingest.facts import PERIOD_WORDS
 from ingest.figures import RATE_WORDS, UNIT_WORDS
 from ingest.tokenize import token_tag, words
+from .vocabulary import report_terms
 
 __all__ = ["QueryAnalysis", "analyze_query", "asked_phrase", "region_names", "region_key", "RATE_WORDS",
            "INHERITABLE"]
@@ -241,7 +242,7 @@ def analyze_query(question: str, regions_in_index: list[dict], years_in_index: l
                   history: list[dict] | None = None) -> QueryAnalysis:
     """Analyse ``question``; with ``history`` (OpenAI-style turns) an elliptical follow-up
     inherits the previous user turn's metric, and a question naming no region/year inherits those."""
-    q = question.strip()
+    q = report_terms(question.strip())
     regions, unknown, mentions = _find_regions(q, regions_in_index)
     years = [int(y) for y in dict.fromkeys(_YEAR.findall(q))]
     metrics = _metric_phrases(q, mentions)

@@ -1191,3 +1191,28 @@ def test_a_plan_under_an_unnumbered_heading_answers_the_next_years_plans(pipelin
     """清流县's 2020 report ends with "2021年工作计划" above items numbered 一、二、."""
     ans = _ask(pipelines, "unseen4", "清流县2021年法治政府建设有哪些工作打算？")
     assert ans.found and "乡镇综合执法改革" in ans.answer and "2021年工作计划" in ans.answer, ans.answer
+
+
+# -- the asker's everyday words for the reports' legal terms (app/vocabulary.py); written from
+# unseen4 and unseen3 dev questions, tested on reports of the first two sets
+@pytest.mark.parametrize("index, question, figure, source", [
+    ("unseen", "山海关区2020年老百姓之间闹矛盾，调好了多少件？", "1021件", "a04_shanhaiguan"),  # not 调解1046件
+    ("unseen", "鹤岗2018年邻居之间闹矛盾，调成了多少件？", "5861件", "a13_hegang"),            # not 6018件
+    ("unseen", "长春2022年行政复议案件被纠正的比例是多少？", "11.6%", "a11_changchun"),
+    ("unseen2", "五华区2019年政府当被告的官司输了几件？", "2件", "d08_wuhua")])              # not 52件
+def test_everyday_words_find_the_figure_the_report_names_in_legal_terms(pipelines, index, question,
+                                                                         figure, source):
+    ans = _ask(pipelines, index, question)
+    assert ans.found and figure in _said(ans), ans.answer
+    assert source in ans.citations[0].source
+
+
+@pytest.mark.unit
+def test_everyday_words_become_the_legal_terms_and_the_reports_own_terms_stay():
+    from app.vocabulary import report_terms
+    assert report_terms("政府当被告的官司有多少起？输了几起？") == "政府当被告的行政诉讼案件有多少起？败诉几起？"
+    assert report_terms("复议案子里被纠正的比例") == "复议案子里纠错的比例"
+    assert report_terms("老百姓之间闹矛盾，调成了多少件") == "老百姓矛盾纠纷，调解成功多少件"
+    assert report_terms("机关一把手亲自出庭的比例") == "机关主要负责人出庭的比例"
+    for own in ("区政府作为被告的行政诉讼案件败诉率", "调解成功率", "运输企业输入数据", "协调好各方"):
+        assert report_terms(own) == own
