@@ -1199,7 +1199,12 @@ def test_a_plan_under_an_unnumbered_heading_answers_the_next_years_plans(pipelin
     ("unseen", "山海关区2020年老百姓之间闹矛盾，调好了多少件？", "1021件", "a04_shanhaiguan"),  # not 调解1046件
     ("unseen", "鹤岗2018年邻居之间闹矛盾，调成了多少件？", "5861件", "a13_hegang"),            # not 6018件
     ("unseen", "长春2022年行政复议案件被纠正的比例是多少？", "11.6%", "a11_changchun"),
-    ("unseen2", "五华区2019年政府当被告的官司输了几件？", "2件", "d08_wuhua")])              # not 52件
+    ("unseen2", "五华区2019年政府当被告的官司输了几件？", "2件", "d08_wuhua"),               # not 52件
+    # written from 沈阳 and 江南区 (unseen2 dev)
+    ("unseen2", "双城区2021年全区一共罚了多少起案子？", "1746件", "c06_shuangcheng"),
+    ("unseen3", "丰南区2021年执法部门罚了多少件案子？", "2873件", "e05_fengnan"),
+    ("unseen3", "观山湖区2021年政务大厅全年办了多少件事？", "54.6万件", "f05_guanshanhu"),
+    ("unseen4", "高台县2022年政务大厅一年办了多少件事？", "27.4万件", "j05_gaotai")])   # not 进驻1106项
 def test_everyday_words_find_the_figure_the_report_names_in_legal_terms(pipelines, index, question,
                                                                          figure, source):
     ans = _ask(pipelines, index, question)
@@ -1214,5 +1219,8 @@ def test_everyday_words_become_the_legal_terms_and_the_reports_own_terms_stay():
     assert report_terms("复议案子里被纠正的比例") == "复议案子里纠错的比例"
     assert report_terms("老百姓之间闹矛盾，调成了多少件") == "老百姓矛盾纠纷，调解成功多少件"
     assert report_terms("机关一把手亲自出庭的比例") == "机关主要负责人出庭的比例"
-    for own in ("区政府作为被告的行政诉讼案件败诉率", "调解成功率", "运输企业输入数据", "协调好各方"):
+    assert report_terms("办事大厅一年办了多少件事") == "政务服务中心一年办理多少件事项"
+    assert report_terms("全市一共罚了多少起案子") == "全市一共办理行政处罚案件多少起"
+    for own in ("区政府作为被告的行政诉讼案件败诉率", "调解成功率", "运输企业输入数据", "协调好各方",
+                "“办事不求人”专项整治", "群众办事效率"):
         assert report_terms(own) == own
