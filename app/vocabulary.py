@@ -1,10 +1,11 @@
 """The asker's everyday words for the reports' legal terms.
 
 Chinese government reports name their figures in the fixed vocabulary of the laws they report
-on (行政诉讼法, 人民调解法, 行政复议法, 行政处罚法) and of the state's service halls:
-行政诉讼案件, 败诉, 纠错, 调解成功, 负责人出庭应诉, 行政处罚案件, 政务服务中心, 事项. Officials and
+on (行政诉讼法, 人民调解法, 行政复议法, 行政处罚法, 法律援助法, 信访条例) and of the state's
+service halls: 行政诉讼案件, 败诉, 纠错, 撤销, 调解成功, 负责人出庭应诉, 行政处罚案件, 法律援助,
+刑满释放人员, 信访, 政务服务中心, 事项. Officials and
 citizens ask in everyday words: "政府当被告的官司", "输了几件", "被纠正的比例", "调成了多少件",
-"罚了多少起案子", "办事大厅办了多少件事". The everyday words never occur in a report, so neither BM25 nor the term checks
+"罚了多少起案子", "办事大厅办了多少件事", "免费帮老百姓打官司的案子", "出狱的人", "上访". The everyday words never occur in a report, so neither BM25 nor the term checks
 of the answerer can find the figure, and meaning alone (a small encoder) confuses "政府当被告的
 官司" with any sentence about 政府. Each entry below is one such fixed correspondence of the
 legal vocabulary, true of every report of this kind, not of one report or question; a phrase a
@@ -27,6 +28,11 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"民告官的?" + _LEVEL + r"(?:官司|案子|案件)?"), r"\1行政诉讼案件"),
     # losing such a suit is 败诉: "输了几件", "一审输掉的比例"; not 运输, 传输, 输送, 输入 …
     (re.compile(r"(?<![运传灌])(?:打)?输(?:掉|了)*(?![送入出液血电油水])"), "败诉"),
+    # asking the government to review its own decision is 行政复议; a decision set aside is 撤销:
+    # "不服申请复查，被撤掉原决定的有几件" -> "不服申请行政复议，被撤销原决定的有几件"
+    (re.compile(r"申请复查"), "申请行政复议"),
+    (re.compile(r"复查申请"), "行政复议申请"),
+    (re.compile(r"撤(?:掉|了)"), "撤销"),
     # a decision set right on review is 纠错: "复议案子里被纠正的比例" -> 纠错的比例
     (re.compile(r"被(?:纠正|改正|改过来|纠错)(?:了|过)?"), "纠错"),
     # a dispute settled by mediation is 调解成功: "调成了的比例", "调解好了多少件"
@@ -41,6 +47,13 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[窗口厅上])办事(?![不效])"), "办理事项"),
     # a case fined is a 行政处罚案件: "一共罚了多少起案子" -> "一共办理行政处罚案件多少起"
     (re.compile(r"罚了?的?(多少|几)(起|件)?(?:案子|案件)"), r"办理行政处罚案件\1\2"),
+    # a lawsuit fought for free for someone who cannot pay is 法律援助: "免费帮老百姓打官司的案子"
+    (re.compile(r"免费(?:帮|给|为|替)?[^，,？?。]{0,6}?打官司的?(?:案子|案件)?"), "法律援助案件"),
+    (re.compile(r"免费(?:请|找|派|提供)的?律师"), "法律援助律师"),
+    # someone out of prison is a 刑满释放人员 (安置帮教), a petition is 信访:
+    # "接收出狱的人有多少" -> "接收刑满释放人员有多少", "老百姓上访的事" -> "老百姓信访的事"
+    (re.compile(r"(?:从监狱(?:里)?(?:出来|放出来)|出狱|刑满(?:出狱|回来))(?:的|后的)?(?:人员|人)"), "刑满释放人员"),
+    (re.compile(r"上访"), "信访"),
     # an agency's 一把手 is its 主要负责人; its head in court is 负责人出庭(应诉):
     # "一把手亲自出庭" -> "主要负责人出庭", "领导亲自上法庭" -> "负责人出庭"
     (re.compile(r"一把手"), "主要负责人"),

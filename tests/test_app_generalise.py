@@ -1204,7 +1204,14 @@ def test_a_plan_under_an_unnumbered_heading_answers_the_next_years_plans(pipelin
     ("unseen2", "双城区2021年全区一共罚了多少起案子？", "1746件", "c06_shuangcheng"),
     ("unseen3", "丰南区2021年执法部门罚了多少件案子？", "2873件", "e05_fengnan"),
     ("unseen3", "观山湖区2021年政务大厅全年办了多少件事？", "54.6万件", "f05_guanshanhu"),
-    ("unseen4", "高台县2022年政务大厅一年办了多少件事？", "27.4万件", "j05_gaotai")])   # not 进驻1106项
+    ("unseen4", "高台县2022年政务大厅一年办了多少件事？", "27.4万件", "j05_gaotai"),   # not 进驻1106项
+    # written from the legal vocabulary alone, no eval question
+    ("unseen3", "惠安县2021年老百姓上访的事受理了多少件？", "1876件", "f04_huian"),
+    ("unseen4", "蒸湘区2022年老百姓上访的事受理了多少件？", "436件", "i04_zhengxiang"),
+    ("unseen", "禄劝县2015年接收了多少出狱人员？", "132人", "b10_luquan"),
+    ("unseen3", "平罗县2023年接收出狱的人有多少？", "78人", "g02_pingluo"),      # not 社区矫正96人
+    ("unseen", "山海关区2020年免费帮老百姓打官司的案子受理了多少件？", "268件", "a04_shanhaiguan"),  # not 复议24件
+    ("unseen", "闵行2020年免费打官司的案子办了多少件？", "2874件", "a01_minhang")])
 def test_everyday_words_find_the_figure_the_report_names_in_legal_terms(pipelines, index, question,
                                                                          figure, source):
     ans = _ask(pipelines, index, question)
@@ -1221,6 +1228,8 @@ def test_everyday_words_become_the_legal_terms_and_the_reports_own_terms_stay():
     assert report_terms("机关一把手亲自出庭的比例") == "机关主要负责人出庭的比例"
     assert report_terms("办事大厅一年办了多少件事") == "政务服务中心一年办理多少件事项"
     assert report_terms("全市一共罚了多少起案子") == "全市一共办理行政处罚案件多少起"
+    assert report_terms("不服申请复查，被撤掉原决定的") == "不服申请行政复议，被撤销原决定的"
+    assert report_terms("接收从监狱出来的人") == "接收刑满释放人员"
     for own in ("区政府作为被告的行政诉讼案件败诉率", "调解成功率", "运输企业输入数据", "协调好各方",
                 "“办事不求人”专项整治", "群众办事效率"):
         assert report_terms(own) == own
