@@ -1365,11 +1365,18 @@ def _of_years_asked(a: QueryAnalysis, sentence: str, pos: int) -> bool:
     return not own or own[-1] in a.years
 
 
+# a year as the base of a comparison (较2021年, 比2020年, 与2019年相比) or inside a parenthesis
+_COMPARED_YEAR = re.compile(r"(?:较|比|与|同|相较于?|对比|低于|高于|超过|少于|多于)\s*(?:19|20)\d{2}\s*年"
+                            r"|[（(][^（）()]*?(?:19|20)\d{2}\s*年[^（）()]*[）)]")
+
+
 @functools.lru_cache(maxsize=16384)
 def sentence_year(sentence: str, report_year: int | None) -> int | None:
     """The year a sentence's figures belong to: the one earlier year it names itself (a 2022
-    report's "2021年，全区受理…"), else the report's year. Later years name plans, not figures."""
-    named = {int(y) for y in _SENT_YEAR.findall(sentence)}
+    report's "2021年，全区受理…"), else the report's year. Later years name plans, not figures,
+    and a year a figure is compared with names only the base ("收到申请417件，较2021年的341件
+    增长22.3%", "受理287件（2021年为241件）"): the sentence's own figures are the report's year's."""
+    named = {int(y) for y in _SENT_YEAR.findall(_COMPARED_YEAR.sub("", sentence))}
     earlier = [y for y in named if report_year and y < report_year]
     return earlier[0] if len(named) == 1 and earlier else report_year
 

@@ -86,7 +86,8 @@ def split_page(text: str) -> Page:
     start = title_at + 1 if title_at is not None else first
     if title and start < first and _title_continues(title, lines[start]):
         title, start = title + lines[start], start + 1
-    if title_at and _is_issuer_line(lines[title_at - 1], title):
+    if title_at and (_is_issuer_line(lines[title_at - 1], title)
+                     or _title_wrapped_before(lines[title_at - 1], title)):
         title = lines[title_at - 1] + title
     lead = [ln for ln in lines[start:first] if _is_lead_paragraph(ln)]
     header += [ln for ln in lines[:first] if not is_metadata_line(ln) and ln not in lead
@@ -139,7 +140,20 @@ def _title_continues(title: str, line: str) -> bool:
     """A long title wraps in a PDF or DOCX layout: "…关于2020年度法治政府建设情况的" + "报告".
     The rest is a short line without punctuation that ends the way titles end."""
     return (len(line) <= 16 and not _CLAUSE.search(line) and not re.search(r"[:：]", line)
-            and bool(_TITLE_END.search(line)) and not _TITLE_END.search(title))
+            and bool(_TITLE_END.search(title + line)) and not _TITLE_END.search(title))
+
+
+_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+
+
+def _title_wrapped_before(line: str, title: str) -> bool:
+    """A long title wraps mid-word, so the line found by its ending holds only its tail:
+    "中共晋城市委 晋城市人民政府关于晋城市2021年法" / "治政府建设工作情况的报告". The head is a line
+    without punctuation that names the year (or 关于) the tail lacks and is not a title itself."""
+    return (len(line) <= 40 and not _CLAUSE.search(line) and not re.search(r"[:：]", line)
+            and not is_metadata_line(line) and not _TITLE_END.search(line)
+            and not _TITLE_YEAR.search(title) and not title.startswith("关于")
+            and bool(_TITLE_YEAR.search(line) or "关于" in line))
 
 
 _ISSUER_END = re.compile(r"(?:人民政府|政府|司法局|委员会|办公室|办公厅|局|委)$")

