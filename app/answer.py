@@ -121,9 +121,14 @@ class Draft:
     index_years: tuple[int, ...] = ()
 
     def cite(self, chunk: Chunk, quote: str) -> int:
-        """The citation number for ``chunk`` (reused when the same chunk is cited twice)."""
+        """The citation number for ``chunk`` (reused when the same chunk is cited twice; a second
+        sentence of it joins the quote, in the passage's order, so every cited figure is quoted)."""
         for i, c in enumerate(self.citations):
             if c.id == chunk.id:
+                held = self.quotes[i]
+                if quote and quote not in held:
+                    both = sorted((held, quote), key=lambda q: (chunk.text.find(q) < 0, chunk.text.find(q)))
+                    self.quotes[i] = quote if held in quote else "".join(both)
                 return i + 1
         self.citations.append(chunk)
         self.quotes.append(quote)
@@ -365,8 +370,8 @@ class ExtractiveAnswerer:
         # 行政复议案件 (not 案件), 援助 of 法律援助案件; the figure's own words must hold it
         several = bool(_sub_questions(a) or metric_parts(a))  # each part checks its own
         # a rate asked as "比例/占比" is named by what it is the rate of: "一把手上法庭应诉的比例"
-        phrase = "".join(m for m in a.metrics if m != a.head) \
-            if a.wants_rate and RATE_WORDS.fullmatch(a.head or "") else a.head or ""
+        # (of the clause that asks: "行政机关被起诉后，领导出庭的比例" is the rate of 出庭)
+        phrase = _rate_of_phrase(a) if a.wants_rate and RATE_WORDS.fullmatch(a.head or "") else a.head or ""
         rate_words = _rate_words_asked(a)
         head = {} if several else self._head_words(a, phrase)
         specific = {t for t in head if self.shares.get(t, 0.0) < self.SPECIFIC_SHARE}
@@ -383,6 +388,7 @@ class ExtractiveAnswerer:
             if rate_heads else set()
         out = []
         per_doc: dict[str, tuple[float, set[str], bool]] = {}
+        asks_target = bool(_ASKS_TARGET.search(a.effective_question))
         for rank, chunk in enumerate(chunks):
             context = f"{chunk.meta.get('title', '')} {chunk.section} {chunk.text}"
             ctx_cov = sum(w for t, w in terms.items() if t in context) / total
@@ -426,6 +432,9 @@ class ExtractiveAnswerer:
                     # a rate is named by its …率 word, the rest only qualifies it
                     if rate_words and fig:  # 按时办完 of 按时办结率, not of 网上可办率
                         score += 0.3 * _shared_pairs(rate_words, _rate_name(sent, figure_pos(sent, fig)))
+                    if fig and not asks_target and _in_plan(chunk, a):
+                        score *= 0.2  # "推动…出庭应诉率年底前达到100%" is next year's aim
+                        mismatch = True
                     if a.wants_change and fig and not _is_change(sent, fig):
                         score *= 0.3  # "比上年增长了多少": the level (1642件) is no answer
                         mismatch = True
@@ -1413,6 +1422,26 @@ def _topic(a: QueryAnalysis, title: str) -> str:
 # A section about next year's work ("2021年工作打算", "下一步工作计划") or about shortcomings
 # ("存在的问题和不足"): reports close with these; they are not the year's work.
 PLAN_HEADING = re.compile(r"打算|计划|安排|思路|下一步|展望|明年")
+# a question about an aim, not a result: "…的目标是多少", "计划新建多少个"
+_ASKS_TARGET = re.compile(PLAN_HEADING.pattern + r"|目标|力争|预计|争取|将要|要达到")
+
+
+def _rate_of_phrase(a: QueryAnalysis) -> str:
+    """What a rate asked as 比例/占比 is the rate of: the other metric phrases, those of the
+    clause that asks when it names any ("被起诉后，单位领导上法庭的比例": 领导上法庭, not 被起诉)."""
+    others = [m for m in a.metrics if m != a.head]
+    clause = asked_phrase(a)
+    return "".join([m for m in others if m in clause] or others)
+
+
+def _in_plan(chunk: Chunk, a: QueryAnalysis) -> bool:
+    """Is ``chunk`` in the part of a report that plans the next year ("八、2021年工作打算")? Its
+    figures are aims ("推动出庭应诉率年底前达到100%"), not the report year's results, unless the
+    year asked is after the report's (the plans for 2021 sit in the 2020 report)."""
+    top = (chunk.section or "").split(" > ")[0]
+    year = chunk.meta.get("year")
+    later = bool(year) and any(y > year for y in a.years)
+    return bool(PLAN_HEADING.search(top)) and not later
 # A question about plans ("2021年有什么工作打算？", "下一步怎么安排"): answered by the report on the
 # year before, whose closing section sets out the next year's work.
 PLAN_QUESTION = re.compile(r"打算|计划|安排|下一步|明年|将要|部署|思路|重点工作|工作重点|要(?:重点)?(?:做|抓)好|今后")
@@ -1598,6 +1627,9 @@ def _sub_questions(a: QueryAnalysis) -> list[QueryAnalysis]:
     # "办了几期，来了多少人次": a clause that asks only a measure word asks the same thing's
     # other figure (来 names nothing; 人次 does)
     subs = [s for s in subs if s.wants_number and (s.metrics or (s.asked_unit and not s.unit_implied))]
+    # a clause may itself join several asked things: "…收到多少件申请？受理和审结各多少件？"
+    if len(subs) >= 2:
+        subs = [p for s in subs for p in (metric_parts(s) or [s])]
     return subs if len(subs) >= 2 and (any(s.metrics for s in subs) or bool(a.metrics)) else []
 
 

@@ -197,7 +197,9 @@ def _metric_phrases(text: str, mentions: list[str]) -> list[str]:
     text = _WHEN_ASKED.sub(" ", text)
     text, kept = _guard_words(text)
     parts = ["".join(kept.get(c, c) for c in p.strip()) for p in _FRAME.split(text)]
+    # 各 distributes the ask over the things named: "各部门的…", "受理和审结各多少件" -> 受理, 审结
     parts = [p[1:] if p.startswith("各") else p for p in parts]
+    parts = [p[:-1] if p.endswith("各") else p for p in parts]
     phrases = [p for p in parts if len(p) >= 2 and _CJK.search(p)]
     return sorted(dict.fromkeys(phrases), key=len, reverse=True)
 
