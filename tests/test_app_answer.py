@@ -235,3 +235,39 @@ def test_a_scaled_figure_is_in_the_measure_word_asked():
     fig, _, exact = ExtractiveAnswerer(WEIGHTS)._pick_figure(
         a, "全区法律援助机构共办理法律援助案件2046件，接待来访咨询1.5万人次。", [], {"法律援助": 3.0}, 3.0)
     assert fig == "1.5万人次" and exact
+
+
+# -- aims, compared years, quotes of two sentences ---------------------------------------------
+def _in_section(c: Chunk, section: str) -> Chunk:
+    return Chunk(id=c.id, text=c.text, meta={**c.meta, "section": section})
+
+
+def test_a_figure_in_the_plan_section_is_an_aim_not_the_years_result():
+    """"三、2021年工作打算 … 推动出庭应诉率年底前达到100%" states an aim; the 2020 rate asked is
+    not in the report, so nothing is stated. Asked as an aim, the plan answers."""
+    done = chunk("r1", "全区行政机关应诉行政诉讼案件46件，败诉3件。", "罗湖区", 2020, "罗湖区报告")
+    plan = _in_section(chunk("p1", "一是推动行政机关负责人出庭应诉率年底前达到100%。", "罗湖区", 2020,
+                             "罗湖区报告"), "三、2021年工作打算")
+    w = {"出庭": 3.0, "应诉": 2.5, "负责人": 2.0, "行政机关": 1.5, "出庭应诉率": 3.0}
+    d = ExtractiveAnswerer(w).answer(analysis("罗湖区2020年行政机关负责人出庭应诉率是多少？"), [plan, done])
+    assert "100%" not in d.text.split("：“")[0]
+    d = ExtractiveAnswerer(w).answer(analysis("罗湖区下一步出庭应诉率要达到多少？"), [plan, done])
+    assert d.found and "100%" in d.text.split("：“")[0]
+
+
+@pytest.mark.parametrize("sentence, year", [
+    ("全市共收到行政复议申请417件，较2019年的341件增长22.3%。", 2020),   # the base of a comparison
+    ("依法受理287件（2019年为241件，同比增长19.1%），审结275件。", 2020),  # a parenthesis
+    ("2019年，全区受理行政复议案件30件。", 2019),                         # the sentence's own year
+    ("与2019年相比，全区行政诉讼案件下降12.5%。", 2020)])
+def test_a_year_a_figure_is_compared_with_is_not_the_sentences_year(sentence, year):
+    from app.answer import sentence_year
+    assert sentence_year(sentence, 2020) == year
+
+
+def test_a_second_sentence_of_a_cited_passage_joins_its_quote_in_passage_order():
+    from app.answer import Draft
+    c = chunk("q", "收到行政复议申请417件，较上年增长22.3%；受理389件，审结372件。", "罗湖区", 2020, "罗湖区报告")
+    d = Draft("", True)
+    assert d.cite(c, "受理389件，审结372件。") == d.cite(c, "收到行政复议申请417件，较上年增长22.3%；") == 1
+    assert d.quotes == ["收到行政复议申请417件，较上年增长22.3%；受理389件，审结372件。"]
