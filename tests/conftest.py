@@ -123,6 +123,14 @@ def unseen4_qa(tmp_path_factory, encoder):
 
 
 @pytest.fixture(scope="session")
+def unseen5_qa(tmp_path_factory, encoder):
+    """The pipeline on an index of the fifth unseen-report set (eval/sets/unseen5/reports): 12
+    reports of nine more provinces, written after the first four sets had been tuned on."""
+    return _qa_on(ROOT / "eval" / "sets" / "unseen5" / "reports",
+                  tmp_path_factory.mktemp("unseen5") / "idx", encoder)
+
+
+@pytest.fixture(scope="session")
 def unseen3_qa(tmp_path_factory, encoder):
     """The pipeline on an index of the third unseen-report set (eval/sets/unseen3/reports): 15
     reports written after the first two sets had been tuned on."""

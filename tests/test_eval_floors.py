@@ -17,6 +17,7 @@ UNSEEN = Path(__file__).resolve().parents[1] / "eval" / "sets" / "unseen"
 UNSEEN2 = UNSEEN.with_name("unseen2")
 UNSEEN3 = UNSEEN.with_name("unseen3")
 UNSEEN4 = UNSEEN.with_name("unseen4")
+UNSEEN5 = UNSEEN.with_name("unseen5")
 
 # (set, metric) -> floor; a few points under the measured value, so that noise passes and a
 # real regression does not. wrong_figure_rate is a ceiling.
@@ -48,8 +49,11 @@ FLOORS = {
     "unseen3_dev": {"answer_cited": 0.93, "refusal_accuracy": 0.9, "false_refusal_rate": 0.05,
                     "wrong_figure_rate": 0.03},
     # the fourth set's dev split (15 new reports, 2026-11-26; 0.717 before it was tuned on)
-    "unseen4_dev": {"answer_cited": 0.85, "refusal_accuracy": 0.9, "false_refusal_rate": 0.09,
-                    "wrong_figure_rate": 0.07},
+    "unseen4_dev": {"answer_cited": 0.90, "refusal_accuracy": 0.9, "false_refusal_rate": 0.06,
+                    "wrong_figure_rate": 0.06},
+    # the fifth set's dev split (12 new reports, 2026-11-27; 0.862 before it was tuned on)
+    "unseen5_dev": {"answer_cited": 0.88, "refusal_accuracy": 0.9, "false_refusal_rate": 0.09,
+                    "wrong_figure_rate": 0.05},
 }
 CEILINGS = ("false_refusal_rate", "wrong_figure_rate")
 
@@ -101,3 +105,8 @@ def test_third_unseen_dev_split_stays_above_its_floors(unseen3_qa, tmp_path):
 def test_fourth_unseen_dev_split_stays_above_its_floors(unseen4_qa, tmp_path):
     report = run_eval(UNSEEN4 / "dev.jsonl", qa=unseen4_qa, configs=["full"], out_dir=tmp_path)
     assert _check(report["summary"]["full"], FLOORS["unseen4_dev"]) == [], report["failures"]
+
+
+def test_fifth_unseen_dev_split_stays_above_its_floors(unseen5_qa, tmp_path):
+    report = run_eval(UNSEEN5 / "dev.jsonl", qa=unseen5_qa, configs=["full"], out_dir=tmp_path)
+    assert _check(report["summary"]["full"], FLOORS["unseen5_dev"]) == [], report["failures"]
