@@ -379,7 +379,7 @@ class ExtractiveAnswerer:
         asker_words = bool(head) and self.shares.get(max(head, key=head.get), 0.0) < self.COMMON_SHARE
         head_words = set(tail) if a.head else set(common)
         q_numbers = [n for n in _numbers(a.effective_question) if int(float(n)) not in a.years]
-        quoted = quoted_names(a.effective_question)
+        named = q_numbers + list(quoted_names(a.effective_question))  # numbers and names asked
         action = asked_action(a, terms) if a.wants_number else None
         part_terms = _part_terms(a, terms)
         part_only = set(part_terms) if part_terms is not terms else set()
@@ -405,13 +405,14 @@ class ExtractiveAnswerer:
                     # a report that never uses it does not count that part, only the whole
                     any(t in self.shares and _absent(t, terms, doc) for t in part_only))
             absent, lacks, part_missing = per_doc[doc]
+            aim = not asks_target and _in_plan(chunk, a)  # the chunk's figures are next year's aims
             for sent in _passage_sentences(chunk.text):
                 if is_instruction(sent):
                     continue
                 cov = sum(w for t, w in terms.items() if t in sent) / total
                 score = 0.6 * cov + 0.25 * ctx_cov + 0.15 / (1 + rank)
                 score += 0.15 * max((len(m) / 8 for m in a.metrics if m in sent), default=0)
-                if any(n in sent for n in q_numbers + quoted):
+                if any(n in sent for n in named):
                     score += 0.3  # "81890热线" asked, "81890服务平台" in the sentence; “首违不罚”
                 fig = None
                 # Each mismatch is a reason the sentence cannot answer; it also lowers the score
@@ -432,7 +433,7 @@ class ExtractiveAnswerer:
                     # a rate is named by its …率 word, the rest only qualifies it
                     if rate_words and fig:  # 按时办完 of 按时办结率, not of 网上可办率
                         score += 0.3 * _shared_pairs(rate_words, _rate_name(sent, figure_pos(sent, fig)))
-                    if fig and not asks_target and _in_plan(chunk, a):
+                    if fig and aim:
                         score *= 0.2  # "推动…出庭应诉率年底前达到100%" is next year's aim
                         mismatch = True
                     if a.wants_change and fig and not _is_change(sent, fig):
@@ -448,7 +449,7 @@ class ExtractiveAnswerer:
                     # ...and, when the head is in the asker's words, so does the action asked in the
                     # figure's own clause: "机关领导亲自上法庭应诉了多少回" of "…负责人出庭应诉371件次"
                     if head and not exact and not rate_heads \
-                            and not any(_in_clause(sent, figure_pos(sent, fig), n) for n in q_numbers + quoted) \
+                            and not any(_in_clause(sent, figure_pos(sent, fig), n) for n in named) \
                             and not (action and asker_words and _in_clause(sent, figure_pos(sent, fig), action)) \
                             and not _names_head(head, _own_words(sent, fig), sent, lacks, specific):
                         score *= 0.2  # 公证 asked, "行政诉讼案件477件" is no answer
@@ -1230,9 +1231,10 @@ def _named_stage(question: str, stages: list[tuple[str, str]]) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
-def quoted_names(question: str) -> list[str]:
+@functools.lru_cache(maxsize=1024)  # asked once per question, read for every sentence scored
+def quoted_names(question: str) -> tuple[str, ...]:
     """The names a question quotes (“首违不罚”, “12348”): the report's own name for one thing."""
-    return [m.group(0)[1:-1] for m in _QUOTED_NAME.finditer(question)]
+    return tuple(m.group(0)[1:-1] for m in _QUOTED_NAME.finditer(question))
 
 
 def _names_outcomes(a: QueryAnalysis, sentence: str, fig: str) -> bool:

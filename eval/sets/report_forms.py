@@ -1,9 +1,12 @@
 """The file forms the unseen-report sets are written in, shared by their ``make_files_*.py``
-scripts: plain text in any encoding, full-width digits, and a typeset PDF. Each script keeps
-only what is its own (a site's HTML boilerplate, a DOCX layout)."""
+scripts: plain text in any encoding, full-width digits, a typeset PDF and a dated DOCX. Each
+script keeps only what is its own (a site's HTML boilerplate, a special DOCX layout)."""
 from __future__ import annotations
 
+import datetime
 import html
+import io
+import zipfile
 from pathlib import Path
 
 CN_NUMS = "一二三四五六七八九"
@@ -61,3 +64,36 @@ def write_pdf(path: Path, text: str) -> None:
                             rightMargin=26 * mm, topMargin=30 * mm, bottomMargin=25 * mm,
                             title=lines[0], creator="reportqa eval", invariant=1)
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
+
+
+def write_docx(path: Path, text: str, author: str, when: datetime.datetime) -> None:
+    """A DOCX of ``text``: the first line a Heading 1 title, "一、…" lines Heading 2, the rest
+    paragraphs; core properties and zip members dated ``when`` so the bytes are reproducible."""
+    import docx  # python-docx
+
+    doc = docx.Document()
+    lines = text_lines(text)
+    doc.add_heading(lines[0], level=1)
+    for ln in lines[1:]:
+        if is_heading(ln):
+            doc.add_heading(ln, level=2)
+        else:
+            doc.add_paragraph(ln)
+    doc.core_properties.title = lines[0]
+    doc.core_properties.author = author
+    doc.core_properties.created = when
+    doc.core_properties.modified = when
+    doc.save(str(path))
+    fix_zip_dates(path, when)
+
+
+def fix_zip_dates(path: Path, when: datetime.datetime) -> None:
+    """Rewrite a DOCX (zip) with every member dated ``when``, so the bytes are reproducible."""
+    with zipfile.ZipFile(path) as src:
+        members = [(i.filename, src.read(i.filename)) for i in src.infolist()]
+    buf = io.BytesIO()
+    stamp = when.timetuple()[:6]
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for fname, data in members:
+            dst.writestr(zipfile.ZipInfo(fname, date_time=stamp), data, compress_type=zipfile.ZIP_DEFLATED)
+    path.write_bytes(buf.getvalue())

@@ -17,44 +17,9 @@ sys.path.insert(0, str(HERE.parents[2]))  # the repository root, for eval.sets.r
 
 import g_texts as t
 
-from eval.sets.report_forms import is_heading, text_lines, write_pdf, write_text
+from eval.sets.report_forms import write_docx, write_pdf, write_text
 
 OUT = HERE / "reports"
-
-
-def write_docx(name: str, text: str) -> None:
-    import docx  # python-docx
-
-    doc = docx.Document()
-    lines = text_lines(text)
-    doc.add_heading(lines[0], level=1)
-    for ln in lines[1:]:
-        if is_heading(ln):
-            doc.add_heading(ln, level=2)
-        else:
-            doc.add_paragraph(ln)
-    fixed = datetime.datetime(2023, 3, 1, 9, 0, 0)
-    doc.core_properties.title = lines[0]
-    doc.core_properties.author = "阜城县司法局"
-    doc.core_properties.created = fixed
-    doc.core_properties.modified = fixed
-    doc.save(str(OUT / name))
-    _fix_zip_dates(OUT / name)
-
-
-def _fix_zip_dates(path: Path) -> None:
-    """Rewrite a DOCX (zip) with fixed member timestamps so the bytes are reproducible."""
-    import io
-    import zipfile
-
-    with zipfile.ZipFile(path) as src:
-        members = [(i.filename, src.read(i.filename)) for i in src.infolist()]
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
-        for fname, data in members:
-            dst.writestr(zipfile.ZipInfo(fname, date_time=(2023, 3, 1, 9, 0, 0)), data,
-                         compress_type=zipfile.ZIP_DEFLATED)
-    path.write_bytes(buf.getvalue())
 
 
 def main() -> None:
@@ -63,7 +28,8 @@ def main() -> None:
     write_text(OUT / "g02_pingluo_2023.txt", t.PINGLUO_2023)
     write_text(OUT / "g03_jiading_2022.md", t.JIADING_2022)
     write_text(OUT / "g04_tianxin_2020.txt", t.TIANXIN_2020, "gbk")
-    write_docx("g05_fucheng_2022.docx", t.FUCHENG_2022)
+    write_docx(OUT / "g05_fucheng_2022.docx", t.FUCHENG_2022, "阜城县司法局",
+               datetime.datetime(2023, 3, 1, 9, 0, 0))
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ sys.path.insert(0, str(HERE.parents[2]))  # the repository root, for eval.sets.r
 
 import h_texts as t
 
-from eval.sets.report_forms import is_heading, text_lines, to_fullwidth, write_pdf, write_text
+from eval.sets.report_forms import is_heading, text_lines, to_fullwidth, write_docx, write_pdf, write_text
 
 OUT = HERE / "reports"
 
@@ -71,46 +71,12 @@ def jingan_html(text: str) -> str:
 """
 
 
-def write_docx(name: str, text: str) -> None:
-    import docx  # python-docx
-
-    doc = docx.Document()
-    lines = text_lines(text)
-    doc.add_heading(lines[0], level=1)
-    for ln in lines[1:]:
-        if is_heading(ln):
-            doc.add_heading(ln, level=2)
-        else:
-            doc.add_paragraph(ln)
-    fixed = datetime.datetime(2023, 3, 20, 9, 0, 0)
-    doc.core_properties.title = lines[0]
-    doc.core_properties.author = "延边州司法局"
-    doc.core_properties.created = fixed
-    doc.core_properties.modified = fixed
-    doc.save(str(OUT / name))
-    _fix_zip_dates(OUT / name)
-
-
-def _fix_zip_dates(path: Path) -> None:
-    """Rewrite a DOCX (zip) with fixed member timestamps so the bytes are reproducible."""
-    import io
-    import zipfile
-
-    with zipfile.ZipFile(path) as src:
-        members = [(i.filename, src.read(i.filename)) for i in src.infolist()]
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
-        for fname, data in members:
-            dst.writestr(zipfile.ZipInfo(fname, date_time=(2023, 3, 20, 9, 0, 0)), data,
-                         compress_type=zipfile.ZIP_DEFLATED)
-    path.write_bytes(buf.getvalue())
-
-
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     write_text(OUT / "h01_jingan_2024.html", jingan_html(t.JINGAN_2024))
     write_pdf(OUT / "h02_eerduosi_2023.pdf", t.ORDOS_2023)
-    write_docx("h03_yanbian_2022.docx", t.YANBIAN_2022)
+    write_docx(OUT / "h03_yanbian_2022.docx", t.YANBIAN_2022, "延边州司法局",
+               datetime.datetime(2023, 3, 20, 9, 0, 0))
     write_text(OUT / "h04_qingliu_2020.txt", to_fullwidth(t.QINGLIU_2020.strip() + "\n"), "gbk")
     write_text(OUT / "h05_yangpu_2024.md", t.YANGPU_2024.strip() + "\n")
 

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import datetime
 import html
-import io
 import sys
-import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -20,7 +18,7 @@ sys.path.insert(0, str(HERE.parents[2]))  # the repository root, for eval.sets.r
 
 import i_texts as t
 
-from eval.sets.report_forms import is_heading, text_lines, to_fullwidth, write_pdf, write_text
+from eval.sets.report_forms import fix_zip_dates, is_heading, text_lines, to_fullwidth, write_pdf, write_text
 
 OUT = HERE / "reports"
 FIXED = datetime.datetime(2025, 1, 13, 9, 0, 0)
@@ -49,19 +47,7 @@ def write_docx(name: str, text: str) -> None:
     props.last_modified_by = "栾城区司法局"
     props.created = props.modified = FIXED
     doc.save(str(OUT / name))
-    _fix_zip_dates(OUT / name)
-
-
-def _fix_zip_dates(path: Path) -> None:
-    """Rewrite a DOCX (zip) with fixed member timestamps so the bytes are reproducible."""
-    with zipfile.ZipFile(path) as src:
-        members = [(i.filename, src.read(i.filename)) for i in src.infolist()]
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
-        for fname, data in members:
-            dst.writestr(zipfile.ZipInfo(fname, date_time=(2025, 1, 13, 9, 0, 0)), data,
-                         compress_type=zipfile.ZIP_DEFLATED)
-    path.write_bytes(buf.getvalue())
+    fix_zip_dates(OUT / name, FIXED)
 
 
 HTML_PAGE = """<!DOCTYPE html>

@@ -18,45 +18,9 @@ sys.path.insert(0, str(HERE.parents[2]))  # the repository root, for eval.sets.r
 
 import j_texts as t
 
-from eval.sets.report_forms import (is_heading, text_lines, to_fullwidth, write_pdf,
-                                    write_text)
+from eval.sets.report_forms import is_heading, text_lines, to_fullwidth, write_docx, write_pdf, write_text
 
 OUT = HERE / "reports"
-
-
-def write_docx(name: str, text: str, author: str) -> None:
-    import docx  # python-docx
-
-    doc = docx.Document()
-    lines = text_lines(text)
-    doc.add_heading(lines[0], level=1)
-    for ln in lines[1:]:
-        if is_heading(ln):
-            doc.add_heading(ln, level=2)
-        else:
-            doc.add_paragraph(ln)
-    fixed = datetime.datetime(2025, 3, 11, 9, 0, 0)
-    doc.core_properties.title = lines[0]
-    doc.core_properties.author = author
-    doc.core_properties.created = fixed
-    doc.core_properties.modified = fixed
-    doc.save(str(OUT / name))
-    _fix_zip_dates(OUT / name)
-
-
-def _fix_zip_dates(path: Path) -> None:
-    """Rewrite a DOCX (zip) with fixed member timestamps so the bytes are reproducible."""
-    import io
-    import zipfile
-
-    with zipfile.ZipFile(path) as src:
-        members = [(i.filename, src.read(i.filename)) for i in src.infolist()]
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
-        for fname, data in members:
-            dst.writestr(zipfile.ZipInfo(fname, date_time=(2025, 3, 11, 9, 0, 0)), data,
-                         compress_type=zipfile.ZIP_DEFLATED)
-    path.write_bytes(buf.getvalue())
 
 
 def songjiang_html(text: str) -> str:
@@ -114,7 +78,8 @@ def songjiang_html(text: str) -> str:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     write_pdf(OUT / "j01_mudanjiang_2022.pdf", t.MUDANJIANG_2022)
-    write_docx("j02_liupanshui_2024.docx", t.LIUPANSHUI_2024, "六盘水市人民政府")
+    write_docx(OUT / "j02_liupanshui_2024.docx", t.LIUPANSHUI_2024, "六盘水市人民政府",
+               datetime.datetime(2025, 3, 11, 9, 0, 0))
     write_text(OUT / "j03_songjiang_2024.html", songjiang_html(t.SONGJIANG_2024))
     write_text(OUT / "j04_chengzhong_2023.txt", to_fullwidth(t.CHENGZHONG_2023.strip() + "\n"), "gbk")
     write_text(OUT / "j05_gaotai_2022.md", t.GAOTAI_2022.strip() + "\n")
