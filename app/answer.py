@@ -783,6 +783,8 @@ class ExtractiveAnswerer:
         last = words(sub.metrics[0])[-1:] if not own and sub.metrics else []
         action = asked_action(sub, terms) if own else \
             (last[0] if last and is_predicate(last[0]) else None)
+        if own and (other := _same_things_other_measure(sub, best, used)) is not None:
+            return other, False
         others = [e for e in ev[1:] if e.chunk.doc_id == best.chunk.doc_id and not e.hard]
         if own:  # after the best, the sentences the part's own words fit best: each part is judged
             others.sort(key=lambda e: -sum(w for t, w in terms.items() if t in e.sentence))  # by its own
@@ -1215,12 +1217,28 @@ def _only_figure_in_unit(part: QueryAnalysis, best: Evidence, used: set,
     question are about one thing, which reports state in one sentence. ``listed``: another part
     was answered from that sentence, so it is the parts' list ("国家级、自治区级示范村各有几个"
     of "新增全国示范村2个、自治区级示范村11个"), and even a common measure word (个, 件, 人)
-    left to one figure is this part's."""
+    left to one figure is this part's. The measure word counts within its group: attendance
+    asked in people ("有多少人参加") is stated in person-times ("覆盖群众42万人次")."""
     if not part.asked_unit or part.unit_implied or (part.asked_unit in _GENERIC_UNITS and not listed):
         return None
     figs = [f for _, f in find_figures(best.sentence)
-            if _unit_of(f) == part.asked_unit and (best.sentence, f) not in used]
+            if same_unit(base_unit(_unit_of(f)), part.asked_unit) and (best.sentence, f) not in used]
     return replace(best, figure=figs[0]) if len(figs) == 1 else None
+
+
+def _same_things_other_measure(part: QueryAnalysis, best: Evidence, used: set) -> Evidence | None:
+    """"搞了多少场普法活动，有多少人参加？": a part that names only an action (参加, 来听) and asks
+    another kind of measure than the figures the earlier parts took from the best sentence asks
+    for the same thing's other measure (the people at the events, the money of the cases), which
+    reports state in that sentence: "开展普法宣传活动460场次，受众12万人次". Another sentence
+    that merely shares the verb ("组织执法人员参加培训…持证执法人员1320人") is about something
+    else. A part asking the same measure ("受理多少件，审结多少件") is another stage, not this."""
+    if not part.metrics or not part.asked_unit or not all(is_predicate(w) for w in words(part.metrics[0])):
+        return None
+    taken = [f for x, f in used if x == best.sentence]
+    if not taken or any(same_unit(base_unit(_unit_of(f)), part.asked_unit) for f in taken):
+        return None
+    return _only_figure_in_unit(part, best, used, listed=True)
 
 
 def _named_stage(question: str, stages: list[tuple[str, str]]) -> str | None:

@@ -63,6 +63,12 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     # "接收出狱的人有多少" -> "接收刑满释放人员有多少", "老百姓上访的事" -> "老百姓信访的事"
     (re.compile(r"(?:从监狱(?:里)?(?:出来|放出来)|出狱|刑满(?:出狱|回来))(?:的|后的)?(?:人员|人)"), "刑满释放人员"),
     (re.compile(r"上访"), "信访"),
+    # someone newly placed under community correction or resettlement is 新接收 (入矫):
+    # "社区矫正新来了多少人" -> "社区矫正新接收多少人"
+    (re.compile(r"((?:矫正|帮教|服刑|刑满释放)[^，,？?。]{0,10}?)新(?:来|进来|报到)了?"), r"\1新接收"),
+    (re.compile(r"新(?:来|进来|报到)的(?=[^，,？?。]{0,8}(?:矫正|帮教|服刑|刑满释放))"), "新接收的"),
+    # dropped after an evaluation (律师遴选, 考核) is 淘汰: "把多少个不合格的律师刷掉了" -> 淘汰了
+    (re.compile(r"刷(?:掉|下来|下去|下)"), "淘汰"),
     # an agency's 一把手 is its 主要负责人; its head in court is 负责人出庭(应诉):
     # "一把手亲自出庭" -> "主要负责人出庭", "单位/机关领导亲自上法庭" -> "行政机关负责人出庭"
     (re.compile(r"一把手"), "主要负责人"),
