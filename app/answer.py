@@ -26,7 +26,7 @@ from ingest.figures import (LINK_BEFORE_FIGURE, PERCENT_UNITS, RATE_HEAD, RATE_W
 from ingest.regions import OWN_GOVERNMENT, SCOPE_WORDS
 from ingest.tokenize import is_predicate, is_verb, straddling_words, token_tag, words
 
-from app.query import QueryAnalysis, asked_phrase
+from app.query import COMPARED_YEAR, QueryAnalysis, asked_phrase
 
 __all__ = ["Evidence", "Draft", "ExtractiveAnswerer", "verify_numbers", "find_figures",
            "is_instruction", "is_upload", "metric_parts", "stated", "figure_pos", "QUOTE_SEP",
@@ -510,6 +510,10 @@ class ExtractiveAnswerer:
             noun = _noun_of(_noun_after(sent, fig)) if same_unit(unit, a.asked_unit or "") else ""
             names = bool(noun) and ((bool(counted) and noun.startswith(counted)) or
                                     (len(a.head or "") >= 2 and noun.endswith(a.head or "")))
+            # ...or right before it, the other place a count names its noun: "调解了多少件纠纷" ->
+            # "调解各类纠纷1386件", not "人民调解组织312个" (another measure word, another thing)
+            names |= bool(counted) and same_unit(unit, a.asked_unit or "") and \
+                _just_before(sent, pos).endswith(counted)
             shared = round(_shared_pairs(rate_words, _rate_name(sent, pos)), 2) if rate_words else 0.0
             rank = (change == a.wants_change, any(_in_clause(sent, pos, n) for n in quoted), acts, names,
                     shared, self._distinct_naming(terms, sent, pos), _of_years_asked(a, sent, pos),
@@ -712,7 +716,9 @@ class ExtractiveAnswerer:
                              for w, f in stages[:1] + [x for x in stages[1:] if x[1] == named])
             d.text = f"{_lead(best.chunk)}，{_where(best)}{said}：“{quote}”[{n}]"
             return d
-        said = _figure_with_noun(a, best) or \
+        now, change = _change_said(best.sentence, best.figure or "") if a.wants_change else ("", "")
+        said = f"{_subject(a, replace(best, figure=now))}为{change}" if now else \
+            f"{_where(best)}{change}" if change else _figure_with_noun(a, best) or \
             f"{_subject(a, best)}为{stated(best.sentence, best.figure or '')}"
         d.text = f"{_lead(best.chunk)}，{said}：“{quote}”[{n}]"
         return d
@@ -726,7 +732,9 @@ class ExtractiveAnswerer:
         found: list[Evidence | None] = []
         weak: list[bool] = []
         for sub in parts:
-            part, unsure = self._part_figure(a, sub, ev, used)
+            # parts joined in one clause ("受理、审结各多少件") are told apart by their own metric
+            joined = sum(p.effective_question == sub.effective_question for p in parts) > 1
+            part, unsure = self._part_figure(a, sub, ev, used, joined)
             found.append(part)
             weak.append(unsure)
             if part is not None:
@@ -770,13 +778,13 @@ class ExtractiveAnswerer:
         return d
 
     def _part_figure(self, a: QueryAnalysis, sub: QueryAnalysis, ev: list[Evidence],
-                     used: set[tuple[str, str]]) -> tuple[Evidence | None, bool]:
+                     used: set[tuple[str, str]], joined: bool = False) -> tuple[Evidence | None, bool]:
         """One part's figure: from the best sentence or the best other sentence of its report
         that names the part, never one an earlier part took; and whether it is only weakly
         named (the part in the asker's words, the sentence sharing only common words with it,
         and meaning no help: ``_part_by_meaning``)."""
         best = ev[0]
-        own = sub.effective_question != a.effective_question
+        own = sub.effective_question != a.effective_question and not joined
         terms = self._terms(sub) if own else \
             {t: self.weights.get(t, self.unseen_weight) for t in tokenize(sub.metrics[0]) if len(t) >= 2}
         # a joined part is its own action: "维持、撤销、终止的分别是多少件" -> 维持, 撤销, 终止
@@ -785,9 +793,13 @@ class ExtractiveAnswerer:
             (last[0] if last and is_predicate(last[0]) else None)
         if own and (other := _same_things_other_measure(sub, best, used)) is not None:
             return other, False
-        others = [e for e in ev[1:] if e.chunk.doc_id == best.chunk.doc_id and not e.hard]
+        years = sub.years or a.years  # a sentence of another year ("2020年，直接纠错84件") is not the part's
+        others = [e for e in ev[1:] if e.chunk.doc_id == best.chunk.doc_id and not e.hard
+                  and (not years or e.year is None or e.year in years)]
         if own:  # after the best, the sentences the part's own words fit best: each part is judged
             others.sort(key=lambda e: -sum(w for t, w in terms.items() if t in e.sentence))  # by its own
+        else:  # things joined in one ask ("受理和审结各多少件") are one matter's, stated together
+            others.sort(key=lambda e: all(e.sentence != x for x, _ in used))
         for e in [best] + others:
             # by earlier parts; a figure said of each ("广场和长廊各1处") is every part's
             mine = {(x, f) for x, f in used if x == e.sentence and not _of_each(x, f)}
@@ -1185,6 +1197,23 @@ def _is_change(sentence: str, fig: str) -> bool:
     return pos >= 0 and bool(_CHANGE_BEFORE.search(sentence[max(0, pos - 7):pos].rstrip("+-－−")))
 
 
+def _change_said(sentence: str, fig: str) -> tuple[str, str]:
+    """A change said as the report compares: the figure it changed to, and the clause from the
+    base to the change ("比2020年多了多少？" -> "8915件", "8915件，较2020年的7632件增长16.8%"),
+    since the change alone ("增长16.8%") hides what it is of. ("", "") when ``fig`` is no change;
+    no figure changed to when the clause does not start from a comparison (较, 比, 同比)."""
+    if not fig or not _is_change(sentence, fig):
+        return "", ""
+    pos = figure_pos(sentence, fig)
+    start = max(sentence.rfind(c, 0, pos) for c in "，,；;：:") + 1
+    clause = sentence[start:pos] + stated(sentence, fig)
+    before = find_figures(sentence[:start]) if start > 0 else ()
+    if not before or not re.match(r"\s*(?:较|比|同比|环比|与)", clause):
+        return "", clause
+    now = before[-1][1]
+    return now, f"{stated(sentence, now)}，{clause}"
+
+
 def _stages_named(question: str, stages: list[tuple[str, str]]) -> list[str]:
     """The figures of the stages the question names by a word of the stage's verb ("受理的…分别
     是多少", "调解成功的有多少", "在册…多少人"). The counted thing's own words (行政复议申请 of
@@ -1226,17 +1255,28 @@ def _only_figure_in_unit(part: QueryAnalysis, best: Evidence, used: set,
     return replace(best, figure=figs[0]) if len(figs) == 1 else None
 
 
+_BARE_ASK = re.compile(r"占|多大|多高|多少|几|是|有")  # "占多大比例" asks a share and names nothing
+
+
 def _same_things_other_measure(part: QueryAnalysis, best: Evidence, used: set) -> Evidence | None:
     """"搞了多少场普法活动，有多少人参加？": a part that names only an action (参加, 来听) and asks
     another kind of measure than the figures the earlier parts took from the best sentence asks
     for the same thing's other measure (the people at the events, the money of the cases), which
     reports state in that sentence: "开展普法宣传活动460场次，受众12万人次". Another sentence
     that merely shares the verb ("组织执法人员参加培训…持证执法人员1320人") is about something
-    else. A part asking the same measure ("受理多少件，审结多少件") is another stage, not this."""
-    if not part.metrics or not part.asked_unit or not all(is_predicate(w) for w in words(part.metrics[0])):
+    else. A part asking the same measure ("受理多少件，审结多少件") is another stage, not this.
+    A share asked alone ("占多大比例") is the rate the sentence states after that figure:
+    "通过调解、和解方式结案412件，调解和解率22.8%"."""
+    bare = _BARE_ASK.sub("", RATE_WORDS.sub("", part.metrics[0] if part.metrics else ""))
+    if not all(is_predicate(w) for w in words(bare)):
         return None
     taken = [f for x, f in used if x == best.sentence]
-    if not taken or any(same_unit(base_unit(_unit_of(f)), part.asked_unit) for f in taken):
+    if part.wants_rate and taken and not any(_unit_of(f) in PERCENT_UNITS for f in taken):
+        after = max(figure_pos(best.sentence, f) for f in taken)
+        rates = [f for p, f in find_figures(best.sentence) if p > after and _unit_of(f) in PERCENT_UNITS]
+        return replace(best, figure=rates[0]) if rates else None
+    if not part.metrics or not part.asked_unit or not taken or \
+            any(same_unit(base_unit(_unit_of(f)), part.asked_unit) for f in taken):
         return None
     return _only_figure_in_unit(part, best, used, listed=True)
 
@@ -1395,8 +1435,6 @@ def _of_years_asked(a: QueryAnalysis, sentence: str, pos: int) -> bool:
 
 
 # a year as the base of a comparison (较2021年, 比2020年, 与2019年相比) or inside a parenthesis
-_COMPARED_YEAR = re.compile(r"(?:较|比|与|同|相较于?|对比|低于|高于|超过|少于|多于)\s*(?:19|20)\d{2}\s*年"
-                            r"|[（(][^（）()]*?(?:19|20)\d{2}\s*年[^（）()]*[）)]")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -1405,7 +1443,7 @@ def sentence_year(sentence: str, report_year: int | None) -> int | None:
     report's "2021年，全区受理…"), else the report's year. Later years name plans, not figures,
     and a year a figure is compared with names only the base ("收到申请417件，较2021年的341件
     增长22.3%", "受理287件（2021年为241件）"): the sentence's own figures are the report's year's."""
-    named = {int(y) for y in _SENT_YEAR.findall(_COMPARED_YEAR.sub("", sentence))}
+    named = {int(y) for y in _SENT_YEAR.findall(COMPARED_YEAR.sub("", sentence))}
     earlier = [y for y in named if report_year and y < report_year]
     return earlier[0] if len(named) == 1 and earlier else report_year
 
@@ -1632,14 +1670,24 @@ def _informative(sentences: list[str], terms: dict[str, float], limit: int) -> l
     return [sentences[i] for i in sorted(keep)]
 
 
-_PART = re.compile(r"[，,？?；;。、]")
+_PART = re.compile(r"[，,？?；;。]")
+
+
+def _clauses(question: str) -> list[str]:
+    """The question's clauses; "、" separates clauses only when each side asks ("收到多少件、
+    受理多少件"): "受理、审结各多少件" is one clause joining two asked things (``metric_parts``)."""
+    out = []
+    for clause in (c for c in _PART.split(question) if c.strip()):
+        pieces = [x for x in clause.split("、") if x.strip()]
+        out += pieces if all(_ASK_WORD.search(x) for x in pieces) else [clause]
+    return out
 
 
 def _sub_questions(a: QueryAnalysis) -> list[QueryAnalysis]:
     """The parts of a question that asks for several figures, each analysed on its own:
     "海曙区2020年行政复议新收案件多少件，办结多少件？" -> [..新收案件多少件, 办结多少件]."""
     from app.query import analyze_query  # same package; kept local to show it is a re-analysis
-    parts = [x for p in _PART.split(a.question) if p.strip() for x in _asks_of(p)]
+    parts = [x for p in _clauses(a.question) for x in _asks_of(p)]
     if len(parts) < 2:
         return []
     subs = [analyze_query(p, a.regions, a.years) for p in parts]

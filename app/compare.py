@@ -135,13 +135,15 @@ def best_fact(a: QueryAnalysis, facts: Sequence[Fact], min_score: float | None =
         if _names_another_figure(a, f):
             continue
         # the whole phrase counts fully, a part of it ("干部学法考试" of ...优秀率) a little less
-        s = max((metric_score(m, f.metric, f.sentence) * (1.0 if i == 0 else 0.9)
-                 for i, m in enumerate(phrases)), default=0.0)
+        each = [metric_score(m, f.metric, f.sentence) * (1.0 if i == 0 else 0.9) for i, m in enumerate(phrases)]
+        s = max(each, default=0.0)
         s *= _unit_factor(a, f)
         # the word next to 多少 names what is counted: "各受理了多少件" -> the figure after 受理
         s += 0.1 * _next_to_ask(a, f.metric)
         if s >= min_score:
-            scored.append((s, f))
+            # facts that a part of the phrase names equally ("成功率" of 化解成功率 and 调处成功率)
+            # are told apart by the whole phrase: "调解矛盾纠纷的成功率" is 调处各类矛盾纠纷's
+            scored.append(((s, each[0] if each else 0.0), f))
     return max(scored, key=lambda t: t[0])[1] if scored else None
 
 
@@ -159,7 +161,9 @@ def _names_another_figure(a: QueryAnalysis, f: Fact) -> bool:
         return False
     own = re.split(r"[，,；;、]", f.sentence[:pos])[-1]
     asked = [m for m in a.metrics if len(m) >= 2 and m in f.sentence and m not in own]
-    for p, _ in find_figures(f.sentence):
+    for p, other in find_figures(f.sentence):
+        if (_unit(other) in PERCENT_UNITS) != (f.unit in PERCENT_UNITS):
+            continue  # the count a rate is of names the rate too: "受理信访事项1876件，按期办结率98.2%"
         before = re.split(r"[，,；;、]", f.sentence[:p])[-1]
         if p != pos and any(before.endswith(m) for m in asked):
             return True  # "审结56件": the asked word right before another figure

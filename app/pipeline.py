@@ -397,7 +397,7 @@ class ReportQA:
             all_hits.extend(hits)
             ev = state.answerer.evidence(a, [h.chunk for h in hits])
             best = next((e for e in ev if state.answerer.answers(a, e)), None)
-            if not best:
+            if not best or not best.figure:  # a passage without a figure answers no comparison
                 return None
             return best if not a.asked_unit or not best.figure[-1].isdigit() else None
 

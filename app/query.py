@@ -15,12 +15,16 @@ from ingest.tokenize import token_tag, words
 from .vocabulary import report_terms
 
 __all__ = ["QueryAnalysis", "analyze_query", "asked_phrase", "region_names", "region_key", "RATE_WORDS",
-           "INHERITABLE"]
+           "INHERITABLE", "COMPARED_YEAR"]
 
 log = logging.getLogger(__name__)
 
 # A year the question is about: "2020年", "2020年度". A year inside a span ("2021—2025年") names a
 # plan period, not the year a report covers, so it is not a filter.
+# A year written as the base of a comparison is not the year a sentence or question is about:
+# "较2021年的341件增长…", "（2021年为241件）", "比2020年多了多少？" (asked of the report's year).
+COMPARED_YEAR = re.compile(r"(?:较|比|与|同|相较于?|对比|低于|高于|超过|少于|多于)\s*(?:19|20)\d{2}\s*年"
+                           r"|[（(][^（）()]*?(?:19|20)\d{2}\s*年[^（）()]*[）)]")
 _YEAR = re.compile(r"(?<![\d—\-–~到])(?<!(?<!截)至)((?:19|20)\d{2})(?=\s*年)(?!\s*年?\s*[—\-–~至到]\s*\d)")
 _WANTS_NUMBER = re.compile(RATE_WORDS.pattern + r"|多少|几|数量|数目|总数|金额|规模|人次|多大|多高|"
                            r"多久|多长|多少钱")
@@ -52,7 +56,8 @@ _DURATION = re.compile(r"多久|多长时间|多长期限")
 _ALL_PLACES = re.compile(r"各(?:区|县|市|地|区县|县区|地区)|所有(?:区|县|市|地区)|哪(?:个|些)(?:区|县|市|地)")
 # A question about a change against another year, not about a level.
 _CHANGE = re.compile(r"比(?:上|去|前)一?年|较(?:上|去)年|同比|环比|增长了?(?:多少|几)|增加了?(?:多少|几)|"
-                     r"(?:多|少)了(?:多少|几)|增幅|降幅|下降了?(?:多少|几)|减少了?(?:多少|几)")
+                     r"(?:多|少)了(?:多少|几)|增幅|降幅|下降了?(?:多少|几)|减少了?(?:多少|几)|"
+                     r"(?:提高|提升|上升|降低)了?(?:多少|几)|(?:比|较)\s*(?:19|20)\d{2}\s*年")
 _ELLIPTICAL_HINT = re.compile(r"^(那|那么|还有|再看|换成|改成)|呢[？?。!！]*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # The unit a count is kept in when the question does not say ("纠纷数量" -> 件, not 1580人次).
@@ -246,7 +251,7 @@ def analyze_query(question: str, regions_in_index: list[dict], years_in_index: l
     inherits the previous user turn's metric, and a question naming no region/year inherits those."""
     q = report_terms(question.strip())
     regions, unknown, mentions = _find_regions(q, regions_in_index)
-    years = [int(y) for y in dict.fromkeys(_YEAR.findall(q))]
+    years = [int(y) for y in dict.fromkeys(_YEAR.findall(COMPARED_YEAR.sub("", q)))]
     metrics = _metric_phrases(q, mentions)
     unit, head, money = _ASKED_UNIT.search(q), _head(q, metrics), bool(_ASKS_MONEY.search(q))
     # "实施满多久" asks for a time, "…的事项占多少" for a share: neither is counted in 件
