@@ -436,7 +436,7 @@ class ExtractiveAnswerer:
                     if fig and aim:
                         score *= 0.2  # "推动…出庭应诉率年底前达到100%" is next year's aim
                         mismatch = True
-                    if a.wants_change and fig and not _is_change(sent, fig):
+                    if a.wants_change and fig and not several and not _is_change(sent, fig):
                         score *= 0.3  # "比上年增长了多少": the level (1642件) is no answer
                         mismatch = True
                     if fig and not several and not _names_outcomes(a, sent, fig):
@@ -766,7 +766,7 @@ class ExtractiveAnswerer:
             if any(p is not None and (p.sentence, p.figure) == (part.sentence, part.figure) for p in found[:k]):
                 continue  # "广场和长廊各1处": said once for both
             n = d.cite(part.chunk, part.sentence)
-            prefix = _where(best) if not said else ""
+            prefix = _where(part) if not said else ""
             said.append(f"{prefix}{_short_subject(sub, part)}[{n}]")
         if not d.citations:
             return Draft(not_found_text(), False)
@@ -793,14 +793,15 @@ class ExtractiveAnswerer:
             (last[0] if last and is_predicate(last[0]) else None)
         if own and (other := _same_things_other_measure(sub, best, used)) is not None:
             return other, False
-        years = sub.years or a.years  # a sentence of another year ("2020年，直接纠错84件") is not the part's
+        # a sentence that opens with another year ("2020年，直接纠错84件") is not the part's
+        years = sub.years or a.years
         others = [e for e in ev[1:] if e.chunk.doc_id == best.chunk.doc_id and not e.hard
-                  and (not years or e.year is None or e.year in years)]
+                  and not _opens_with_other_year(e.sentence, years)]
         if own:  # after the best, the sentences the part's own words fit best: each part is judged
             others.sort(key=lambda e: -sum(w for t, w in terms.items() if t in e.sentence))  # by its own
         else:  # things joined in one ask ("受理和审结各多少件") are one matter's, stated together
             others.sort(key=lambda e: all(e.sentence != x for x, _ in used))
-        for e in [best] + others:
+        for e in [x for x in [best] if not _opens_with_other_year(x.sentence, years)] + others:
             # by earlier parts; a figure said of each ("广场和长廊各1处") is every part's
             mine = {(x, f) for x, f in used if x == e.sentence and not _of_each(x, f)}
             taken = [_numbers(f)[0] for _, f in mine if _numbers(f)]
@@ -878,7 +879,8 @@ class ExtractiveAnswerer:
         if named is not None and named.sentences and \
                 _heading_cover(terms, named) >= max(self.min_head_coverage, _heading_cover(terms, best) + 1e-9):
             best = named  # the heading that names what is asked answers it, retrieved or not
-        picked = self._topic_paragraph(terms, best, limit) or _informative(best.sentences, terms, limit)
+        picked = _named_item(a, best, limit) or self._topic_paragraph(terms, best, limit) or \
+            _informative(best.sentences, terms, limit)
         d = Draft("", True)
         n = d.cite(best.chunk, QUOTE_SEP.join(picked))
         where = _where(Evidence(best.chunk, picked[0], region=best.chunk.meta.get("region", "")))
@@ -1434,7 +1436,17 @@ def _of_years_asked(a: QueryAnalysis, sentence: str, pos: int) -> bool:
     return not own or own[-1] in a.years
 
 
-# a year as the base of a comparison (较2021年, 比2020年, 与2019年相比) or inside a parenthesis
+# the start of a span that runs to the report's year: "对2012年以来的规范性文件进行集中清理"
+_SPAN_START = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?(?:以来|来|起至今|至今)")
+_OPENING_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年度?[，,：:]")
+
+
+def _opens_with_other_year(sentence: str, years: Sequence[int]) -> bool:
+    """Does the sentence open with a year not asked ("2020年，直接纠错84件" when 2021 is asked)?
+    A year at the head of a sentence, set off by a comma, dates all its figures; a year inside
+    it may date only an event ("2004年撤县设市，…常住人口117.5万") or start a span ("2012年以来")."""
+    m = _OPENING_YEAR.match(sentence)
+    return bool(years) and m is not None and int(m.group(1)) not in years
 
 
 @functools.lru_cache(maxsize=16384)
@@ -1442,8 +1454,9 @@ def sentence_year(sentence: str, report_year: int | None) -> int | None:
     """The year a sentence's figures belong to: the one earlier year it names itself (a 2022
     report's "2021年，全区受理…"), else the report's year. Later years name plans, not figures,
     and a year a figure is compared with names only the base ("收到申请417件，较2021年的341件
-    增长22.3%", "受理287件（2021年为241件）"): the sentence's own figures are the report's year's."""
-    named = {int(y) for y in _SENT_YEAR.findall(COMPARED_YEAR.sub("", sentence))}
+    增长22.3%", "受理287件（2021年为241件）"), and so does the start of a span ("2012年以来"):
+    the sentence's own figures are the report's year's."""
+    named = {int(y) for y in _SENT_YEAR.findall(_SPAN_START.sub("", COMPARED_YEAR.sub("", sentence)))}
     earlier = [y for y in named if report_year and y < report_year]
     return earlier[0] if len(named) == 1 and earlier else report_year
 
@@ -1614,6 +1627,28 @@ def _section_block(chunk: Chunk) -> list[_Block]:
              for b in parts[1:]]
     return [_Block(chunk, parts[0].heading, [x for xs, _ in items for x in xs], parts[0].order,
                    [p for _, ps in items for p in ps])]
+
+
+# the mark that opens an item of a list of measures: 一是, 其二, （三）, 4．
+_ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
+
+
+def _named_item(a: QueryAnalysis, block: "_Block", limit: int) -> list[str]:
+    """A how-question quoting a measure's name ("“综合查一次”具体是怎么做的") is answered by the
+    item of the list that names it, lead and details, up to the next item's mark: reports list
+    measures "一是推行“综合查一次”。同一部门…合并进行…。全年开展联合检查1286次…。二是…".
+    [] when no item's lead names it."""
+    names = quoted_names(a.question)
+    lead = next((i for i, s in enumerate(block.sentences)
+                 if _ITEM_START.match(s) and any(n in s for n in names)), None)
+    if lead is None:
+        return []
+    run = [block.sentences[lead]]
+    for s in block.sentences[lead + 1:]:
+        if _ITEM_START.match(s) or len(run) >= limit:
+            break
+        run.append(s)
+    return run
 
 
 _MEASURE = re.compile(r"\d|“[^”]{2,20}”|一是|二是|三是|建立|制定|出台|开展|推行|实施|组建|设立|印发|创新|实现")

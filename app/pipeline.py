@@ -569,7 +569,9 @@ def _fabrication_request(q: str) -> str | None:
 
 
 def _is_comparison(a: QueryAnalysis) -> bool:
-    if len(a.regions) + len(a.unknown_regions) >= 2 and a.regions:
+    # two places in a how-question are where a thing was done ("湛江在吴川试点的…是怎么做的"),
+    # not two sides of a comparison of figures
+    if len(a.regions) + len(a.unknown_regions) >= 2 and a.regions and (a.wants_number or a.comparison):
         return True
     return a.comparison and not a.regions and bool(a.metrics) and (a.wants_number or bool(a.superlative))
 

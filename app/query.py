@@ -245,11 +245,25 @@ def _last_user_turn(history: list[dict] | None) -> tuple[str, list[dict]]:
     return str(turns[-1]["content"]).strip(), list((history or [])[:idx])
 
 
+_SEVERAL = re.compile(r"几(?:" + "|".join(UNIT_WORDS) + r")(?=([^，,。？?；;、和及与]+?)(?:多少))")
+
+
+def several_not_asked(question: str) -> str:
+    """几 is also "several": in "几个执法部门一起上门检查搞了多少户次" the 几个 is not asked, as
+    a verb phrase stands between it and the clause's ask (多少); two things asked in one clause
+    are joined by a conjunction or stand side by side ("几个方面、多少条", "多少个方面多少项").
+    Such a 几 and its measure word are dropped ("执法部门一起上门检查搞了多少户次")."""
+    def repl(m: re.Match) -> str:
+        between = words(m.group(1))  # its first word is the counted noun, a verbal one maybe (执法)
+        return "" if any(token_tag(w).startswith("v") for w in between[1:]) else m.group(0)
+    return _SEVERAL.sub(repl, question)
+
+
 def analyze_query(question: str, regions_in_index: list[dict], years_in_index: list[int],
                   history: list[dict] | None = None) -> QueryAnalysis:
     """Analyse ``question``; with ``history`` (OpenAI-style turns) an elliptical follow-up
     inherits the previous user turn's metric, and a question naming no region/year inherits those."""
-    q = report_terms(question.strip())
+    q = several_not_asked(report_terms(question.strip()))
     regions, unknown, mentions = _find_regions(q, regions_in_index)
     years = [int(y) for y in dict.fromkeys(_YEAR.findall(COMPARED_YEAR.sub("", q)))]
     metrics = _metric_phrases(q, mentions)
@@ -263,7 +277,10 @@ def analyze_query(question: str, regions_in_index: list[dict], years_in_index: l
         asked_unit=_MONEY_UNIT if money else _SPOKEN_UNITS.get(unit.group(1), unit.group(1)) if unit else implied,
         unit_implied=not unit and implied is not None and not money,
         wants_number=bool(_WANTS_NUMBER.search(q)), wants_rate=bool(RATE_WORDS.search(q)),
-        comparison=bool(_COMPARISON.search(q)) or len(regions) + len(unknown) >= 2,
+        # two places in a how-question are where a thing was done ("湛江在吴川试点的…是怎么做的"),
+        # not two sides of a comparison of figures
+        comparison=bool(_COMPARISON.search(q)) or (len(regions) + len(unknown) >= 2
+                                                   and bool(_WANTS_NUMBER.search(q))),
         superlative="max" if _MAX.search(q) else "min" if _MIN.search(q) else None,
         wants_change=bool(_CHANGE.search(q)))
     prev_q, prev_hist = _last_user_turn(history)

@@ -46,8 +46,12 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     # "到窗口办事，一年办了多少件事" -> "到窗口办理事项，一年办理多少件事项"
     (re.compile(r"办(?:事|公)大厅|政务大厅"), "政务服务中心"),
     (re.compile(r"办了?(多少|几)件事(?:情|儿)?"), r"办理\1件事项"),
-    (re.compile(r"办的事(?:情|儿)?"), "办理的事项"),
+    (re.compile(r"办的事(?!项)(?:情|儿)?"), "办理的事项"),
     (re.compile(r"(?<=[窗口厅上])办事(?![不效])"), "办理事项"),
+    # a matter a citizen can handle away from home is 跨省通办 (another province) or 异地通办
+    # (another place), the State Council's names: "在外省直接办，不用跑回来" -> 跨省通办
+    (re.compile(r"(?:在|到|去)?(?:外省|省外)(?:也|就)?(?:能|可以|可)?(?:直接|就)?(?:办理?|办事)"), "跨省通办"),
+    (re.compile(r"(?:在|到|去)?(?:外地|异地)(?:也|就)?(?:能|可以|可)?(?:直接|就)?(?:办理?|办事)"), "异地通办"),
     # a case fined is a 行政处罚案件, a fine written a 罚单, the money fined 罚没款:
     # "一共罚了多少起案子" -> "一共办理行政处罚案件多少起", "罚了多少钱" -> "罚没款多少钱"
     (re.compile(r"罚了?的?(多少|几)(起|件)?(?:案子|案件)"), r"办理行政处罚案件\1\2"),

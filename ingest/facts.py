@@ -27,6 +27,7 @@ _QUANTITY = re.compile(
     r"(?P<approx1>余|多)?(?P<mult>万|亿|千)?(?P<approx2>余|多)?"
     r"(?P<unit>" + "|".join(map(re.escape, UNITS)) + ")")
 _MULT = {"万": 1e4, "亿": 1e8, "千": 1e3, None: 1.0}
+_QUOTED_END = re.compile(r"[“\"]([^“”\"]{1,20})[”\"]$")
 _CLAUSE_BREAK = re.compile(r"[,，;；:：、()（）“”\"]")
 # Scope/time words and quantifiers the metric phrase starts after (the last one found).
 _LEAD = re.compile(r".*(?:今年以来|我区|我局|辖区内|拥有|已有|共有|现有|今年来|全年|全区|全市|全县|本年度|年内|累计|共计|合计|总计|共|"
@@ -143,6 +144,8 @@ def _phrase(segment: str) -> str:
     linking verb. '今年来全区人民调解组织共受理矛盾纠纷案件' -> '受理矛盾纠纷案件'. Empty when
     there is none (the noun follows the number: 辖区内39家P2P; or the number is inside a
     title: 《…莫犯9宗罪》)."""
+    # a quoted name right before the number names what it counts: 培育“法律明白人”1860名
+    segment = _QUOTED_END.sub(r"\1", segment.rstrip())
     clause = _CLAUSE_BREAK.split(segment)[-1].strip()
     if "《" in clause.rsplit("》", 1)[-1]:
         return ""

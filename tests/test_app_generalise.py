@@ -1337,3 +1337,62 @@ def test_a_compared_rate_is_the_one_whose_sentence_names_what_it_is_of(
     ans = _ask(pipelines, index, question)
     line = next(x for x in ans.answer.splitlines() if x.lstrip("- ").startswith(region))
     assert figure in line.split("“")[0] and not_figure not in line.split("“")[0], ans.answer
+
+
+@pytest.mark.parametrize("index, question, figures, not_said", [
+    ("unseen", "万秀区2019年几个区级部门一起搞了多少次随机抽查？", ["96次"], "报告未给出"),
+    ("unseen3", "观山湖区2021年几个执法部门一共办了多少件行政执法案件，罚没款多少？", ["3962件", "2847万元"], "126件")])
+def test_ji_before_a_verb_phrase_that_asks_is_several_not_an_ask(pipelines, index, question, figures, not_said):
+    ans = _ask(pipelines, index, question)
+    assert ans.found and all(f in _said(ans) for f in figures) and not_said not in ans.answer, ans.answer
+
+
+def test_several_not_asked_keeps_two_joined_asks():
+    from app.query import several_not_asked
+    assert several_not_asked("几个执法部门一起上门检查搞了多少户次") == "执法部门一起上门检查搞了多少户次"
+    assert several_not_asked("措施一共分几个方面、多少条？") == "措施一共分几个方面、多少条？"
+    assert several_not_asked("一共有几个方面多少项具体措施") == "一共有几个方面多少项具体措施"
+    assert several_not_asked("有几个部门开展了检查？") == "有几个部门开展了检查？"
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen3", "丰南区2021年有多少事项在外省也能办？", "112项"),
+    ("unseen3", "观山湖区2021年有多少项事项可以在外省直接办？", "328项")])
+def test_matters_handled_in_another_province_are_kua_sheng_tong_ban(pipelines, index, question, figure):
+    ans = _ask(pipelines, index, question)
+    assert ans.found and figure in _said(ans), ans.answer
+
+
+def test_a_quoted_name_right_before_a_figure_is_its_metric():
+    from ingest.facts import find_quantities
+    # 柳城县 (unseen), 临河区 (unseen): the quote marks no longer cut the name off
+    assert find_quantities("全县培育“法律明白人”1510名，建成县级法治文化阵地14个。")[0][:3] == \
+        ("培育法律明白人", 1510.0, "名")
+    facts = find_quantities("组织“法律明白人”培训32场，全区培育“法律明白人”2460名，开展普法活动540余场次。")
+    assert ("培育法律明白人", 2460.0) in [(m, v) for m, v, _, _ in facts]
+
+
+def test_two_places_in_a_how_question_are_not_a_comparison(unseen_qa):
+    from app.pipeline import _is_comparison
+    from app.query import analyze_query
+    st = unseen_qa.state
+    how = analyze_query("兰州市在榆中县试点的“调解工作室”是怎么做的？", st.regions, st.years)
+    both = analyze_query("兰州市和中卫市2020年行政复议案件各有多少？", st.regions, st.years)
+    which = analyze_query("兰州市和中卫市，哪个市受理的行政复议案件多？", st.regions, st.years)
+    assert len(how.regions) + len(how.unknown_regions) == 2
+    assert not _is_comparison(how) and _is_comparison(both) and _is_comparison(which)
+
+
+@pytest.mark.parametrize("index, question, said, not_said", [
+    ("unseen4", "蒸湘区2022年是如何发挥“关键少数”示范引领作用的？", "书面述法", "三是"),
+    ("sample", "海曙区是怎么助力“最多跑一次”改革的？", "审批考级制", "三是")])
+def test_a_how_question_quoting_a_measure_gets_the_item_that_names_it(pipelines, index, question, said, not_said):
+    ans = _ask(pipelines, index, question)
+    assert ans.found and said in ans.answer and not_said not in ans.answer, ans.answer
+
+
+def test_a_year_that_starts_a_span_does_not_date_the_sentence():
+    from app.answer import sentence_year
+    assert sentence_year("对2012年以来的县政府规范性文件进行集中清理，废止9件、宣布失效14件。", 2017) == 2017
+    assert sentence_year("2016年以来累计培训执法人员3200人次。", 2019) == 2019
+    assert sentence_year("2021年，全区受理行政复议案件59件。", 2022) == 2021
