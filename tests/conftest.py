@@ -131,6 +131,15 @@ def unseen5_qa(tmp_path_factory, encoder):
 
 
 @pytest.fixture(scope="session")
+def unseen6_qa(tmp_path_factory, encoder):
+    """The pipeline on an index of the sixth unseen-report set (eval/sets/unseen6/reports): 12
+    reports of 北京 天津 重庆 江苏 广东 海南 青海, written after the first five sets had been
+    tuned on."""
+    return _qa_on(ROOT / "eval" / "sets" / "unseen6" / "reports",
+                  tmp_path_factory.mktemp("unseen6") / "idx", encoder)
+
+
+@pytest.fixture(scope="session")
 def unseen3_qa(tmp_path_factory, encoder):
     """The pipeline on an index of the third unseen-report set (eval/sets/unseen3/reports): 15
     reports written after the first two sets had been tuned on."""

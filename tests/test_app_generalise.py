@@ -1230,8 +1230,13 @@ def test_everyday_words_become_the_legal_terms_and_the_reports_own_terms_stay():
     assert report_terms("全市一共罚了多少起案子") == "全市一共办理行政处罚案件多少起"
     assert report_terms("不服申请复查，被撤掉原决定的") == "不服申请行政复议，被撤销原决定的"
     assert report_terms("接收从监狱出来的人") == "接收刑满释放人员"
+    assert report_terms("社区矫正新来了多少人") == "社区矫正新接收多少人"
+    assert report_terms("有多少公职人员考法律知识") == "有多少公职人员学法考试"
+    assert report_terms("多少件事可以在外省直接办") == "多少件事可以跨省通办"
+    assert report_terms("在外地也能办的事项") == "异地通办的事项"
     for own in ("区政府作为被告的行政诉讼案件败诉率", "调解成功率", "运输企业输入数据", "协调好各方",
-                "“办事不求人”专项整治", "群众办事效率"):
+                "“办事不求人”专项整治", "群众办事效率", "参考法律规定", "新来的律师", "刷卡缴费",
+                "网上办的事项"):
         assert report_terms(own) == own
 
 
@@ -1396,3 +1401,11 @@ def test_a_year_that_starts_a_span_does_not_date_the_sentence():
     assert sentence_year("对2012年以来的县政府规范性文件进行集中清理，废止9件、宣布失效14件。", 2017) == 2017
     assert sentence_year("2016年以来累计培训执法人员3200人次。", 2019) == 2019
     assert sentence_year("2021年，全区受理行政复议案件59件。", 2022) == 2021
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen", "山海关区2020年有多少公职人员考法律知识？", "1865名"),
+    ("unseen", "鹤岗市2018年干部考法律知识的参考率是多少？", "99%")])
+def test_officials_examined_on_the_law_sit_the_xuefa_exam(pipelines, index, question, figure):
+    ans = _ask(pipelines, index, question)
+    assert ans.found and figure in _said(ans), ans.answer

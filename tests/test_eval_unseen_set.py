@@ -139,3 +139,17 @@ def test_the_fifth_set_agrees_with_its_reports_and_covers_every_type():
     asked = {name: {(q["question"], str(q.get("history"))) for q in split} for name, split in splits.items()}
     assert not asked["dev"] & asked["test"]
     assert len({p.name[:3] for p in (folder / "reports").iterdir()}) == 12
+
+
+def test_the_sixth_set_agrees_with_its_reports_and_covers_every_type():
+    """eval/sets/unseen6: 12 reports of seven provinces no earlier set used (北京 天津 重庆 江苏
+    广东 海南 青海), written by three helpers who saw neither the answerer's code nor any
+    question set."""
+    folder = HERE.parent / "unseen6"
+    assert check_folder(folder) == []
+    splits = {name: load_set(folder / f"{name}.jsonl") for name in ("dev", "test")}
+    for qtype in ("fact", "paraphrase", "followup", "compare", "descriptive", "unanswerable"):
+        assert all(any(q["type"] == qtype for q in split) for split in splits.values()), qtype
+    asked = {name: {(q["question"], str(q.get("history"))) for q in split} for name, split in splits.items()}
+    assert not asked["dev"] & asked["test"]
+    assert len({p.name[:3] for p in (folder / "reports").iterdir()}) == 12
