@@ -32,6 +32,18 @@ def is_heading(line: str) -> bool:
     return line[:2] in {f"{n}、" for n in CN_NUMS}
 
 
+def html_title_and_body(text: str, indent: int = 4, attrs: str = "") -> tuple[str, str]:
+    """The report's title line, and its other lines as HTML paragraphs (headings as <h3>), each
+    on its own line indented ``indent`` spaces, ``attrs`` inside each tag: the body of the
+    HTML page generators, whose site boilerplate around it is each page's own."""
+    lines = text_lines(text)
+    paras = []
+    for ln in lines[1:]:
+        tag = "h3" if is_heading(ln) else "p"
+        paras.append(f"{' ' * indent}<{tag}{attrs}>{html.escape(ln)}</{tag}>")
+    return lines[0], "\n".join(paras)
+
+
 def write_pdf(path: Path, text: str) -> None:
     """A multi-page A4 PDF in the built-in CID font STSong-Light, page numbers "- n -", the
     first line as a centred 19 pt title (a long one wraps). Deterministic (``invariant=1``)."""

@@ -18,7 +18,7 @@ sys.path.insert(0, str(HERE.parents[2]))  # the repository root, for eval.sets.r
 
 import h_texts as t
 
-from eval.sets.report_forms import is_heading, text_lines, to_fullwidth, write_docx, write_pdf, write_text
+from eval.sets.report_forms import html_title_and_body, to_fullwidth, write_docx, write_pdf, write_text
 
 OUT = HERE / "reports"
 
@@ -26,13 +26,7 @@ OUT = HERE / "reports"
 def jingan_html(text: str) -> str:
     """The 静安区 report as a district-site article page: navigation, breadcrumbs, a 发布时间
     line before the title, print/share links, 责任编辑 and a footer."""
-    lines = text_lines(text)
-    title, body = lines[0], lines[1:]
-    paras = []
-    for ln in body:
-        tag = "h3" if is_heading(ln) else "p"
-        paras.append(f"      <{tag}>{html.escape(ln)}</{tag}>")
-    body_html = "\n".join(paras)
+    title, body_html = html_title_and_body(text, indent=6)
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

@@ -20,7 +20,7 @@ sys.path.insert(0, str(HERE.parents[2]))  # the repository root, for eval.sets.r
 
 import l_texts as t
 
-from eval.sets.report_forms import is_heading, text_lines, to_fullwidth, write_pdf, write_text
+from eval.sets.report_forms import html_title_and_body, text_lines, to_fullwidth, write_pdf, write_text
 
 OUT = HERE / "reports"
 
@@ -28,13 +28,7 @@ OUT = HERE / "reports"
 def zhongyuan_html(text: str) -> str:
     """The 中原区 report as a district-site article page: header links, navigation, breadcrumbs,
     an info line (发布时间, 来源, 字号), share/print tools, related links and a footer."""
-    lines = text_lines(text)
-    title, body = lines[0], lines[1:]
-    paras = []
-    for ln in body:
-        tag = "h3" if is_heading(ln) else "p"
-        paras.append(f"        <{tag}>{html.escape(ln)}</{tag}>")
-    body_html = "\n".join(paras)
+    title, body_html = html_title_and_body(text, indent=8)
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

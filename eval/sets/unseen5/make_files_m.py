@@ -17,7 +17,7 @@ sys.path.insert(0, str(HERE.parents[2]))  # the repository root, for eval.sets.r
 
 import m_texts as t
 
-from eval.sets.report_forms import is_heading, text_lines, to_fullwidth, write_pdf, write_text
+from eval.sets.report_forms import html_title_and_body, to_fullwidth, write_pdf, write_text
 
 OUT = HERE / "reports"
 
@@ -26,13 +26,7 @@ def yanta_html(text: str) -> str:
     """The 雁塔区 report as a district-site article page: header, navigation, breadcrumbs, an
     info line (发布时间/来源/浏览量) under the title, font-size and print links, a 附件 note, a
     previous/next article pair and a footer with the site's registration lines."""
-    lines = text_lines(text)
-    title, body = lines[0], lines[1:]
-    paras = []
-    for ln in body:
-        tag = "h3" if is_heading(ln) else "p"
-        paras.append(f'    <{tag} style="text-indent:2em">{html.escape(ln)}</{tag}>')
-    body_html = "\n".join(paras)
+    title, body_html = html_title_and_body(text, indent=4, attrs=' style="text-indent:2em"')
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
