@@ -250,6 +250,17 @@ def _passage_sentences(text: str) -> tuple[str, ...]:
     return tuple(split_sentences(text))
 
 
+@functools.lru_cache(maxsize=16384)
+def _clauses_before(text: str, clause: str) -> str:
+    """The ；-clauses of the same sentence before ``clause``, which name its subject: "区政府收到
+    行政复议申请298件…；审结256件，…纠错率12.1%" — the 纠错率 is 行政复议's."""
+    pos = text.find(clause)
+    if pos <= 0:
+        return ""
+    start = max(text.rfind(c, 0, pos) for c in "。！？\n") + 1
+    return text[start:pos]
+
+
 class ExtractiveAnswerer:
     """Scores each sentence of the retrieved chunks against the analysed question."""
 
@@ -427,7 +438,7 @@ class ExtractiveAnswerer:
                         score *= 0.2  # "纠错率" asked, the sentence has no 纠错率
                         mismatch = hard = True
                     elif rate_of and not any(t in sent or t in chunk.section or t in chunk.meta.get("title", "")
-                                             for t in rate_of):
+                                             or t in _clauses_before(chunk.text, sent) for t in rate_of):
                         score *= 0.2  # 案卷评查的合格率 asked: not the 学法考试's "合格率均为100%"
                         mismatch = True
                     # a rate is named by its …率 word, the rest only qualifies it
@@ -718,8 +729,8 @@ class ExtractiveAnswerer:
             return d
         now, change = _change_said(best.sentence, best.figure or "") if a.wants_change else ("", "")
         said = f"{_subject(a, replace(best, figure=now))}为{change}" if now else \
-            f"{_where(best)}{change}" if change else _figure_with_noun(a, best) or \
-            f"{_subject(a, best)}为{stated(best.sentence, best.figure or '')}"
+            f"{_where(best)}{change}" if change else (_figure_with_noun(a, best) or \
+            f"{_subject(a, best)}为{stated(best.sentence, best.figure or '')}") + _share_after(best)
         d.text = f"{_lead(best.chunk)}，{said}：“{quote}”[{n}]"
         return d
 
@@ -767,7 +778,7 @@ class ExtractiveAnswerer:
                 continue  # "广场和长廊各1处": said once for both
             n = d.cite(part.chunk, part.sentence)
             prefix = _where(part) if not said else ""
-            said.append(f"{prefix}{_short_subject(sub, part)}[{n}]")
+            said.append(f"{prefix}{_short_subject(sub, part)}{_share_after(part, found)}[{n}]")
         if not d.citations:
             return Draft(not_found_text(), False)
         if len(d.citations) == 1:  # one sentence holds every part: cite it once, after the quote
@@ -791,7 +802,8 @@ class ExtractiveAnswerer:
         last = words(sub.metrics[0])[-1:] if not own and sub.metrics else []
         action = asked_action(sub, terms) if own else \
             (last[0] if last and is_predicate(last[0]) else None)
-        if own and (other := _same_things_other_measure(sub, best, used)) is not None:
+        home = next((e for e in ev if any(e.sentence == x for x, _ in used)), best)  # an earlier part's
+        if own and (other := _same_things_other_measure(sub, home, used)) is not None:
             return other, False
         # a sentence that opens with another year ("2020年，直接纠错84件") is not the part's
         years = sub.years or a.years
@@ -1009,6 +1021,8 @@ def _figure_windows(sent: str, figs: tuple[tuple[int, str], ...]) -> tuple[str, 
         # the figure's own phrase starts after the previous figure or clause mark:
         # "在册304人" of "…对象2278人,解除矫正1974人,在册304人", "审查合同和协议379个"
         clause = max((m.end() for m in _CLAUSE.finditer(sent, 0, pos)), default=0)
+        if "等" in sent[clause:pos]:  # a 、 list closed by 等 names one figure: "撤销、变更、确认违法等纠错27件"
+            clause = min(clause, re.search(r"[^，,；;。：:\d]*$", sent[:pos]).start())
         # the items of a 、 list share the words before the first: "公布县级行政权力清单
         # 3126项、责任清单4870项" -> 4870项 counts 公布县级…责任清单 too
         listed = sent[prev_end:pos].startswith("、") and unit_kind(_unit_of(fig)) == prev_kind
@@ -1199,6 +1213,21 @@ def _is_change(sentence: str, fig: str) -> bool:
     return pos >= 0 and bool(_CHANGE_BEFORE.search(sentence[max(0, pos - 7):pos].rstrip("+-－−")))
 
 
+_SHARE_AFTER = re.compile(r"[，,]?\s*(占[^，,；;。]{0,16}?\d+(?:\.\d+)?[%％])")
+
+
+def _share_after(e: Evidence, found: Sequence[Evidence | None] = ()) -> str:
+    """The share a report states right after a figure, which says how much of the whole it is:
+    "通过调解、和解方式结案58件，占审结案件的23.1%" -> "，占审结案件的23.1%"; "" when there is
+    none, or when another part of the question took that rate."""
+    pos = figure_pos(e.sentence, e.figure or "") if e.figure else -1
+    m = _SHARE_AFTER.match(e.sentence, pos + len(e.figure or "")) if pos >= 0 else None
+    if not m or any(f is not None and f.sentence == e.sentence and f.figure and f.figure in m.group(1)
+                    for f in found):
+        return ""
+    return f"，{m.group(1)}"
+
+
 def _change_said(sentence: str, fig: str) -> tuple[str, str]:
     """A change said as the report compares: the figure it changed to, and the clause from the
     base to the change ("比2020年多了多少？" -> "8915件", "8915件，较2020年的7632件增长16.8%"),
@@ -1262,17 +1291,23 @@ _BARE_ASK = re.compile(r"占|多大|多高|多少|几|是|有")  # "占多大比
 
 def _same_things_other_measure(part: QueryAnalysis, best: Evidence, used: set) -> Evidence | None:
     """"搞了多少场普法活动，有多少人参加？": a part that names only an action (参加, 来听) and asks
-    another kind of measure than the figures the earlier parts took from the best sentence asks
+    another kind of measure than the figures the earlier parts took from ``best`` (their sentence) asks
     for the same thing's other measure (the people at the events, the money of the cases), which
     reports state in that sentence: "开展普法宣传活动460场次，受众12万人次". Another sentence
     that merely shares the verb ("组织执法人员参加培训…持证执法人员1320人") is about something
     else. A part asking the same measure ("受理多少件，审结多少件") is another stage, not this.
     A share asked alone ("占多大比例") is the rate the sentence states after that figure:
-    "通过调解、和解方式结案412件，调解和解率22.8%"."""
+    "通过调解、和解方式结案412件，调解和解率22.8%"; a change asked alone ("比前一年少了多少")
+    the change: "检查2863户次，较2023年的4120户次下降30.5%"."""
+    taken = [f for x, f in used if x == best.sentence]
+    if part.wants_change and taken and list(part.metrics) in ([], ["比上年增减"]):
+        # "…一共多少，比前一年少了多少": the change the sentence states after that figure
+        after = max(figure_pos(best.sentence, f) for f in taken)
+        changes = [f for p, f in find_figures(best.sentence) if p > after and _is_change(best.sentence, f)]
+        return replace(best, figure=changes[0]) if changes else None
     bare = _BARE_ASK.sub("", RATE_WORDS.sub("", part.metrics[0] if part.metrics else ""))
     if not all(is_predicate(w) for w in words(bare)):
         return None
-    taken = [f for x, f in used if x == best.sentence]
     if part.wants_rate and taken and not any(_unit_of(f) in PERCENT_UNITS for f in taken):
         after = max(figure_pos(best.sentence, f) for f in taken)
         rates = [f for p, f in find_figures(best.sentence) if p > after and _unit_of(f) in PERCENT_UNITS]

@@ -23,8 +23,10 @@ log = logging.getLogger(__name__)
 # plan period, not the year a report covers, so it is not a filter.
 # A year written as the base of a comparison is not the year a sentence or question is about:
 # "较2021年的341件增长…", "（2021年为241件）", "比2020年多了多少？" (asked of the report's year).
-COMPARED_YEAR = re.compile(r"(?:较|比|与|同|相较于?|对比|低于|高于|超过|少于|多于)\s*(?:19|20)\d{2}\s*年"
-                           r"|[（(][^（）()]*?(?:19|20)\d{2}\s*年[^（）()]*[）)]")
+BASE_YEAR = re.compile(r"(?:较|比|与|同|相较于?|对比|低于|高于|超过|少于|多于)\s*(?:19|20)\d{2}\s*年")
+# ...and in a report's sentence a year in parentheses is the base too ("受理287件（2021年为241件）"),
+# while in a question it says which year is meant ("去年（2024年）")
+COMPARED_YEAR = re.compile(BASE_YEAR.pattern + r"|[（(][^（）()]*?(?:19|20)\d{2}\s*年[^（）()]*[）)]")
 _YEAR = re.compile(r"(?<![\d—\-–~到])(?<!(?<!截)至)((?:19|20)\d{2})(?=\s*年)(?!\s*年?\s*[—\-–~至到]\s*\d)")
 _WANTS_NUMBER = re.compile(RATE_WORDS.pattern + r"|多少|几|数量|数目|总数|金额|规模|人次|多大|多高|"
                            r"多久|多长|多少钱")
@@ -245,17 +247,21 @@ def _last_user_turn(history: list[dict] | None) -> tuple[str, list[dict]]:
     return str(turns[-1]["content"]).strip(), list((history or [])[:idx])
 
 
-_SEVERAL = re.compile(r"几(?:" + "|".join(UNIT_WORDS) + r")(?=([^，,。？?；;、和及与]+?)(?:多少))")
+_SEVERAL = re.compile(r"几(?:" + "|".join(UNIT_WORDS) + r")(?=([^，,。？?；;、和及与]*))")
+_LATER_ASK = re.compile(r"多少|多大|多高|几")
 
 
 def several_not_asked(question: str) -> str:
-    """几 is also "several": in "几个执法部门一起上门检查搞了多少户次" the 几个 is not asked, as
-    a verb phrase stands between it and the clause's ask (多少); two things asked in one clause
-    are joined by a conjunction or stand side by side ("几个方面、多少条", "多少个方面多少项").
-    Such a 几 and its measure word are dropped ("执法部门一起上门检查搞了多少户次")."""
+    """几 is also "several": in "几个执法部门一起上门检查搞了多少户次" or "几个部门一起去企业检查，
+    占了多大比例" the 几个 is not asked: its clause goes on from the counted noun to a verb phrase
+    and the question asks elsewhere. Two things asked together stand side by side or are joined
+    ("几个方面、多少条"), and a 几 that ends its clause asks ("受理了几件，审结了多少件"). Such a
+    几 and its measure word are dropped ("执法部门一起上门检查搞了多少户次")."""
     def repl(m: re.Match) -> str:
-        between = words(m.group(1))  # its first word is the counted noun, a verbal one maybe (执法)
-        return "" if any(token_tag(w).startswith("v") for w in between[1:]) else m.group(0)
+        clause = [token_tag(w) for w in words(m.group(1))]
+        noun = next((i for i, t in enumerate(clause) if t.startswith("n")), None)  # 部门 of 执法部门
+        verb_after = noun is not None and "v" in clause[noun + 1:]
+        return "" if verb_after and _LATER_ASK.search(question, m.end()) else m.group(0)
     return _SEVERAL.sub(repl, question)
 
 
@@ -265,7 +271,7 @@ def analyze_query(question: str, regions_in_index: list[dict], years_in_index: l
     inherits the previous user turn's metric, and a question naming no region/year inherits those."""
     q = several_not_asked(report_terms(question.strip()))
     regions, unknown, mentions = _find_regions(q, regions_in_index)
-    years = [int(y) for y in dict.fromkeys(_YEAR.findall(COMPARED_YEAR.sub("", q)))]
+    years = [int(y) for y in dict.fromkeys(_YEAR.findall(BASE_YEAR.sub("", q)))]
     metrics = _metric_phrases(q, mentions)
     unit, head, money = _ASKED_UNIT.search(q), _head(q, metrics), bool(_ASKS_MONEY.search(q))
     # "实施满多久" asks for a time, "…的事项占多少" for a share: neither is counted in 件

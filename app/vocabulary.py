@@ -36,6 +36,8 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"申请复查"), "申请行政复议"),
     (re.compile(r"复查申请"), "行政复议申请"),
     (re.compile(r"撤(?:掉|了)"), "撤销"),
+    # ...and a decision changed on review is 变更: "被撤销或改掉了" -> "被撤销或变更了"
+    (re.compile(r"(?<![整修更篡])改(?:掉|过来)"), "变更"),
     # a decision set right on review is 纠错: "复议案子里被纠正的比例" -> 纠错的比例
     (re.compile(r"被(?:纠正|改正|改过来|纠错)(?:了|过)?"), "纠错"),
     # a dispute settled by mediation is 调解成功: "调成了的比例", "调解好了多少件"

@@ -1358,6 +1358,8 @@ def test_several_not_asked_keeps_two_joined_asks():
     assert several_not_asked("措施一共分几个方面、多少条？") == "措施一共分几个方面、多少条？"
     assert several_not_asked("一共有几个方面多少项具体措施") == "一共有几个方面多少项具体措施"
     assert several_not_asked("有几个部门开展了检查？") == "有几个部门开展了检查？"
+    assert several_not_asked("受理了几件，审结了多少件？") == "受理了几件，审结了多少件？"
+    assert several_not_asked("几个部门一起去企业检查，占了多大比例？") == "部门一起去企业检查，占了多大比例？"
 
 
 @pytest.mark.parametrize("index, question, figure", [
