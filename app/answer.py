@@ -52,7 +52,7 @@ _FIGURE = re.compile(
     rf"|{_CN_NUM}(?:余|多)?(?:大|{_UNITS}))")
 _NOT_FIGURE_AFTER = re.compile(r"^\s*(?:年(?!以上|以内|内|后|来)|月|日|号|时|届|次会议|中全会|五规划|—|-)")
 _ORDINAL_ASK = re.compile(r"第几")
-_ORDINAL = re.compile(rf"第(?:{_CN_NUM}|\d+)(?:名|位)")
+_ORDINAL = re.compile(rf"第(?:{_CN_NUM}|\d+)(?:名|位|(?=[，,；;。）)]|$))")  # "获得第四名", "排第1；"
 _TITLE = re.compile(r"《[^》]*》?")
 _QUOTED_NAME = re.compile(r"“[^“”]{2,30}”")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -703,7 +703,8 @@ class ExtractiveAnswerer:
     def _numeric(self, a: QueryAnalysis, ev: list[Evidence]) -> Draft:
         best = ev[0]
         parts = _sub_questions(a) or metric_parts(a)
-        if len(parts) >= 2:
+        # both ends of a change asked in two clauses ("现在要多久？以前要多久？") are one span
+        if len(parts) >= 2 and not _from_to(a.question, best.sentence):
             return self._parts(a, parts, ev)
         other = self._disagreeing(a, ev)
         if other is not None:
@@ -821,7 +822,8 @@ class ExtractiveAnswerer:
             if fig and (e.sentence, fig) not in mine and _names_outcomes(sub, e.sentence, fig) and (sub.wants_change or (
                     self._names_part(terms, e.sentence, fig)
                     and (not own or self._report_counts(sub, terms, self._doc_text(e.chunk))))):
-                if own and self._head_unnamed(sub) and not self._names_specifically(terms, e.sentence):
+                if own and self._head_unnamed(sub) and not self._names_specifically(terms, e.sentence) \
+                        and not (fig.startswith("第") and _ORDINAL_ASK.search(sub.question)):
                     meant = self._part_by_meaning(a, sub, ev, used)
                     return (meant, False) if meant is not None else (replace(e, figure=fig), True)
                 return replace(e, figure=fig), False
@@ -843,8 +845,9 @@ class ExtractiveAnswerer:
         return meant if meant is not None and (meant.sentence, meant.figure) not in used else None
 
     def _names_part(self, terms: dict[str, float], sentence: str, fig: str) -> bool:
-        """The part's own words appear in the sentence (so its figure is not another part's)."""
-        return not terms or any(t in sentence for t in terms)
+        """The part's own words appear in the sentence (so its figure is not another part's); a
+        rank asked ("在全省排第几") is named by the rank itself ("排第1")."""
+        return not terms or any(t in sentence for t in terms) or ("第几" in terms and fig.startswith("第"))
 
     def _disagreeing(self, a: QueryAnalysis, ev: list[Evidence]) -> Evidence | None:
         """Another report (an upload, say) for the same place and year that states a different
@@ -1150,6 +1153,9 @@ def _words_before(sentence: str, figs: list[tuple[int, str]], pos: int, unit: st
         return _words_before(sentence, same, same[-1][0], unit) + own if same else own
     if prev and verb_only(own) and unit_kind(unit) and unit_kind(_unit_of(prev[-1][1])) == unit_kind(unit):
         return _words_before(sentence, prev, prev[-1][0], unit) + own
+    if prev and _TO.fullmatch(own.strip()) and _FROM_TO.search(sentence[max(0, prev[-1][0] - 6):prev[-1][0]]):
+        # "由374个精简为24个": the later end of a change is named by the words before the first
+        return _words_before(sentence, prev, prev[-1][0], unit) + own
     return own
 
 
@@ -1188,8 +1194,12 @@ def _stages(sentence: str, fig: str) -> list[tuple[str, str]]:
         for (p0, f0), (p1, f1) in zip(figs[first:last], figs[first + 1:last + 1])]
 
 
-_ASKS_FROM_TO = re.compile(r"[从由](?:原来的?)?(?:多少|几)[^，,？?]*?(?:到|为|至)了?(?:多少|几)")
-_FROM_TO = re.compile(r"[从由](?:原来的?)?\s*$")
+# both ends asked: "从多少项精简到了多少项", "精简前后各有多少个", "现在要多久？以前要多久？"
+_ASKS_FROM_TO = re.compile(r"[从由](?:原来的?)?(?:多少|几)[^，,？?]*?(?:到|为|至)了?(?:多少|几)"
+                           r"|(?:前后|之前和之后)各?(?:有|是|为)?(?:多少|几|多久)"
+                           r"|(?:以前|原来|过去)[^？?]{0,16}?(?:多少|几|多久)[^。]*?(?:现在|如今|目前)"
+                           r"|(?:现在|如今|目前)[^？?]{0,16}?(?:多少|几|多久)[^。]*?(?:以前|原来|过去)")
+_FROM_TO = re.compile(r"[从由](?:原来|上年|去年|以前|改革前)?的?\s*$")
 _TO = re.compile(r"(?:精简|压缩|减少|缩短|提高|提升|增加|下降|降低|减)?(?:为|至|到)了?\s*$")
 
 

@@ -140,6 +140,14 @@ def unseen6_qa(tmp_path_factory, encoder):
 
 
 @pytest.fixture(scope="session")
+def unseen7_qa(tmp_path_factory, encoder):
+    """The pipeline on an index of the seventh unseen-report set (eval/sets/unseen7/reports): 12
+    reports of 西藏 广东 江苏 浙江 湖南 四川 河南 黑龙江, written after unseen6 had been tuned on."""
+    return _qa_on(ROOT / "eval" / "sets" / "unseen7" / "reports",
+                  tmp_path_factory.mktemp("unseen7") / "idx", encoder)
+
+
+@pytest.fixture(scope="session")
 def unseen3_qa(tmp_path_factory, encoder):
     """The pipeline on an index of the third unseen-report set (eval/sets/unseen3/reports): 15
     reports written after the first two sets had been tuned on."""

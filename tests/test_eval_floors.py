@@ -19,6 +19,7 @@ UNSEEN3 = UNSEEN.with_name("unseen3")
 UNSEEN4 = UNSEEN.with_name("unseen4")
 UNSEEN5 = UNSEEN.with_name("unseen5")
 UNSEEN6 = UNSEEN.with_name("unseen6")
+UNSEEN7 = UNSEEN.with_name("unseen7")
 
 # (set, metric) -> floor; a few points under the measured value, so that noise passes and a
 # real regression does not. wrong_figure_rate is a ceiling.
@@ -58,6 +59,9 @@ FLOORS = {
     # the sixth set's dev split (12 new reports, 2026-11-27; 0.789 before it was tuned on)
     "unseen6_dev": {"answer_cited": 0.92, "refusal_accuracy": 0.9, "false_refusal_rate": 0.05,
                     "wrong_figure_rate": 0.05},
+    # the seventh set's dev split (12 new reports, 2026-11-27; 0.825 before it was tuned on)
+    "unseen7_dev": {"answer_cited": 0.90, "refusal_accuracy": 0.9, "false_refusal_rate": 0.05,
+                    "wrong_figure_rate": 0.06},
 }
 CEILINGS = ("false_refusal_rate", "wrong_figure_rate")
 
@@ -119,3 +123,8 @@ def test_fifth_unseen_dev_split_stays_above_its_floors(unseen5_qa, tmp_path):
 def test_sixth_unseen_dev_split_stays_above_its_floors(unseen6_qa, tmp_path):
     report = run_eval(UNSEEN6 / "dev.jsonl", qa=unseen6_qa, configs=["full"], out_dir=tmp_path)
     assert _check(report["summary"]["full"], FLOORS["unseen6_dev"]) == [], report["failures"]
+
+
+def test_seventh_unseen_dev_split_stays_above_its_floors(unseen7_qa, tmp_path):
+    report = run_eval(UNSEEN7 / "dev.jsonl", qa=unseen7_qa, configs=["full"], out_dir=tmp_path)
+    assert _check(report["summary"]["full"], FLOORS["unseen7_dev"]) == [], report["failures"]

@@ -153,3 +153,17 @@ def test_the_sixth_set_agrees_with_its_reports_and_covers_every_type():
     asked = {name: {(q["question"], str(q.get("history"))) for q in split} for name, split in splits.items()}
     assert not asked["dev"] & asked["test"]
     assert len({p.name[:3] for p in (folder / "reports").iterdir()}) == 12
+
+
+def test_the_seventh_set_agrees_with_its_reports_and_covers_every_type():
+    """eval/sets/unseen7: 12 reports of 西藏 广东 江苏 浙江 湖南 四川 河南 黑龙江 (places no
+    earlier set used), written by three helpers who saw neither the answerer's code nor any
+    question set."""
+    folder = HERE.parent / "unseen7"
+    assert check_folder(folder) == []
+    splits = {name: load_set(folder / f"{name}.jsonl") for name in ("dev", "test")}
+    for qtype in ("fact", "paraphrase", "followup", "compare", "descriptive", "unanswerable"):
+        assert all(any(q["type"] == qtype for q in split) for split in splits.values()), qtype
+    asked = {name: {(q["question"], str(q.get("history"))) for q in split} for name, split in splits.items()}
+    assert not asked["dev"] & asked["test"]
+    assert len({p.name[:3] for p in (folder / "reports").iterdir()}) == 12
