@@ -1889,7 +1889,7 @@ def metric_before(a: QueryAnalysis, sent: str, pos: int) -> str:
 
 
 def _part_terms(a: QueryAnalysis, terms: dict[str, float]) -> dict[str, float]:
-    """The words that name the figure of "A中(，)B有多少": B's. A names the whole, whose
+    """The words that name the figure of "A中(，)B有多少" or "A，其中B有多少": B's. A names the whole, whose
     sentence states it first and the part after ("共确认区级行政权力事项4127项，其中行政许可
     263项、行政处罚3108项" for "确认的区级行政权力事项中，行政处罚有多少项" -> 3108项), so A's
     words find the sentence but do not pick the figure."""
@@ -1898,6 +1898,10 @@ def _part_terms(a: QueryAnalysis, terms: dict[str, float]) -> dict[str, float]:
         ws = words(m)
         if "中" in ws[1:]:  # 中 as a word of its own, after A: not 集中, 中心, 其中
             whole |= set(tokenize("".join(ws[:ws.index("中")])))
+    # ...and of "A其中B有多少" (a follow-up "其中涉侨的纠纷有多少件？" after a question on A)
+    before, of, _ = a.effective_question.partition("其中")
+    if of and not _ASK_WORD.search(before):  # not "受理多少件？其中刑事案件多少件？": two asks
+        whole |= set(tokenize(before))
     if a.head and not any(w == "中" for w in words(a.head)):
         whole -= set(tokenize(a.head))
     kept = {t: w for t, w in terms.items() if t not in whole}

@@ -1463,3 +1463,16 @@ def test_a_rank_is_read_with_or_without_its_measure_word():
     assert _ORDINAL.search("在全省地级市中排第1；").group(0) == "第1"
     assert _ORDINAL.search("获得全省第四名").group(0) == "第四名"
     assert _ORDINAL.search("第1批试点单位") is None
+
+
+@pytest.mark.parametrize("question, follow_up, figure, not_figure", [
+    ("山海关区2020年人民调解了多少矛盾纠纷？", "其中和疫情相关的纠纷有多少件？", "88件", "1046件"),
+    ("万秀区2019年人民调解组织化解了多少矛盾纠纷？", "其中疑难复杂的纠纷有多少件？", "86件", "1568件")])
+def test_a_qizhong_follow_up_is_picked_by_the_parts_own_words(pipelines, question, follow_up, figure, not_figure):
+    """"其中涉侨的纠纷有多少件？" after a question on 人民调解: the inherited words find the
+    sentence, the part's own words (涉侨) pick its figure."""
+    qa = pipelines["unseen"]
+    first = qa.ask(question)
+    ans = qa.ask(follow_up, history=[{"role": "user", "content": question},
+                                     {"role": "assistant", "content": first.answer}])
+    assert ans.found and figure in _said(ans) and not_figure not in _said(ans), ans.answer
