@@ -436,7 +436,7 @@ class ExtractiveAnswerer:
                     mismatch |= fig is None or _counts_other_things(a, fig)
                     if rate_heads and not any(f in sent for f in rate_names):
                         score *= 0.2  # "纠错率" asked, the sentence has no 纠错率
-                        mismatch = hard = True
+                        mismatch, hard = True, hard or not several  # …another part may be asked of it
                     elif rate_of and not any(t in sent or t in chunk.section or t in chunk.meta.get("title", "")
                                              or t in _clauses_before(chunk.text, sent) for t in rate_of):
                         score *= 0.2  # 案卷评查的合格率 asked: not the 学法考试's "合格率均为100%"
@@ -808,8 +808,9 @@ class ExtractiveAnswerer:
             return other, False
         # a sentence that opens with another year ("2020年，直接纠错84件") is not the part's
         years = sub.years or a.years
+        aims = bool(_ASKS_TARGET.search(a.effective_question))  # a plan's figures are aims, not results
         others = [e for e in ev[1:] if e.chunk.doc_id == best.chunk.doc_id and not e.hard
-                  and not _opens_with_other_year(e.sentence, years)]
+                  and not _opens_with_other_year(e.sentence, years) and (aims or not _in_plan(e.chunk, a))]
         if own:  # after the best, the sentences the part's own words fit best: each part is judged
             others.sort(key=lambda e: -sum(w for t, w in terms.items() if t in e.sentence))  # by its own
         else:  # things joined in one ask ("受理和审结各多少件") are one matter's, stated together
@@ -1318,7 +1319,8 @@ def _same_things_other_measure(part: QueryAnalysis, best: Evidence, used: set) -
     bare = _BARE_ASK.sub("", RATE_WORDS.sub("", part.metrics[0] if part.metrics else ""))
     if not all(is_predicate(w) for w in words(bare)):
         return None
-    if part.wants_rate and taken and not any(_unit_of(f) in PERCENT_UNITS for f in taken):
+    # a share that names nothing ("占多大比例"), not a rate named by its action ("调解和解率")
+    if part.wants_rate and not bare and taken and not any(_unit_of(f) in PERCENT_UNITS for f in taken):
         after = max(figure_pos(best.sentence, f) for f in taken)
         rates = [f for p, f in find_figures(best.sentence) if p > after and _unit_of(f) in PERCENT_UNITS]
         return replace(best, figure=rates[0]) if rates else None

@@ -1476,3 +1476,15 @@ def test_a_qizhong_follow_up_is_picked_by_the_parts_own_words(pipelines, questio
     ans = qa.ask(follow_up, history=[{"role": "user", "content": question},
                                      {"role": "assistant", "content": first.answer}])
     assert ans.found and figure in _said(ans) and not_figure not in _said(ans), ans.answer
+
+
+@pytest.mark.parametrize("index, question, figures", [
+    ("unseen5", "咸宁市2022年收到多少件行政复议申请？纠错率是多少？", ["417件", "15.6%"]),
+    ("unseen3", "嘉定区2022年收到多少件行政复议申请？纠错率是多少？", ["1,348件", "8.8%"]),
+    ("unseen5", "嘉善县2022年行政复议收到多少件申请？调解和解率是多少？", ["312件", "29.8%"])])
+def test_a_rate_asked_as_one_part_does_not_rule_out_the_other_parts_sentence(pipelines, index, question, figures):
+    """The rate of one part is not in the sentence of the other ("收到…417件…；…纠错率15.6%"):
+    each part is judged by its own words, and a rate named by its action (调解和解率) is not a
+    bare share to be taken from another part's sentence."""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and all(f in _said(ans) for f in figures) and "报告未给出" not in ans.answer, ans.answer
