@@ -128,42 +128,19 @@ def test_the_fourth_set_agrees_with_its_reports_and_covers_every_type():
     assert len({p.name[:3] for p in (folder / "reports").iterdir()}) == 15
 
 
-def test_the_fifth_set_agrees_with_its_reports_and_covers_every_type():
-    """eval/sets/unseen5: 12 reports of nine more provinces (浙江 安徽 江西 山东 河南 山西 四川 陕西
-    湖北), written by three helpers who saw neither the answerer's code nor any question set."""
-    folder = HERE.parent / "unseen5"
+@pytest.mark.parametrize("name, reports", [
+    ("unseen5", 12),  # nine more provinces (浙江 安徽 江西 山东 河南 山西 四川 陕西 湖北)
+    ("unseen6", 12),  # 北京 天津 重庆 江苏 广东 海南 青海
+    ("unseen7", 12),  # 西藏 广东 江苏 浙江 湖南 四川 河南 黑龙江, places no earlier set used
+])
+def test_the_later_blind_sets_agree_with_their_reports_and_cover_every_type(name, reports):
+    """eval/sets/unseen5 … unseen7, each written by three helpers who saw neither the answerer's
+    code nor any question set, after the previous set's dev split had been tuned on."""
+    folder = HERE.parent / name
     assert check_folder(folder) == []
-    splits = {name: load_set(folder / f"{name}.jsonl") for name in ("dev", "test")}
+    splits = {split: load_set(folder / f"{split}.jsonl") for split in ("dev", "test")}
     for qtype in ("fact", "paraphrase", "followup", "compare", "descriptive", "unanswerable"):
         assert all(any(q["type"] == qtype for q in split) for split in splits.values()), qtype
-    asked = {name: {(q["question"], str(q.get("history"))) for q in split} for name, split in splits.items()}
+    asked = {k: {(q["question"], str(q.get("history"))) for q in split} for k, split in splits.items()}
     assert not asked["dev"] & asked["test"]
-    assert len({p.name[:3] for p in (folder / "reports").iterdir()}) == 12
-
-
-def test_the_sixth_set_agrees_with_its_reports_and_covers_every_type():
-    """eval/sets/unseen6: 12 reports of seven provinces no earlier set used (北京 天津 重庆 江苏
-    广东 海南 青海), written by three helpers who saw neither the answerer's code nor any
-    question set."""
-    folder = HERE.parent / "unseen6"
-    assert check_folder(folder) == []
-    splits = {name: load_set(folder / f"{name}.jsonl") for name in ("dev", "test")}
-    for qtype in ("fact", "paraphrase", "followup", "compare", "descriptive", "unanswerable"):
-        assert all(any(q["type"] == qtype for q in split) for split in splits.values()), qtype
-    asked = {name: {(q["question"], str(q.get("history"))) for q in split} for name, split in splits.items()}
-    assert not asked["dev"] & asked["test"]
-    assert len({p.name[:3] for p in (folder / "reports").iterdir()}) == 12
-
-
-def test_the_seventh_set_agrees_with_its_reports_and_covers_every_type():
-    """eval/sets/unseen7: 12 reports of 西藏 广东 江苏 浙江 湖南 四川 河南 黑龙江 (places no
-    earlier set used), written by three helpers who saw neither the answerer's code nor any
-    question set."""
-    folder = HERE.parent / "unseen7"
-    assert check_folder(folder) == []
-    splits = {name: load_set(folder / f"{name}.jsonl") for name in ("dev", "test")}
-    for qtype in ("fact", "paraphrase", "followup", "compare", "descriptive", "unanswerable"):
-        assert all(any(q["type"] == qtype for q in split) for split in splits.values()), qtype
-    asked = {name: {(q["question"], str(q.get("history"))) for q in split} for name, split in splits.items()}
-    assert not asked["dev"] & asked["test"]
-    assert len({p.name[:3] for p in (folder / "reports").iterdir()}) == 12
+    assert len({p.name[:3] for p in (folder / "reports").iterdir()}) == reports

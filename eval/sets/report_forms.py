@@ -7,6 +7,7 @@ import datetime
 import html
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 CN_NUMS = "一二三四五六七八九"
@@ -32,14 +33,16 @@ def is_heading(line: str) -> bool:
     return line[:2] in {f"{n}、" for n in CN_NUMS}
 
 
-def html_title_and_body(text: str, indent: int = 4, attrs: str = "") -> tuple[str, str]:
-    """The report's title line, and its other lines as HTML paragraphs (headings as <h3>), each
-    on its own line indented ``indent`` spaces, ``attrs`` inside each tag: the body of the
-    HTML page generators, whose site boilerplate around it is each page's own."""
+def html_title_and_body(text: str, indent: int = 4, attrs: str = "",
+                        tag_of: Callable[[str], str] | None = None) -> tuple[str, str]:
+    """The report's title line, and its other lines as HTML paragraphs (headings as <h3>, or
+    the tag ``tag_of(line)`` names), each on its own line indented ``indent`` spaces, ``attrs``
+    inside each tag: the body of the HTML page generators, whose site boilerplate around it is
+    each page's own."""
     lines = text_lines(text)
     paras = []
     for ln in lines[1:]:
-        tag = "h3" if is_heading(ln) else "p"
+        tag = tag_of(ln) if tag_of else "h3" if is_heading(ln) else "p"
         paras.append(f"{' ' * indent}<{tag}{attrs}>{html.escape(ln)}</{tag}>")
     return lines[0], "\n".join(paras)
 

@@ -18,7 +18,7 @@ sys.path.insert(0, str(HERE.parents[2]))  # the repository root, for eval.sets.r
 
 import r_texts as t
 
-from eval.sets.report_forms import is_heading, text_lines, to_fullwidth, write_docx, write_text
+from eval.sets.report_forms import html_title_and_body, is_heading, to_fullwidth, write_docx, write_text
 
 OUT = HERE / "reports"
 
@@ -26,13 +26,8 @@ OUT = HERE / "reports"
 def tonglu_html(text: str) -> str:
     """The 桐庐县 report as a county-site article page: header, navigation, breadcrumbs, a
     发布日期/访问次数/信息来源 block under the title, font-size and print links, and a footer."""
-    lines = text_lines(text)
-    title, body = lines[0], lines[1:]
-    paras = []
-    for ln in body:
-        tag = "h3" if is_heading(ln) or ln.startswith("（") else "p"
-        paras.append(f"    <{tag}>{html.escape(ln)}</{tag}>")
-    body_html = "\n".join(paras)
+    title, body_html = html_title_and_body(
+        text, indent=4, tag_of=lambda ln: "h3" if is_heading(ln) or ln.startswith("（") else "p")
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

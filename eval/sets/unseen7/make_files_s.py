@@ -20,7 +20,7 @@ sys.path.insert(0, str(HERE.parents[2]))  # the repository root, for eval.sets.r
 
 import s_texts as t
 
-from eval.sets.report_forms import is_heading, text_lines, to_fullwidth, write_pdf, write_text
+from eval.sets.report_forms import html_title_and_body, is_heading, to_fullwidth, write_pdf, write_text
 
 OUT = HERE / "reports"
 
@@ -34,13 +34,8 @@ def luolong_html(text: str) -> str:
     """The 洛龙区 report as a district-site article page: top bar, navigation, breadcrumbs
     (首页 > 结果公开 > 依法行政), a 发布时间/来源/浏览次数 line under the title, font-size and
     print links, 责任编辑, related links and a footer."""
-    lines = text_lines(text)
-    title, body = lines[0], lines[1:]
-    paras = []
-    for ln in body:
-        tag = "h3" if is_heading(ln) else "h4" if _is_subheading(ln) else "p"
-        paras.append(f"        <{tag}>{html.escape(ln)}</{tag}>")
-    body_html = "\n".join(paras)
+    title, body_html = html_title_and_body(
+        text, indent=8, tag_of=lambda ln: "h3" if is_heading(ln) else "h4" if _is_subheading(ln) else "p")
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
