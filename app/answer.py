@@ -1676,8 +1676,8 @@ def _section_block(chunk: Chunk) -> list[_Block]:
                    [p for _, ps in items for p in ps])]
 
 
-# the mark that opens an item of a list of measures: 一是, 其二, （三）, 4．
-_ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
+# the mark that opens an item of a list of measures: 一是, 其二, or a heading number (（三）, 4．)
+_ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十])|" + _HEADING_NUMBER.pattern)
 
 
 def _named_item(a: QueryAnalysis, block: "_Block", limit: int) -> list[str]:

@@ -19,14 +19,14 @@ __all__ = ["QueryAnalysis", "analyze_query", "asked_phrase", "region_names", "re
 
 log = logging.getLogger(__name__)
 
-# A year the question is about: "2020年", "2020年度". A year inside a span ("2021—2025年") names a
-# plan period, not the year a report covers, so it is not a filter.
 # A year written as the base of a comparison is not the year a sentence or question is about:
-# "较2021年的341件增长…", "（2021年为241件）", "比2020年多了多少？" (asked of the report's year).
+# "较2021年的341件增长…", "比2020年多了多少？" (asked of the report's year).
 BASE_YEAR = re.compile(r"(?:较|比|与|同|相较于?|对比|低于|高于|超过|少于|多于)\s*(?:19|20)\d{2}\s*年")
 # ...and in a report's sentence a year in parentheses is the base too ("受理287件（2021年为241件）"),
 # while in a question it says which year is meant ("去年（2024年）")
 COMPARED_YEAR = re.compile(BASE_YEAR.pattern + r"|[（(][^（）()]*?(?:19|20)\d{2}\s*年[^（）()]*[）)]")
+# A year the question is about: "2020年", "2020年度". A year inside a span ("2021—2025年") names a
+# plan period, not the year a report covers, so it is not a filter.
 _YEAR = re.compile(r"(?<![\d—\-–~到])(?<!(?<!截)至)((?:19|20)\d{2})(?=\s*年)(?!\s*年?\s*[—\-–~至到]\s*\d)")
 _WANTS_NUMBER = re.compile(RATE_WORDS.pattern + r"|多少|几|数量|数目|总数|金额|规模|人次|多大|多高|"
                            r"多久|多长|多少钱")
