@@ -80,6 +80,8 @@ def _windows_each_time(sent: str, figs: list[tuple[int, str]]) -> list[str]:
     nexts = [p for p, _ in figs[1:]] + [len(sent)]
     for (pos, fig), nxt in zip(figs, nexts):
         clause = max((m.end() for m in re.finditer(r"[，,；;：:、]", sent[:pos])), default=0)
+        if "等" in sent[clause:pos]:  # "撤销、变更、确认违法等纠错27件": the whole 、 list
+            clause = min(clause, re.search(r"[^，,；;。：:\d]*$", sent[:pos]).start())
         kind = unit_kind(A._unit_of(fig))
         shared = prev_window if sent[prev_end:pos].startswith("、") and kind == prev_kind else ""
         start, prev_end, prev_kind = max(prev_end, clause, pos - 20), pos + len(fig), kind
