@@ -703,8 +703,9 @@ class ExtractiveAnswerer:
     def _numeric(self, a: QueryAnalysis, ev: list[Evidence]) -> Draft:
         best = ev[0]
         parts = _sub_questions(a) or metric_parts(a)
+        span = _from_to(a.question, best.sentence)
         # both ends of a change asked in two clauses ("现在要多久？以前要多久？") are one span
-        if len(parts) >= 2 and not _from_to(a.question, best.sentence):
+        if len(parts) >= 2 and not span:
             return self._parts(a, parts, ev)
         other = self._disagreeing(a, ev)
         if other is not None:
@@ -712,7 +713,6 @@ class ExtractiveAnswerer:
         d = Draft("", True)
         quote = _trim(best.sentence, best.figure or "")
         n = d.cite(best.chunk, quote)
-        span = _from_to(a.question, best.sentence)
         if span:  # "从多少项精简到了多少项": both ends, as the report words them
             d.text = f"{_lead(best.chunk)}，{_where(best)}{span}：“{quote}”[{n}]"
             return d
@@ -810,12 +810,12 @@ class ExtractiveAnswerer:
         years = sub.years or a.years
         aims = bool(_ASKS_TARGET.search(a.effective_question))  # a plan's figures are aims, not results
         others = [e for e in ev[1:] if e.chunk.doc_id == best.chunk.doc_id and not e.hard
-                  and not _opens_with_other_year(e.sentence, years) and (aims or not _in_plan(e.chunk, a))]
+                  and (aims or not _in_plan(e.chunk, a))]
         if own:  # after the best, the sentences the part's own words fit best: each part is judged
             others.sort(key=lambda e: -sum(w for t, w in terms.items() if t in e.sentence))  # by its own
         else:  # things joined in one ask ("受理和审结各多少件") are one matter's, stated together
             others.sort(key=lambda e: all(e.sentence != x for x, _ in used))
-        for e in [x for x in [best] if not _opens_with_other_year(x.sentence, years)] + others:
+        for e in (x for x in [best] + others if not _opens_with_other_year(x.sentence, years)):
             # by earlier parts; a figure said of each ("广场和长廊各1处") is every part's
             mine = {(x, f) for x, f in used if x == e.sentence and not _of_each(x, f)}
             taken = [_numbers(f)[0] for _, f in mine if _numbers(f)]
@@ -824,7 +824,7 @@ class ExtractiveAnswerer:
                     self._names_part(terms, e.sentence, fig)
                     and (not own or self._report_counts(sub, terms, self._doc_text(e.chunk))))):
                 if own and self._head_unnamed(sub) and not self._names_specifically(terms, e.sentence) \
-                        and not (fig.startswith("第") and _ORDINAL_ASK.search(sub.question)):
+                        and not _rank_asked(sub.question, fig):
                     meant = self._part_by_meaning(a, sub, ev, used)
                     return (meant, False) if meant is not None else (replace(e, figure=fig), True)
                 return replace(e, figure=fig), False
@@ -848,7 +848,7 @@ class ExtractiveAnswerer:
     def _names_part(self, terms: dict[str, float], sentence: str, fig: str) -> bool:
         """The part's own words appear in the sentence (so its figure is not another part's); a
         rank asked ("在全省排第几") is named by the rank itself ("排第1")."""
-        return not terms or any(t in sentence for t in terms) or ("第几" in terms and fig.startswith("第"))
+        return not terms or any(t in sentence for t in terms) or ("第几" in terms and _rank_asked("第几", fig))
 
     def _disagreeing(self, a: QueryAnalysis, ev: list[Evidence]) -> Evidence | None:
         """Another report (an upload, say) for the same place and year that states a different
@@ -1297,6 +1297,19 @@ def _only_figure_in_unit(part: QueryAnalysis, best: Evidence, used: set,
     return replace(best, figure=figs[0]) if len(figs) == 1 else None
 
 
+def _rank_asked(question: str, fig: str) -> bool:
+    """"在全省排第几" is answered by a rank ("排第1"), and only by one."""
+    return fig.startswith("第") and bool(_ORDINAL_ASK.search(question))
+
+
+def _next_figure(e: Evidence, taken: Sequence[str], keep: Callable[[str], bool]) -> Evidence | None:
+    """The first figure of ``e``'s sentence after those ``taken`` that ``keep`` accepts: the rate or
+    the change a report states right after the count it is of."""
+    after = max(figure_pos(e.sentence, f) for f in taken)
+    fig = next((f for p, f in find_figures(e.sentence) if p > after and keep(f)), None)
+    return replace(e, figure=fig) if fig else None
+
+
 _BARE_ASK = re.compile(r"占|多大|多高|多少|几|是|有")  # "占多大比例" asks a share and names nothing
 
 
@@ -1313,17 +1326,13 @@ def _same_things_other_measure(part: QueryAnalysis, best: Evidence, used: set) -
     taken = [f for x, f in used if x == best.sentence]
     if part.wants_change and taken and list(part.metrics) in ([], ["比上年增减"]):
         # "…一共多少，比前一年少了多少": the change the sentence states after that figure
-        after = max(figure_pos(best.sentence, f) for f in taken)
-        changes = [f for p, f in find_figures(best.sentence) if p > after and _is_change(best.sentence, f)]
-        return replace(best, figure=changes[0]) if changes else None
+        return _next_figure(best, taken, lambda f: _is_change(best.sentence, f))
     bare = _BARE_ASK.sub("", RATE_WORDS.sub("", part.metrics[0] if part.metrics else ""))
     if not all(is_predicate(w) for w in words(bare)):
         return None
     # a share that names nothing ("占多大比例"), not a rate named by its action ("调解和解率")
     if part.wants_rate and not bare and taken and not any(_unit_of(f) in PERCENT_UNITS for f in taken):
-        after = max(figure_pos(best.sentence, f) for f in taken)
-        rates = [f for p, f in find_figures(best.sentence) if p > after and _unit_of(f) in PERCENT_UNITS]
-        return replace(best, figure=rates[0]) if rates else None
+        return _next_figure(best, taken, lambda f: _unit_of(f) in PERCENT_UNITS)
     if not part.metrics or not part.asked_unit or not taken or \
             any(same_unit(base_unit(_unit_of(f)), part.asked_unit) for f in taken):
         return None
