@@ -32,7 +32,7 @@ __all__ = ["Evidence", "Draft", "ExtractiveAnswerer", "verify_numbers", "find_fi
            "is_instruction", "is_upload", "metric_parts", "stated", "figure_pos", "QUOTE_SEP",
            "PLAN_QUESTION", "asks_plan",
            "split_sentences", "term_weights", "not_found_text", "grounding_text", "best_sentence",
-           "same_unit", "metric_before"]
+           "same_unit", "metric_before", "base_year_figure"]
 
 logger = logging.getLogger(__name__)
 
@@ -1503,6 +1503,29 @@ def _opens_with_other_year(sentence: str, years: Sequence[int]) -> bool:
     it may date only an event ("2004年撤县设市，…常住人口117.5万") or start a span ("2012年以来")."""
     m = _OPENING_YEAR.match(sentence)
     return bool(years) and m is not None and int(m.group(1)) not in years
+
+
+def base_year_figure(sentence: str, stated: str, year: int) -> str | None:
+    """The figure ``sentence`` gives for an earlier ``year`` as the base of ``stated``, the report's
+    own figure. A report compares its year with an earlier one in the clause of the figure itself,
+    and the base is then the same metric's figure for that year: "办理行政诉讼案件187件，较2020年
+    的142件增长31.7%" and "受理287件（2021年为241件）" state 2020's 142件 and 2021's 241件. A later
+    clause may name the metric again first ("排查调处矛盾纠纷1286件，…，调处数量较2020年的1103件
+    增长16.6%"): its words must then be among the words before ``stated``. The base is in the
+    unit group of ``stated``; "较上年" names no year."""
+    pos = figure_pos(sentence, stated)
+    if pos < 0:
+        return None
+    when = rf"(?:较|比|与|相较于?|同比)\s*{year}\s*年(?:同期|全年)?的?\s*({_FIGURE.pattern})"
+    after = sentence[pos + len(stated):]
+    m = re.match(rf"[，,]?\s*{when}|\s*[（(]\s*{year}\s*年(?:同期|全年)?(?:为|是|：|:)?\s*({_FIGURE.pattern})", after)
+    if not m:  # "…，调处数量较2020年的1103件": the clause's own words name the metric
+        m = re.search(rf"[，,；;]([^，,；;。]{{1,10}}?){when}", after)
+        own = set(words(re.sub(r"(?:数量|总量|数|量)$", "", m.group(1)))) if m else set()
+        if not own or not own <= set(words(sentence[:pos])):
+            return None
+    base = (m.group(m.lastindex) or "").strip() if m and m.lastindex else ""  # the figure, the last group
+    return base if base and same_unit(_unit_of(base), _unit_of(stated)) else None
 
 
 @functools.lru_cache(maxsize=16384)

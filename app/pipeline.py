@@ -25,7 +25,7 @@ from ingest import (Chunk, DocumentNotFoundError, Fact, IndexNotFoundError, Inva
                     Settings, name_forms)
 from ingest.tokenize import is_verb
 
-from app.answer import (asks_plan, Draft, Evidence, ExtractiveAnswerer, is_upload, metric_parts,
+from app.answer import (asks_plan, base_year_figure, find_figures, Draft, Evidence, ExtractiveAnswerer, is_upload, metric_parts,
                         term_weights, verify_numbers)
 from app.compare import compare_answer, merge_drafts, metric_match
 from app.query import QueryAnalysis, analyze_query, region_key, region_names
@@ -477,7 +477,7 @@ class ReportQA:
         draft = state.answerer.answer(other, [h.chunk for h in hits], years=list(a.years))
         asked = [f"{y}年" for y in a.years]
         if not draft.found or not any(y in q for q in draft.quotes for y in asked):
-            return None
+            return self._base_year(p, other, hits)
         reg = region_key(a.regions[0])
         have = state.region_years[reg]
         draft.text = (f"现有报告中没有{reg}{'、'.join(asked)}的报告（{reg}现有"
@@ -485,6 +485,34 @@ class ReportQA:
                       f"{draft.text}")
         draft.note = refused.note
         draft.index_years = tuple(have)
+        return _Drafted(draft, hits)
+
+    def _base_year(self, p: _Prepared, other: QueryAnalysis, hits: list[Hit]) -> _Drafted | None:
+        """A year without a report whose figure a later report gives as the base of its own
+        ("较2020年的142件" beside 2021's 187件, see ``base_year_figure``): that base, said to be
+        from the later report, with the later year's figure beside it."""
+        a, state = p.analysis, p.state
+        if len(a.years) != 1 or a.wants_change:
+            return None
+        draft = state.answerer.answer(other, [h.chunk for h in hits])
+        if not draft.found or len(draft.quotes) != 1 or (draft.citations[0].meta.get("year") or 0) <= a.years[0]:
+            return None
+        lead, sep, rest = draft.text.partition("：“")
+        head, mid, said = lead.partition("》，")
+        report_year = draft.citations[0].meta["year"]
+        for _, fig in find_figures(draft.quotes[0]):
+            base = fig in said and base_year_figure(draft.quotes[0], fig, a.years[0])
+            if base:
+                said = said.replace(f"{report_year}年", f"{a.years[0]}年", 1).replace(
+                    fig, f"{base}（{report_year}年为{fig}）", 1)
+                break
+        else:
+            return None
+        reg = region_key(a.regions[0])
+        have = state.region_years[reg]
+        draft.text = (f"现有报告中没有{reg}{a.years[0]}年的报告（{reg}现有{'、'.join(f'{y}年' for y in have)}"
+                      f"的报告），{report_year}年的报告给出了{a.years[0]}年的数字。{head}{mid}{said}{sep}{rest}")
+        draft.note, draft.index_years = p.refusal.note, tuple(have)
         return _Drafted(draft, hits)
 
     def _finish(self, p: _Prepared, d: _Drafted, timer: _Timer, answerer: str = "extractive") -> Answer:

@@ -5,7 +5,8 @@ units and rates. ``ingest.facts`` (facts at ingest), ``app.answer`` (figures in 
 Principles (true of Chinese official reports in general, not of one report):
 * Digits may be full-width (２０２０年, ９８．５％) in texts typeset for print; they are the
   same figures as the half-width ones.
-* A count is followed by a measure word that says what kind of thing is counted: 件/宗/起 count
+* A count is followed by a measure word (a plan's outline counts in 方面, with or without 个:
+  "明确5个方面43项工作任务", "部署9方面33条具体举措") that says what kind of thing is counted: 件/宗/起 count
   cases, 人/名/人次 people, 个/家/所 bodies, 场/次/期 events, 元/万元 money, 分 points of a score,
   % rates. Two figures
   are comparable only within one such group.
@@ -34,10 +35,10 @@ def normalize_digits(text: str) -> str:
 
 
 # Measure words a count can carry, longest first where one is the start of another.
-UNIT_WORDS = ("人次", "件次", "户次", "场次", "家次", "个工作日", "工作日", "个月", "小时", "分钟",
+UNIT_WORDS = ("个方面", "人次", "件次", "户次", "场次", "家次", "个工作日", "工作日", "个月", "小时", "分钟",
               "万元", "亿元", "个百分点", "元", "件", "宗", "人",
               "名", "位", "个", "家", "场", "项", "条", "篇", "次", "张", "部", "份", "起", "户", "所",
-              "天", "年", "批", "类", "期", "册", "座", "处", "票", "卷", "支", "套", "分")
+              "天", "年", "批", "类", "期", "册", "座", "处", "票", "卷", "支", "套", "分", "方面")
 PERCENT_UNITS = ("%", "％", "个百分点")
 UNIT_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"件", "宗", "起", "件次", "份", "卷", "万件", "万余件"}),
@@ -50,6 +51,7 @@ UNIT_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"户", "户次"}),
     frozenset({"家", "家次"}),
     frozenset({"天", "个工作日", "工作日"}),
+    frozenset({"方面", "个方面"}),
 )
 
 
@@ -57,7 +59,7 @@ UNIT_GROUPS: tuple[frozenset[str], ...] = (
 # word is loose within a kind ("多少份合同" is answered by "合同379个") but never crosses kinds
 # ("多少件" is not answered by "2位个人", nor "多少人" by "80万元").
 _KINDS = {
-    "thing": "件 宗 起 件次 份 卷 万件 万余件 个 家 家次 所 处 座 项 条 部 篇 张 票 批 类 册 户 户次 支 套",
+    "thing": "件 宗 起 件次 份 卷 万件 万余件 个 家 家次 所 处 座 项 条 部 篇 张 票 批 类 册 户 户次 支 套 方面 个方面",
     "person": "人 名 位 人次 万人次",
     "money": "元 万元 亿元",
     "event": "场 场次 次 期",

@@ -667,9 +667,9 @@ def _said(ans) -> str:
 
 
 @pytest.fixture(scope="module")
-def pipelines(qa, unseen_qa, unseen2_qa, unseen3_qa, unseen4_qa, unseen5_qa) -> dict:
+def pipelines(qa, unseen_qa, unseen2_qa, unseen3_qa, unseen4_qa, unseen5_qa, unseen7_qa) -> dict:
     return {"sample": qa, "unseen": unseen_qa, "unseen2": unseen2_qa, "unseen3": unseen3_qa,
-            "unseen4": unseen4_qa, "unseen5": unseen5_qa}
+            "unseen4": unseen4_qa, "unseen5": unseen5_qa, "unseen7": unseen7_qa}
 
 
 @pytest.mark.parametrize("index, question, figure", [
@@ -1491,3 +1491,53 @@ def test_a_rate_asked_as_one_part_does_not_rule_out_the_other_parts_sentence(pip
     bare share to be taken from another part's sentence."""
     ans = _ask(pipelines, index, question)
     assert ans.found and all(f in _said(ans) for f in figures) and "报告未给出" not in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("question, figure, later", [
+    ("天宁区2023年作出了多少件行政处罚决定？", "3915件", "3347件"),
+    ("桐庐县2022年收到行政复议申请多少件？", "193件", "268件"),
+    ("洛龙区2022年行政复议受理了多少件？", "203件", "271件")])
+def test_a_year_without_a_report_is_answered_from_the_later_reports_comparison_base(pipelines, question, figure, later):
+    """"较2022年的193件" beside 2023's 268件 states 2022's figure of the same metric: asked about
+    2022 when only the 2023 report exists, that base is the answer, said to be from the later
+    report, with the later year's figure beside it."""
+    ans = _ask(pipelines, "unseen7", question)
+    assert ans.found and f"{figure}（" in _said(ans) and later in _said(ans), ans.answer
+    assert "没有" in _said(ans) and ans.citations[0].year > int(question[3:7]), ans.answer
+
+
+@pytest.mark.parametrize("question", ["洛龙区2022年收到行政复议申请多少件？",   # the base is 受理's
+                                      "桐庐县2021年收到行政复议申请多少件？"])   # no base of 2021
+def test_a_base_of_another_figure_or_year_is_not_taken(pipelines, question):
+    """The base must follow the stated figure itself (or a clause naming its metric): "收到298件，
+    受理271件，较2022年的203件" gives 2022's 受理, not 2022's 收到."""
+    ans = _ask(pipelines, "unseen7", question)
+    assert not ans.found and "203件" not in ans.answer, ans.answer
+
+
+def test_base_year_figure_reads_the_clause_of_the_stated_figure():
+    from app.answer import base_year_figure
+    assert base_year_figure("全区受理287件（2021年为241件），审结250件", "287件", 2021) == "241件"
+    assert base_year_figure("办理法律援助案件1608件，较2023年的1431件增长12.4%", "1608件", 2023) == "1431件"
+    assert base_year_figure("办理法律援助案件1608件，较2023年的1431件增长12.4%", "1608件", 2022) is None
+    assert base_year_figure("受理1608件，较2023年增长12.4%", "1608件", 2023) is None   # a change, no base
+    assert base_year_figure("受理1608件，较2023年的95%提高", "1608件", 2023) is None   # another unit group
+
+
+@pytest.mark.parametrize("index, question, figures", [
+    ("unseen", "闵行区2020年区委全面依法治区委员会工作要点明确了几个方面、多少项工作任务？", ["5个方面", "43项"]),
+    ("unseen3", "观山湖区法治政府建设实施方案明确了几个方面多少项任务？", ["8个方面", "45项"]),
+    ("unseen3", "九台区2023年法治政府建设工作要点有几个方面？", ["6个方面"])])
+def test_a_plans_outline_is_counted_in_fangmian(pipelines, index, question, figures):
+    """A plan's outline counts in 方面, with or without 个 ("明确5个方面43项工作任务", "部署9方面
+    33条具体举措"): "几个方面" is answered by that figure, not by the items after it."""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and all(f in _said(ans) for f in figures), ans.answer
+    if len(figures) == 1:
+        assert "32项" not in _said(ans), ans.answer
+
+
+def test_fangmian_is_a_measure_word_with_or_without_ge():
+    from app.answer import find_figures
+    assert [f for _, f in find_figures("部署9方面33条具体举措")] == ["9方面", "33条"]
+    assert [f for _, f in find_figures("明确5个方面43项工作任务")] == ["5个方面", "43项"]
