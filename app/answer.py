@@ -526,7 +526,8 @@ class ExtractiveAnswerer:
             names |= bool(counted) and same_unit(unit, a.asked_unit or "") and \
                 _just_before(sent, pos).endswith(counted)
             shared = round(_shared_pairs(rate_words, _rate_name(sent, pos)), 2) if rate_words else 0.0
-            rank = (change == a.wants_change, any(_in_clause(sent, pos, n) for n in quoted), acts, names,
+            stock = bool(_STOCK_ASKED.search(a.question)) and _stock_clause(sent, pos)
+            rank = (change == a.wants_change, any(_in_clause(sent, pos, n) for n in quoted), stock, acts, names,
                     shared, self._distinct_naming(terms, sent, pos), _of_years_asked(a, sent, pos),
                     round(ctx + 0.5 * named / total + 0.25 * max(unit_ok, 0) - 0.5 * (unit_ok < 0)
                           - 0.3 * unit_bad, 3), -pos)
@@ -539,7 +540,7 @@ class ExtractiveAnswerer:
         bonus += 0.1 * (best_key[2] > 0)
         # "多少个部门" and "75个部门": the asked noun counted in the asked measure word answers more
         # surely than any overlap of words (a Chinese count names its noun right after the measure)
-        bonus += 0.3 * bool(best_rank[3])
+        bonus += 0.3 * bool(best_rank[4])
         if a.asked_unit and not a.unit_implied and not a.wants_change and best_key[0] <= 0 \
                 and a.asked_unit != "个" and not named_well:
             return None, 0.0, False  # "多少张" asked, the sentence counts 份 of something else
@@ -550,7 +551,7 @@ class ExtractiveAnswerer:
         # "第几名" asks for a rank, and only a rank ("获得第四名") answers it
         exact |= bool(_ORDINAL_ASK.search(a.question)) and best.startswith("第")
         # "多少项行政检查执法事项" of "3980项行政检查执法事项": the figure counts the asked noun
-        exact |= bool(best_rank[3])
+        exact |= bool(best_rank[4])
         return best, bonus, exact
 
     def _distinct_naming(self, terms: dict[str, float], sent: str, pos: int) -> float:
@@ -718,7 +719,9 @@ class ExtractiveAnswerer:
             return d
         stages = _stages(best.sentence, best.figure or "")
         asking = asked_phrase(a)  # "清理…文件后，还能接着用的…": the asking clause names the stage
-        if len(stages) >= 2 and stages[-1][1] in quote and not _names_stage(asking, stages):
+        standing = bool(_STOCK_ASKED.search(a.question)) and _stock_clause(best.sentence, figure_pos(
+            best.sentence, best.figure or ""))  # "到年底还有多少": the standing count alone
+        if len(stages) >= 2 and stages[-1][1] in quote and not _names_stage(asking, stages) and not standing:
             said = "，".join(f"{w}{stated(best.sentence, f)}" for w, f in stages)
             d.text = f"{_lead(best.chunk)}，{_where(best)}{said}：“{quote}”[{n}]"
             return d
@@ -731,7 +734,8 @@ class ExtractiveAnswerer:
         now, change = _change_said(best.sentence, best.figure or "") if a.wants_change else ("", "")
         said = f"{_subject(a, replace(best, figure=now))}为{change}" if now else \
             f"{_where(best)}{change}" if change else (_figure_with_noun(a, best) or \
-            f"{_subject(a, best)}为{stated(best.sentence, best.figure or '')}") + _share_after(best)
+            f"{_subject(a, best)}为{stated(best.sentence, best.figure or '')}") + (
+            _share_after(best) or _rate_and_count(best))
         d.text = f"{_lead(best.chunk)}，{said}：“{quote}”[{n}]"
         return d
 
@@ -779,7 +783,8 @@ class ExtractiveAnswerer:
                 continue  # "广场和长廊各1处": said once for both
             n = d.cite(part.chunk, part.sentence)
             prefix = _where(part) if not said else ""
-            said.append(f"{prefix}{_short_subject(sub, part)}{_share_after(part, found)}[{n}]")
+            said.append(f"{prefix}{_short_subject(sub, part)}"
+                            f"{_share_after(part, found) or _rate_and_count(part, found)}[{n}]")
         if not d.citations:
             return Draft(not_found_text(), False)
         if len(d.citations) == 1:  # one sentence holds every part: cite it once, after the quote
@@ -1227,6 +1232,46 @@ def _is_change(sentence: str, fig: str) -> bool:
 _SHARE_AFTER = re.compile(r"[，,]?\s*(占[^，,；;。]{0,16}?\d+(?:\.\d+)?[%％])")
 
 
+_RATE_CLAUSE = re.compile(r"[，,]\s*([^，,；;。]{0,12}?)率(?:达到?|为|是|提高到|保持在)?\s*\d+(?:\.\d+)?[%％]")
+_COUNT_CLAUSE = re.compile(r"(?:^|[，,；;：:])\s*(?:其中)?([^，,；;：:。]{1,24}?\d+(?:\.\d+)?(?:万|亿)?[件宗起人名次项个])$")
+
+
+def _rate_and_count(e: Evidence, found: Sequence[Evidence | None] = ()) -> str:
+    """A count and the rate of the same action stand side by side in these reports, the rate
+    right after its count: "调解纠纷2.42万件，调解成功率98.6%", "其中…纠错7件，纠错率14.3%",
+    "败诉9件，败诉率4.8%". Either is said with the other: the count's rate after it, the rate's
+    count in brackets. The two belong together only when the rate's head repeats a word of the
+    count's own phrase (调解 … 调解成功率); "受理59件，纠错率11%" are two different things.
+    "" when another part of the question took the other figure."""
+    said = _rate_and_count_of(e)
+    if any(f is not None and f is not e and f.figure and f.figure in said for f in found):
+        return ""
+    return said
+
+
+def _rate_and_count_of(e: Evidence) -> str:
+    fig = e.figure or ""
+    pos = figure_pos(e.sentence, fig) if fig else -1
+    if pos < 0:
+        return ""
+    if _unit_of(fig) in PERCENT_UNITS:
+        rate = re.search(r"[，,]\s*([^，,；;。]{0,12}?)率(?:达到?|为|是|提高到|保持在)?\s*$", e.sentence[:pos])
+        count = _COUNT_CLAUSE.search(e.sentence[:rate.start()]) if rate else None
+        if count and _same_action(rate.group(1), count.group(1)):
+            return f"（{count.group(1).strip()}）"
+        return ""
+    rate = _RATE_CLAUSE.match(e.sentence, pos + len(fig))
+    clause = re.split(r"[，,；;：:]", e.sentence[:pos])[-1]
+    return f"，{rate.group(0).lstrip('，, ')}" if rate and _same_action(rate.group(1), clause) else ""
+
+
+def _same_action(head: str, phrase: str) -> bool:
+    """Does a rate's head (调解成功 of 调解成功率) repeat two characters of a count's phrase
+    (人民调解组织调解纠纷)? Characters, not words: the tokenizer keeps 调解纠纷 whole."""
+    pairs = {head[i:i + 2] for i in range(len(head) - 1)} - _FRAME_TOKENS
+    return any(all(_CJK_CHAR.match(c) for c in p) and p in phrase for p in pairs)
+
+
 def _share_after(e: Evidence, found: Sequence[Evidence | None] = ()) -> str:
     """The share a report states right after a figure, which says how much of the whole it is:
     "通过调解、和解方式结案58件，占审结案件的23.1%" -> "，占审结案件的23.1%"; "" when there is
@@ -1321,18 +1366,21 @@ def _same_things_other_measure(part: QueryAnalysis, best: Evidence, used: set) -
     that merely shares the verb ("组织执法人员参加培训…持证执法人员1320人") is about something
     else. A part asking the same measure ("受理多少件，审结多少件") is another stage, not this.
     A share asked alone ("占多大比例") is the rate the sentence states after that figure:
-    "通过调解、和解方式结案412件，调解和解率22.8%"; a change asked alone ("比前一年少了多少")
+    "通过调解、和解方式结案412件，调解和解率22.8%", and a share of an action alone ("通过的比例")
+    that action's rate there ("参加执法资格考试213名，通过率92.5%"); a change asked alone ("比前一年少了多少")
     the change: "检查2863户次，较2023年的4120户次下降30.5%"."""
     taken = [f for x, f in used if x == best.sentence]
     if part.wants_change and taken and list(part.metrics) in ([], ["比上年增减"]):
         # "…一共多少，比前一年少了多少": the change the sentence states after that figure
         return _next_figure(best, taken, lambda f: _is_change(best.sentence, f))
     bare = _BARE_ASK.sub("", RATE_WORDS.sub("", part.metrics[0] if part.metrics else ""))
+    # a share that names nothing ("占多大比例") is the next rate; one that names only an action
+    # ("有多少人参加考试，通过的比例是多少") is the next rate of that action (通过率92.5%)
+    if part.wants_rate and taken and not any(_unit_of(f) in PERCENT_UNITS for f in taken):
+        return _next_figure(best, taken, lambda f: _unit_of(f) in PERCENT_UNITS and (
+            not bare or bare in _rate_name(best.sentence, figure_pos(best.sentence, f))))
     if not all(is_predicate(w) for w in words(bare)):
         return None
-    # a share that names nothing ("占多大比例"), not a rate named by its action ("调解和解率")
-    if part.wants_rate and not bare and taken and not any(_unit_of(f) in PERCENT_UNITS for f in taken):
-        return _next_figure(best, taken, lambda f: _unit_of(f) in PERCENT_UNITS)
     if not part.metrics or not part.asked_unit or not taken or \
             any(same_unit(base_unit(_unit_of(f)), part.asked_unit) for f in taken):
         return None
@@ -1367,6 +1415,19 @@ def _names_outcomes(a: QueryAnalysis, sentence: str, fig: str) -> bool:
 
 
 _OUTCOME_CLAUSE = re.compile(r"[，,；;：:。]")
+
+
+# A standing count (how many there are at a date) is asked with 到…底/截至/还有/现有 and
+# stated after 截至…/在册/现有: "截至12月31日，全市在册社区矫正对象893人", not the year's flows
+# "新接收486人，解除矫正512人" of the same sentence.
+_STOCK_ASKED = re.compile(r"(?:到|截至|截止)[^，,？?。]{0,8}?(?:底|末|止)|(?:还|现|目前|如今)有(?:多少|几)|在册|在押")
+_STOCK_SAID = re.compile(r"截至|截止|在册|现有|目前有|年底有|年末有")
+
+
+def _stock_clause(sentence: str, pos: int) -> bool:
+    """The figure at ``pos`` is a standing count: its clause or the one before it says when
+    ("截至12月31日，…在册…893人")."""
+    return bool(_STOCK_SAID.search("，".join(re.split(r"[，,；;：:]", sentence[:pos])[-2:])))
 
 
 def _in_clause(sentence: str, pos: int, word: str) -> bool:

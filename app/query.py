@@ -60,6 +60,10 @@ _ALL_PLACES = re.compile(r"各(?:区|县|市|地|区县|县区|地区)|所有(?:
 _CHANGE = re.compile(r"比(?:上|去|前)一?年|较(?:上|去)年|同比|环比|增长了?(?:多少|几)|增加了?(?:多少|几)|"
                      r"(?:多|少)了(?:多少|几)|增幅|降幅|下降了?(?:多少|几)|减少了?(?:多少|几)|"
                      r"(?:提高|提升|上升|降低)了?(?:多少|几)|(?:比|较)\s*(?:19|20)\d{2}\s*年")
+# A follow-up's year said relative to the year just asked ("上一年是多少件？", "第二年呢？");
+# after 比/较 it is a comparison base instead ("比上一年多了多少").
+_YEAR_BEFORE = re.compile(r"(?<![比较同])(?:上一年|前一年|上年度?|头一年)")
+_YEAR_AFTER = re.compile(r"(?<![比较同])(?:下一年|后一年|次年|第二年)")
 _ELLIPTICAL_HINT = re.compile(r"^(那|那么|还有|再看|换成|改成)|呢[？?。!！]*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # The unit a count is kept in when the question does not say ("纠纷数量" -> 件, not 1580人次).
@@ -146,10 +150,16 @@ def _find_regions(text: str, regions_in_index: list[dict]) -> tuple[list[dict], 
                 mentions.append(name)
                 break
     covered_keys = {region_key(r) for _, r in found}
+    covered_mentions = list(mentions)
     unknown: list[str] = []
     for reg in _gazetteer_regions(text):
         key = region_key(reg)
         if not key or key in covered_keys:
+            continue
+        # one name, two places: "黄山" is 黄山市 and its district 黄山区. The same characters
+        # cannot name both, and the asker means the place a report covers.
+        said = [n for n in region_names(reg) if n in text]
+        if said and all(any(n in m for m in covered_mentions) for n in said):
             continue
         if reg.get("district"):
             matches = [r for r in regions_in_index if r.get("district") == reg["district"]
@@ -272,7 +282,7 @@ def analyze_query(question: str, regions_in_index: list[dict], years_in_index: l
     q = several_not_asked(report_terms(question.strip()))
     regions, unknown, mentions = _find_regions(q, regions_in_index)
     years = [int(y) for y in dict.fromkeys(_YEAR.findall(BASE_YEAR.sub("", q)))]
-    metrics = _metric_phrases(q, mentions)
+    metrics = _metric_phrases(_YEAR_AFTER.sub(" ", _YEAR_BEFORE.sub(" ", q)), mentions)
     unit, head, money = _ASKED_UNIT.search(q), _head(q, metrics), bool(_ASKS_MONEY.search(q))
     # "实施满多久" asks for a time, "…的事项占多少" for a share: neither is counted in 件
     implied = None if _DURATION.search(q) or RATE_WORDS.search(q) else \
@@ -313,7 +323,10 @@ def _inherit(a: QueryAnalysis, prev: QueryAnalysis) -> QueryAnalysis:
                     asked_unit=a.asked_unit or prev.asked_unit)
     if not a.regions and not a.unknown_regions and prev.regions:
         a = replace(a, regions=prev.regions, inherited=a.inherited | {"region"})
-    if not a.years and prev.years:
+    step = -1 if _YEAR_BEFORE.search(a.question) else 1 if _YEAR_AFTER.search(a.question) else 0
+    if not a.years and len(prev.years) == 1 and step:
+        a = replace(a, years=(prev.years[0] + step,))
+    elif not a.years and prev.years:
         a = replace(a, years=prev.years, inherited=a.inherited | {"year"})
     if elliptical:
         a = replace(a, metrics=prev.metrics, inherited=a.inherited | {"metric"}, head=prev.head,

@@ -50,6 +50,10 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"办了?(多少|几)件事(?:情|儿)?"), r"办理\1件事项"),
     (re.compile(r"办的事(?!项)(?:情|儿)?"), "办理的事项"),
     (re.compile(r"(?<=[窗口厅上])办事(?![不效])"), "办理事项"),
+    # a matter handled online from start to finish is 全程网办 (网上可办 is only a part online):
+    # "有多大比例能从头到尾在网上办完" -> "有多大比例能全程网办"
+    (re.compile(r"(?:从头到尾|全程|全部|整个流程)(?:都)?(?:在|通过)?网上(?:就能|就可以|都能)?(?:办完|办结|办理完|办)"),
+     "全程网办"),
     # a matter a citizen can handle away from home is 跨省通办 (another province) or 异地通办
     # (another place), the State Council's names: "在外省直接办，不用跑回来" -> 跨省通办
     (re.compile(r"(?:在|到|去)?(?:外省|省外)(?:也|就)?(?:能|可以|可)?(?:直接|就)?(?:办理?|办事)"), "跨省通办"),
@@ -76,6 +80,12 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     # "社区矫正新来了多少人" -> "社区矫正新接收多少人"
     (re.compile(r"((?:矫正|帮教|服刑|刑满释放)[^，,？?。]{0,10}?)新(?:来|进来|报到)了?"), r"\1新接收"),
     (re.compile(r"新(?:来|进来|报到)的(?=[^，,？?。]{0,8}(?:矫正|帮教|服刑|刑满释放))"), "新接收的"),
+    # serving a sentence in the community under supervision is 社区矫正 (社区矫正法), the people
+    # 社区矫正对象: "在社区里服刑接受监管的人" -> "社区矫正对象"
+    (re.compile(r"在社区(?:里|中|内)?(?:服刑|改造|矫正)(?:[、，,]?并?接受(?:监管|管理|监督|矫正))?的?(?:人员|人)?"),
+     "社区矫正对象"),
+    # passing an examination is 通过 (通过率): "考过的比例", "考试过了的有多少人" -> 通过
+    (re.compile(r"(?<![参思备])考(?:试)?(?:过|过了|通过)(?:了)?(?=的|[多几])"), "通过"),
     # dropped after an evaluation (律师遴选, 考核) is 淘汰: "把多少个不合格的律师刷掉了" -> 淘汰了
     (re.compile(r"刷(?:掉|下来|下去|下)"), "淘汰"),
     # an agency's 一把手 is its 主要负责人; its head in court is 负责人出庭(应诉):

@@ -148,6 +148,15 @@ def unseen7_qa(tmp_path_factory, encoder):
 
 
 @pytest.fixture(scope="session")
+def unseen8_qa(tmp_path_factory, encoder):
+    """The pipeline on an index of the eighth unseen-report set (eval/sets/unseen8/reports): 12
+    reports of 安徽 江西 山东 湖北 陕西 山西 福建 云南 甘肃 广西, written after unseen7 had been
+    tuned on."""
+    return _qa_on(ROOT / "eval" / "sets" / "unseen8" / "reports",
+                  tmp_path_factory.mktemp("unseen8") / "idx", encoder)
+
+
+@pytest.fixture(scope="session")
 def unseen3_qa(tmp_path_factory, encoder):
     """The pipeline on an index of the third unseen-report set (eval/sets/unseen3/reports): 15
     reports written after the first two sets had been tuned on."""

@@ -1541,3 +1541,78 @@ def test_fangmian_is_a_measure_word_with_or_without_ge():
     from app.answer import find_figures
     assert [f for _, f in find_figures("部署9方面33条具体举措")] == ["9方面", "33条"]
     assert [f for _, f in find_figures("明确5个方面43项工作任务")] == ["5个方面", "43项"]
+
+
+@pytest.mark.parametrize("index, question, with_it", [
+    ("unseen5", "红谷滩区2021年调解成功率是多少？", ["97.0%", "调解成功1247件"]),
+    ("unseen5", "中原区2021年行政诉讼败诉率是多少？", ["4.8%", "败诉9件"]),
+    ("unseen5", "红谷滩区2021年调解成功多少件？", ["1247件", "调解成功率97.0%"])])
+def test_a_rate_and_its_count_are_said_together(pipelines, index, question, with_it):
+    """"败诉9件，败诉率4.8%": a rate is said with the count of the same action before it, and a
+    count with its rate after it."""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and all(x in _said(ans) for x in with_it), ans.answer
+
+
+def test_a_rate_of_another_action_is_not_said_with_a_count():
+    from app.answer import Evidence, _rate_and_count
+    from ingest import Chunk
+    chunk = Chunk.create("受理行政复议申请59件，纠错率11%。", {"doc_id": "d"})
+    e = Evidence(chunk, "受理行政复议申请59件，纠错率11%。", 1.0, "59件", "", None, False, False)
+    assert _rate_and_count(e) == ""
+    e = Evidence(chunk, "其中纠错7件，纠错率14.3%。", 1.0, "7件", "", None, False, False)
+    assert _rate_and_count(e) == "，纠错率14.3%"
+
+
+@pytest.mark.parametrize("index, question, figure, flow", [
+    ("unseen", "到2020年底，普陀还有多少人在社区里服刑？", "486名", "213名"),
+    ("unseen5", "截至2021年底，红谷滩区在社区服刑的人员还有多少？", "87人", "156人")])
+def test_a_standing_count_is_asked_by_its_date_and_answered_by_it(pipelines, index, question, figure, flow):
+    """"到年底还有多少人" asks how many there are, stated after 截至…/在册 ("截至2021年12月底在册
+    社区矫正对象87人"), not the year's flows in the same sentence (全年累计接收156人)."""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and figure in _said(ans) and flow not in _said(ans), ans.answer
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen", "包头2022年政务服务事项有多大比例能从头到尾在网上办完？", "93%"),
+    ("unseen3", "嘉定2022年有多大比例的事项能全部在网上办结？", "86.4%"),
+    ("unseen5", "雁塔区2023年有多少比例的事项从头到尾在网上就能办完？", "92.4%")])
+def test_handled_online_from_start_to_finish_is_quanchengwangban(pipelines, index, question, figure):
+    ans = _ask(pipelines, index, question)
+    assert ans.found and figure in _said(ans) and "全程网办" in _said(ans), ans.answer
+
+
+@pytest.mark.parametrize("index, question, figures", [
+    ("unseen4", "沅江市2022年参加学法用法考试的有多少人，通过的比例是多少？", ["9820人", "99.99%"]),
+    ("unseen4", "高台县2022年参加学法考试的有多少人，合格的比例是多少？", ["2860名", "99.6%"])])
+def test_a_share_of_an_action_after_a_count_is_that_actions_rate(pipelines, index, question, figures):
+    """"有多少人参加考试，通过的比例是多少": the second part names only an action and a share; it
+    is that action's rate in the first part's sentence (通过率99.99%)."""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and all(f in _said(ans) for f in figures) and "未给出" not in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("桐庐县2023年收到行政复议申请多少件？", "193件"),
+    ("天宁区2024年作出了多少件行政处罚决定？", "3915件")])
+def test_a_follow_up_on_the_year_before_reads_the_comparison_base(pipelines, question, figure):
+    """"上一年是多少件？" after a question on 2023 asks about 2022; with no 2022 report, the 2023
+    report's base ("较2022年的193件") answers it."""
+    qa = pipelines["unseen7"]
+    first = qa.ask(question)
+    ans = qa.ask("上一年是多少件？", history=[{"role": "user", "content": question},
+                                          {"role": "assistant", "content": first.answer}])
+    assert ans.found and figure in _said(ans), ans.answer
+
+
+def test_one_name_of_two_places_means_the_covered_one():
+    """"铁岭" is 铁岭市 and 铁岭县, "通化" 通化市 and 通化县: with only the city's report, the
+    question is about the city, not a comparison with a place not covered."""
+    from app.query import _find_regions
+    covered = [{"province": "辽宁省", "city": "铁岭市", "district": ""},
+               {"province": "吉林省", "city": "通化市", "district": ""}]
+    for question, city in (("铁岭2020年行政复议收到多少件？", "铁岭市"), ("通化2020年行政复议收到多少件？", "通化市")):
+        regions, unknown, _ = _find_regions(question, covered)
+        assert [r["city"] for r in regions] == [city] and unknown == []
+    assert _find_regions("铁岭县2020年行政复议收到多少件？", covered)[1] == ["铁岭县"]
