@@ -703,7 +703,8 @@ class ExtractiveAnswerer:
 
     def _numeric(self, a: QueryAnalysis, ev: list[Evidence]) -> Draft:
         best = ev[0]
-        parts = _sub_questions(a) or metric_parts(a)
+        parts = _counted_together(_sub_questions(a) or metric_parts(a), ev)
+        a = parts[0] if len(parts) == 1 else a  # "多少名律师和法学专家": one group, one figure
         span = _from_to(a.question, best.sentence)
         # both ends of a change asked in two clauses ("现在要多久？以前要多久？") are one span
         if len(parts) >= 2 and not span:
@@ -1555,6 +1556,10 @@ def _of_years_asked(a: QueryAnalysis, sentence: str, pos: int) -> bool:
 
 # the start of a span that runs to the report's year: "对2012年以来的规范性文件进行集中清理"
 _SPAN_START = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?(?:以来|来|起至今|至今)")
+# A year in a document's name dates the document, not the sentence's figures: "公开2020年度法治
+# 政府建设年度报告" in a 2021 report, "《2021年普法工作要点》".
+_DOCUMENT_YEAR = re.compile(r"《[^》]*》|(?:19|20)\d{2}\s*年度?[\u4e00-\u9fff]{0,12}?"
+                            r"(?:报告|要点|计划|方案|规划|清单|目录|白皮书)")
 _OPENING_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年度?[，,：:]")
 
 
@@ -1594,9 +1599,11 @@ def sentence_year(sentence: str, report_year: int | None) -> int | None:
     """The year a sentence's figures belong to: the one earlier year it names itself (a 2022
     report's "2021年，全区受理…"), else the report's year. Later years name plans, not figures,
     and a year a figure is compared with names only the base ("收到申请417件，较2021年的341件
-    增长22.3%", "受理287件（2021年为241件）"), and so does the start of a span ("2012年以来"):
-    the sentence's own figures are the report's year's."""
-    named = {int(y) for y in _SENT_YEAR.findall(_SPAN_START.sub("", COMPARED_YEAR.sub("", sentence)))}
+    增长22.3%", "受理287件（2021年为241件）"), and so does the start of a span ("2012年以来")
+    and a document's name ("公开2020年度法治政府建设年度报告"): the sentence's own figures are
+    the report's year's."""
+    named = {int(y) for y in _SENT_YEAR.findall(
+        _DOCUMENT_YEAR.sub("", _SPAN_START.sub("", COMPARED_YEAR.sub("", sentence))))}
     earlier = [y for y in named if report_year and y < report_year]
     return earlier[0] if len(named) == 1 and earlier else report_year
 
@@ -1899,6 +1906,24 @@ _ASK_WORD = re.compile(r"多少|几")
 _NOUN_AFTER_DE = re.compile(r"的(?!有|是|都|共|一共|总共|各|分别|数|多少|几|呢|吗|吧|啊|了)[\u4e00-\u9fff]")
 
 
+def _counted_together(parts: list[QueryAnalysis], ev: Sequence[Evidence]) -> list[QueryAnalysis]:
+    """Two joined nouns a report counts as one group are one part: "覆盖几个国家和地区" is
+    answered by "在31个国家和地区设立…", not by a figure for 国家 and another for 地区. Whether
+    the pair is one group is the report's to say: a figure right before the whole pair."""
+    out: list[QueryAnalysis] = []
+    for part in parts:
+        prev = out[-1] if out else None
+        if prev is not None and prev.question == part.question and prev.metrics and part.metrics:
+            pair = rf"{re.escape(prev.metrics[0])}(?:和|及|与|、){re.escape(part.metrics[0])}"
+            if any(re.search(rf"\d+(?:余|多)?(?:{_UNITS})?{pair}", e.sentence) for e in ev[:5]):
+                whole = re.search(pair, part.question)
+                name = whole.group(0) if whole else prev.metrics[0]
+                out[-1] = replace(prev, metrics=[name, *prev.metrics[1:]], head=name)
+                continue
+        out.append(part)
+    return out
+
+
 def metric_parts(a: QueryAnalysis) -> list[QueryAnalysis]:
     """"答复了多少件人大代表建议和政协提案" -> one analysis per joined metric (人大代表建议,
     政协提案), in the order asked; the reports list figures the same way."""
@@ -2075,6 +2100,8 @@ def _figure_with_noun(a: QueryAnalysis, e: Evidence, where: bool = True) -> str:
     after = _noun_of(_noun_after(e.sentence, fig))
     if len(after) < 2 or not any(w in after for w in words(a.head or "") if len(w) >= 2):
         return ""
+    if a.head and _noun_after(e.sentence, fig).startswith(a.head):
+        after = a.head  # a group counted as one ("31个国家和地区"), which _noun_of cuts at 和
     fig = stated(e.sentence, fig)
     return f"{_where(e)}有{fig}{after}" if where else f"{fig}{after}"
 

@@ -1616,3 +1616,27 @@ def test_one_name_of_two_places_means_the_covered_one():
         regions, unknown, _ = _find_regions(question, covered)
         assert [r["city"] for r in regions] == [city] and unknown == []
     assert _find_regions("铁岭县2020年行政复议收到多少件？", covered)[1] == ["铁岭县"]
+
+
+@pytest.mark.parametrize("index, question, said", [
+    ("unseen2", "桃源县2017年县政府法律顾问团由多少名律师和法学专家组成？", "8名律师和法学专家"),
+    ("unseen7", "天宁区2024年区政府法律顾问团有几名执业律师和高校学者？", "9名执业律师和高校学者")])
+def test_two_joined_nouns_the_report_counts_as_one_group_are_one_part(pipelines, index, question, said):
+    """"由8名律师和法学专家组成": the report counts the pair as one group, so the question asks one
+    figure, not one for 律师 and a missing one for 法学专家."""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and said in _said(ans) and "未给出" not in ans.answer, ans.answer
+
+
+def test_two_joined_nouns_counted_apart_stay_two_parts(qa):
+    ans = qa.ask("海曙区2020年人大代表建议和政协提案各办理了多少件？")
+    assert "105件" in _said(ans) and "210件" in _said(ans), ans.answer
+
+
+def test_a_year_in_a_documents_name_does_not_date_the_sentence():
+    """"全市146家行政机关按时公开2020年度法治政府建设年度报告" in a 2021 report counts 2021's
+    work; the year names the document, as it does inside 《》."""
+    from app.answer import sentence_year
+    assert sentence_year("全市146家行政机关按时向社会公开2020年度法治政府建设年度报告", 2021) == 2021
+    assert sentence_year("对照《2021年普法依法治理工作要点》，开展活动312场", 2022) == 2022
+    assert sentence_year("2021年，全区受理行政复议申请96件", 2022) == 2021
