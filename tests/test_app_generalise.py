@@ -1640,3 +1640,10 @@ def test_a_year_in_a_documents_name_does_not_date_the_sentence():
     assert sentence_year("全市146家行政机关按时向社会公开2020年度法治政府建设年度报告", 2021) == 2021
     assert sentence_year("对照《2021年普法依法治理工作要点》，开展活动312场", 2022) == 2022
     assert sentence_year("2021年，全区受理行政复议申请96件", 2022) == 2021
+
+
+def test_bases_listed_after_a_list_of_figures_pair_with_them_in_order():
+    from app.answer import base_year_figure
+    s = "全年办理行政处罚案件1735件，罚没款1126万元，较2020年的1480件、963万元分别增长17.2%和16.9%"
+    assert base_year_figure(s, "1735件", 2020) == "1480件"
+    assert base_year_figure(s, "1126万元", 2020) != "1480件"  # never a base of another unit
