@@ -527,7 +527,10 @@ class ExtractiveAnswerer:
                 _just_before(sent, pos).endswith(counted)
             shared = round(_shared_pairs(rate_words, _rate_name(sent, pos)), 2) if rate_words else 0.0
             stock = bool(_STOCK_ASKED.search(a.question)) and _stock_clause(sent, pos)
-            rank = (change == a.wants_change, any(_in_clause(sent, pos, n) for n in quoted), stock, acts, names,
+            # ...before the figure or right after its measure word: "上线46项“秒批秒办”事项"
+            quoted_here = any(_in_clause(sent, pos, n) or sent[pos + len(fig):].startswith(("“" + n, n))
+                              for n in quoted)
+            rank = (change == a.wants_change, quoted_here, stock, acts, names,
                     shared, self._distinct_naming(terms, sent, pos), _of_years_asked(a, sent, pos),
                     round(ctx + 0.5 * named / total + 0.25 * max(unit_ok, 0) - 0.5 * (unit_ok < 0)
                           - 0.3 * unit_bad, 3), -pos)
@@ -2047,7 +2050,7 @@ def _rate_words_asked(a: QueryAnalysis) -> str:
     return "".join(m for m in a.metrics if m != a.head)
 
 
-_RATE_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}率)" + _LINK.pattern)
+_RATE_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}(?:率|度|比))" + _LINK.pattern)
 
 
 def _rate_name(sentence: str, pos: int) -> str:

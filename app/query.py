@@ -34,7 +34,9 @@ _COMPARISON = re.compile(r"分别|各是|各有|各为|各自|各区|哪个|哪�
                          r"最大|最小|比较|对比|相比|排名|排序|高于|低于|多于|少于|哪.{0,3}更")
 _MAX = re.compile(r"最高|最多|最大|最好|哪个多|哪个高|更多|更高|谁多|谁高")
 _MIN = re.compile(r"最低|最少|最小|最差|哪个少|哪个低|更少|更低|谁少|谁低")
-_ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNIT_WORDS) + "|大|回|趟|遍)")  # "几个方面": 个方面
+# "几个方面": 个方面. "有多少次是只教育不罚款的" asks how many of the things were so, in
+# whatever they are counted in (不予处罚1264件): a measure word followed by 是 states no unit.
+_ASKED_UNIT = re.compile(r"(?:多少|几)(" + "|".join(UNIT_WORDS) + "|大|回|趟|遍)(?!是)")
 # Spoken measure words for a number of times; reports write 次: "去了多少回" = 多少次.
 _SPOKEN_UNITS = {"回": "次", "趟": "次", "遍": "次"}
 # "多少钱" asks for an amount of money as plainly as "多少万元" does.

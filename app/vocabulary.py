@@ -70,7 +70,9 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:头一回|头一次|第一次|初次)(?:犯|违)了?(?:个)?(?:小)?(?:错|法|规)"), "首违"),
     (re.compile(r"(?:没|不|没有)(?:被|挨)?罚(?![没款金单])"), "不罚"),
     # a lawsuit fought for free for someone who cannot pay is 法律援助: "免费帮老百姓打官司的案子"
-    (re.compile(r"免费(?:帮|给|为|替)?[^，,？?。]{0,6}?打官司的?(?:案子|案件)?"), "法律援助案件"),
+    # ...also "免费给困难群众派律师打官司", "免费打了多少官司" (the ask kept: 法律援助案件多少)
+    (re.compile(r"免费(?:帮|给|为|替)?[^，,？?。]{0,10}?打(?:了)?((?:多少|几)(?:场|起|件|个)?)?官司的?(?:案子|案件)?"),
+     r"法律援助案件\1"),
     (re.compile(r"免费(?:请|找|派|提供)的?律师"), "法律援助律师"),
     # someone out of prison is a 刑满释放人员 (安置帮教), a petition is 信访:
     # "接收出狱的人有多少" -> "接收刑满释放人员有多少", "老百姓上访的事" -> "老百姓信访的事"
@@ -80,6 +82,18 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     # "社区矫正新来了多少人" -> "社区矫正新接收多少人"
     (re.compile(r"((?:矫正|帮教|服刑|刑满释放)[^，,？?。]{0,10}?)新(?:来|进来|报到)了?"), r"\1新接收"),
     (re.compile(r"新(?:来|进来|报到)的(?=[^，,？?。]{0,8}(?:矫正|帮教|服刑|刑满释放))"), "新接收的"),
+    # a decision found wrong on review is 纠错: "最后政府那边被判做错的有多少件" -> 纠错的
+    (re.compile(r"被(?:判|认定|认为|查出)?(?:做错|错了|有错|判错)(?:了)?"), "纠错"),
+    # a minor offence let off with a warning is 不予处罚: "只教育不罚款的" -> 教育不予处罚的
+    (re.compile(r"(?:只|仅)?(?:批评|说服|说理式?)?教育(?:而)?(?:没有?|不)(?:被)?(?:罚款|处罚)"), "教育不予处罚"),
+    # wages recovered for workers are 追回 (追回工资/欠薪): "帮农民工讨回被拖欠的工钱" -> 追回
+    (re.compile(r"讨回|要回|追讨回"), "追回"),
+    (re.compile(r"(?:被)?拖欠的?工(?:钱|资)"), "欠薪"),
+    (re.compile(r"工钱"), "工资"),
+    # an inspection is 检查: "执法人员到企业查了多少回" -> 检查多少回; not 调查/审查/排查/抽查…
+    # (only when the question names no inspection of its own: "抽查一共查了多少次" is 抽查's)
+    (re.compile(r"(?<![检调审排核督抽巡复普侦清自备盘])查了?(?=(?:多少|几)(?:回|次|趟|家|户))"),
+     lambda m: m.group(0) if re.search(r"[检调审排核督抽巡复普侦清]查", m.string) else "检查"),
     # serving a sentence in the community under supervision is 社区矫正 (社区矫正法), the people
     # 社区矫正对象: "在社区里服刑接受监管的人" -> "社区矫正对象"
     (re.compile(r"在社区(?:里|中|内)?(?:服刑|改造|矫正)(?:[、，,]?并?接受(?:监管|管理|监督|矫正))?的?(?:人员|人)?"),

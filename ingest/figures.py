@@ -121,7 +121,9 @@ def case_outcomes(phrase: str) -> tuple[str, ...]:
 # 率 as in 成功率, not 率先 / 表率 / 坦率 / 草率 / 轻率 / 直率 / 效率
 _RATE = r"(?<![表坦草轻直效])率(?![先领队])"
 # "…的占多少？" asks for a share as plainly as 占比 does ("办事能当场办完的占多少").
-RATE_WORDS = re.compile(_RATE + r"|比例|比重|占比|百分|几成|占了?多少(?=[？?。，,！!]|$)")
+# A degree (满意度99.2%) and a compression ratio (承诺时限压缩比83.36%) are percentages too.
+_DEGREE = r"(?:满意|知晓|认可|参与|信任)度|压缩比"
+RATE_WORDS = re.compile(_RATE + r"|" + _DEGREE + r"|比例|比重|占比|百分|几成|占了?多少(?=[？?。，,！!]|$)")
 RATE_HEAD = re.compile(r"[\u4e00-\u9fff]{2}" + _RATE)
 
 

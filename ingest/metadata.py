@@ -164,8 +164,10 @@ def _title_place(title: str) -> str:
     m = _TITLE_PLACE.match(title.strip())
     if not m:
         return ""
-    parts = re.findall(r".+?(?:自治区|自治州|自治县|自治旗|新区|地区|省|盟|市|区|县|旗)", m.group(1))
-    return parts[-1] if parts else m.group(1)
+    # the issuer ends the place: "保定市人民政府关于保定市2022年度…" is 保定市, never "人民政府关于保定市"
+    place = re.split(r"人民政府|政府|关于|司法局|委员会|区委|县委|市委", m.group(1))[0]
+    parts = re.findall(r".+?(?:自治区|自治州|自治县|自治旗|新区|地区|省|盟|市|区|县|旗)", place)
+    return parts[-1] if parts else place
 
 
 def _with_own_place(found: dict[str, str], own: str) -> dict[str, str]:

@@ -43,6 +43,9 @@ NATIONS: tuple[str, ...] = tuple(sorted("""
 景颇族 柯尔克孜族 土族 达斡尔族 仫佬族 羌族 布朗族 撒拉族 毛南族 仡佬族 锡伯族 阿昌族 普米族 塔吉克族 怒族 乌孜别克族 俄罗斯族 鄂温克族 德昂族 保安族 裕固族
 京族 塔塔尔族 独龙族 鄂伦春族 赫哲族 门巴族 珞巴族 基诺族 高山族
 """.split(), key=len, reverse=True))
+# Official names write some nationalities without 族: 巴音郭楞蒙古自治州, 伊犁哈萨克自治州,
+# 克孜勒苏柯尔克孜自治州, 察布查尔锡伯自治县.
+NATIONS = tuple(sorted({*NATIONS, *(n[:-1] for n in NATIONS if len(n) >= 3)}, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,10 @@ def _autonomous_aliases(name: str, short: str) -> list[str]:
     城步苗族自治县 -> 城步县). Reports and questions write these as often as the official name."""
     for official, plain in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
         if short and name.endswith(official):
-            return [short + plain]
+            # a prefecture with a long transliterated name goes by its first character and 州:
+            # 巴音郭楞蒙古自治州 -> 巴州, 博尔塔拉蒙古自治州 -> 博州, 克孜勒苏柯尔克孜自治州 -> 克州
+            initial = [short[0] + plain] if plain == "州" and len(short) >= 4 else []
+            return [short + plain, *initial]
     return []
 
 

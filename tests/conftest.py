@@ -157,6 +157,14 @@ def unseen8_qa(tmp_path_factory, encoder):
 
 
 @pytest.fixture(scope="session")
+def unseen9_qa(tmp_path_factory, encoder):
+    """The pipeline on an index of the ninth unseen-report set (eval/sets/unseen9/reports): 12
+    reports of 河北 黑龙江 辽宁 湖南 广东 江西 重庆 青海 新疆, written after unseen8 had been tuned on."""
+    return _qa_on(ROOT / "eval" / "sets" / "unseen9" / "reports",
+                  tmp_path_factory.mktemp("unseen9") / "idx", encoder)
+
+
+@pytest.fixture(scope="session")
 def unseen3_qa(tmp_path_factory, encoder):
     """The pipeline on an index of the third unseen-report set (eval/sets/unseen3/reports): 15
     reports written after the first two sets had been tuned on."""

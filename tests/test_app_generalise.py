@@ -667,9 +667,9 @@ def _said(ans) -> str:
 
 
 @pytest.fixture(scope="module")
-def pipelines(qa, unseen_qa, unseen2_qa, unseen3_qa, unseen4_qa, unseen5_qa, unseen7_qa) -> dict:
+def pipelines(qa, unseen_qa, unseen2_qa, unseen3_qa, unseen4_qa, unseen5_qa, unseen7_qa, unseen8_qa) -> dict:
     return {"sample": qa, "unseen": unseen_qa, "unseen2": unseen2_qa, "unseen3": unseen3_qa,
-            "unseen4": unseen4_qa, "unseen5": unseen5_qa, "unseen7": unseen7_qa}
+            "unseen4": unseen4_qa, "unseen5": unseen5_qa, "unseen7": unseen7_qa, "unseen8": unseen8_qa}
 
 
 @pytest.mark.parametrize("index, question, figure", [
@@ -1647,3 +1647,69 @@ def test_bases_listed_after_a_list_of_figures_pair_with_them_in_order():
     s = "全年办理行政处罚案件1735件，罚没款1126万元，较2020年的1480件、963万元分别增长17.2%和16.9%"
     assert base_year_figure(s, "1735件", 2020) == "1480件"
     assert base_year_figure(s, "1126万元", 2020) != "1480件"  # never a base of another unit
+
+
+@pytest.mark.parametrize("title, place", [
+    ("唐山市人民政府关于唐山市2021年度法治政府建设情况的报告", "唐山市"),
+    ("丰台区人民政府关于丰台区2023年法治政府建设工作情况的报告", "丰台区"),
+    ("横县人民政府关于2020年度法治政府建设的报告", "横县")])
+def test_the_issuer_ends_the_place_a_title_starts_with(title, place):
+    """"X市人民政府关于X市2022年度…": the place is X市, never "人民政府关于X市"."""
+    from ingest.metadata import _title_place
+    assert _title_place(title) == place
+
+
+def test_long_transliterated_prefectures_go_by_their_first_character_and_zhou():
+    """巴音郭楞蒙古自治州 is 巴州, 博尔塔拉蒙古自治州 博州, 克孜勒苏柯尔克孜自治州 克州; official names
+    write 蒙古/哈萨克/柯尔克孜 without 族, and the short form drops them as it drops 回族."""
+    from app.query import _find_regions
+    from ingest import name_forms
+    assert {"博尔塔拉州", "博州", "博尔塔拉"} <= set(name_forms("博尔塔拉蒙古自治州"))
+    assert {"克州", "克孜勒苏"} <= set(name_forms("克孜勒苏柯尔克孜自治州"))
+    assert {"伊犁州", "伊犁"} <= set(name_forms("伊犁哈萨克自治州")) and "伊州" not in name_forms("伊犁哈萨克自治州")
+    covered = [{"province": "新疆维吾尔自治区", "city": "博尔塔拉蒙古自治州", "district": ""}]
+    regions, unknown, _ = _find_regions("博州2022年行政复议收到多少件？", covered)
+    assert [r["city"] for r in regions] == ["博尔塔拉蒙古自治州"] and unknown == []
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen4", "鄂尔多斯市2023年企业对检查工作的满意度是多少？", "99.2%"),
+    ("unseen8", "玉溪市2023年法治建设群众满意度是多少？", "95.3%")])
+def test_a_degree_is_a_percentage_like_a_rate(pipelines, index, question, figure):
+    """满意度 is stated as a percentage as 满意率 is ("企业对检查工作的满意度达99.2%")."""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and figure in _said(ans), ans.answer
+
+
+@pytest.mark.parametrize("index, question, figure, other", [
+    ("unseen4", "延边州2022年印发了多少项“放管服”改革重点工作任务？", "21项", "394项"),
+    ("unseen7", "长葛市2022年入选了多少个“全国百强县（市）”榜单？", "10个", "")])
+def test_a_quoted_name_right_after_the_measure_word_names_the_figure(pipelines, index, question, figure, other):
+    """"上线46项“秒批秒办”事项、39项“远程帮办”事项": the quoted name after a count's measure word
+    is what it counts."""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and figure in _said(ans) and (not other or other not in _said(ans)), ans.answer
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen", "包头2022年政府免费给困难群众派律师打官司，一共办了多少个案子？", "3185件"),
+    ("unseen7", "郴州2024年给请不起律师的群众免费打了多少官司？", "6810件"),
+    ("unseen3", "昌吉州2024年帮农民工讨回了多少被拖欠的工钱？", "2865万元"),
+    ("unseen5", "平利县2019年为农民工讨回了多少工钱？", "215万元"),
+    ("unseen", "包头2022年对轻微违法行为有多少次是只教育不罚款的？", "1760件"),
+    ("unseen2", "沈阳2021年涉企轻微违法行为有多少次是不予处罚的？", "3812件"),
+    ("unseen7", "溧阳2022年执法人员到企业查了多少回？", "2156次"),
+    ("unseen4", "鄂尔多斯2023年执法人员到企业查了多少回？", "4.8万户次"),
+    ("unseen2", "大东区2022年群众申请复议后，政府被判做错的有多少件？", "21件"),
+    ("unseen2", "江南区2021年申请复议的案子里，政府被认定做错的有几件？", "5件")])
+def test_more_of_the_askers_words_in_the_reports_terms(pipelines, index, question, figure):
+    """免费…打官司 = 法律援助案件, 讨回被拖欠的工钱 = 追回欠薪, 只教育不罚款 = 不予处罚 ("多少次是…的"
+    asks in the report's own unit), 到企业查了多少回 = 检查, 被判做错 = 纠错."""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and figure in _said(ans), ans.answer
+
+
+def test_another_inspection_verb_keeps_its_own_cha():
+    from app.vocabulary import report_terms
+    assert "检查" not in report_terms("万秀区2019年各部门随机去抽查一共查了多少次？")
+    assert "检查" in report_terms("溧阳2022年执法人员到企业查了多少回？")
