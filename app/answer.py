@@ -397,6 +397,10 @@ class ExtractiveAnswerer:
         # the words of what a rate is a rate of: 行政执法案卷评查 of "…案卷评查的合格率"
         rate_of = {t for m in a.metrics if not RATE_HEAD.search(m) for t in tokenize(m) if t in terms} \
             if rate_heads else set()
+        # a name the question quotes is the report's own name for one thing ("办不成事"反映窗):
+        # where a retrieved passage has it, the figures are that passage's, not those of a
+        # sentence that merely shares the asked verb (收到行政复议申请197件)
+        quoted_found = [n for n in quoted_names(a.effective_question) if any(n in c.text for c in chunks)]
         out = []
         per_doc: dict[str, tuple[float, set[str], bool]] = {}
         asks_target = bool(_ASKS_TARGET.search(a.effective_question))
@@ -425,6 +429,8 @@ class ExtractiveAnswerer:
                 score += 0.15 * max((len(m) / 8 for m in a.metrics if m in sent), default=0)
                 if any(n in sent for n in named):
                     score += 0.3  # "81890热线" asked, "81890服务平台" in the sentence; “首违不罚”
+                elif quoted_found and not any(n in chunk.text for n in quoted_found):
+                    score *= 0.5
                 fig = None
                 # Each mismatch is a reason the sentence cannot answer; it also lowers the score
                 # so that sentences without one rank first.
@@ -820,6 +826,12 @@ class ExtractiveAnswerer:
         aims = bool(_ASKS_TARGET.search(a.effective_question))  # a plan's figures are aims, not results
         others = [e for e in ev[1:] if e.chunk.doc_id == best.chunk.doc_id and not e.hard
                   and (aims or not _in_plan(e.chunk, a))]
+        # a name the question quotes ("办不成") fixes the thing every part is about: its sentence
+        # answers the parts in the asker's words ("收到多少件" of "受理反映事项286件"), and no
+        # other sentence that merely shares a verb does
+        quoted = [n for n in quoted_names(a.effective_question) if n in best.sentence]
+        if quoted:
+            others = [e for e in others if any(n in e.chunk.text for n in quoted)]
         if own:  # after the best, the sentences the part's own words fit best: each part is judged
             others.sort(key=lambda e: -sum(w for t, w in terms.items() if t in e.sentence))  # by its own
         else:  # things joined in one ask ("受理和审结各多少件") are one matter's, stated together
@@ -830,7 +842,7 @@ class ExtractiveAnswerer:
             taken = [_numbers(f)[0] for _, f in mine if _numbers(f)]
             fig, _, _ = self._pick_figure(sub, e.sentence, taken, terms, sum(terms.values()) or 1.0, action)
             if fig and (e.sentence, fig) not in mine and _names_outcomes(sub, e.sentence, fig) and (sub.wants_change or (
-                    self._names_part(terms, e.sentence, fig)
+                    (self._names_part(terms, e.sentence, fig) or bool(quoted) and e is best)
                     and (not own or self._report_counts(sub, terms, self._doc_text(e.chunk))))):
                 if own and self._head_unnamed(sub) and not self._names_specifically(terms, e.sentence) \
                         and not _rank_asked(sub.question, fig):

@@ -1713,3 +1713,14 @@ def test_another_inspection_verb_keeps_its_own_cha():
     from app.vocabulary import report_terms
     assert "检查" not in report_terms("万秀区2019年各部门随机去抽查一共查了多少次？")
     assert "检查" in report_terms("溧阳2022年执法人员到企业查了多少回？")
+
+
+@pytest.mark.parametrize("index, question, figures", [
+    ("unseen4", "牡丹江2022年搞“办事不求人”整治，老百姓来反映问题一共收到多少件，解决了百分之多少？", ["417件", "98.1%"]),
+    ("unseen3", "平罗县2023年坚持“枫桥经验”，一共收到多少件纠纷，解决了百分之多少？", ["1932件", "98.7%"])])
+def test_a_quoted_name_fixes_the_thing_every_part_is_about(pipelines, index, question, figures):
+    """"在江津办事遇到“办不成”的情况可以去反映，一共收到多少件，解决了百分之多少": the quoted name
+    is the report's own name for one thing; its sentence answers each part in the asker's words
+    (收到 of 受理), and no other sentence that merely shares the verb does."""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and all(f in _said(ans) for f in figures), ans.answer
