@@ -127,13 +127,21 @@ def _first_paragraph(lines: list[str]) -> int | None:
 def _title_index(lines: list[str], first: int) -> int | None:
     """The last title-like line before the first paragraph ('…2020年法治政府建设工作报告')."""
     candidates = [i for i in range(first) if 6 <= len(lines[i]) <= 160 and not _CLAUSE.search(lines[i])
-                  and not is_metadata_line(lines[i]) and not _is_widget(lines[i])]
-    titled = [i for i in candidates if _TITLE_RE.search(lines[i])]
+                  and not is_metadata_line(lines[i]) and not _is_widget(lines[i]) and not _opens_unclosed(lines[i])]
+    # a title wrapped in a PDF layout is judged whole: "…2020年法治政府建设情况" + "的报告"
+    titled = [i for i in candidates if _TITLE_RE.search(lines[i] + (
+        lines[i + 1] if i + 1 < len(lines) and _title_continues(lines[i], lines[i + 1]) else ""))]
     if titled:
         return titled[-1]
     # no document word in any line: the longest plain line (a site name is usually shorter)
     plain = [i for i in candidates if len(lines[i]) >= 8 and not _sentence_like(lines[i])]
     return max(plain, key=lambda i: len(lines[i])) if plain else None
+
+
+def _opens_unclosed(line: str) -> bool:
+    """A line that leaves 《 or （ open is the head of a sentence wrapped by the layout ("根据
+    中共中央、国务院印发的《法治政府建设实施纲要（"), never a whole title."""
+    return line.count("《") > line.count("》") or line.count("（") > line.count("）")
 
 
 def _title_continues(title: str, line: str) -> bool:

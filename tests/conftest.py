@@ -165,6 +165,15 @@ def unseen9_qa(tmp_path_factory, encoder):
 
 
 @pytest.fixture(scope="session")
+def unseen10_qa(tmp_path_factory, encoder):
+    """The pipeline on an index of the tenth unseen-report set (eval/sets/unseen10/reports): 12
+    reports of 湖北 河南 山东 江苏 浙江 福建 安徽 陕西 甘肃, written after unseen9 had been tuned on
+    and not tuned on itself."""
+    return _qa_on(ROOT / "eval" / "sets" / "unseen10" / "reports",
+                  tmp_path_factory.mktemp("unseen10") / "idx", encoder)
+
+
+@pytest.fixture(scope="session")
 def unseen3_qa(tmp_path_factory, encoder):
     """The pipeline on an index of the third unseen-report set (eval/sets/unseen3/reports): 15
     reports written after the first two sets had been tuned on."""

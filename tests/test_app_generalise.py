@@ -1724,3 +1724,17 @@ def test_a_quoted_name_fixes_the_thing_every_part_is_about(pipelines, index, que
     (收到 of 受理), and no other sentence that merely shares the verb does."""
     ans = _ask(pipelines, index, question)
     assert ans.found and all(f in _said(ans) for f in figures), ans.answer
+
+
+@pytest.mark.parametrize("text, title", [
+    ("宁德市人民政府关于宁德市2020年法治政府建设情况\n的报告\n宁政文〔2021〕5号\n福建省人民政府：\n"
+     "根据中共中央、国务院印发的《法治政府建设实施纲要（\n2015—2020年）》的要求，现将宁德市2020年度法治政府建设情况报告如下：\n"
+     "一、主要举措\n全年办理行政复议案件96件。", "宁德市人民政府关于宁德市2020年法治政府建设情况的报告"),
+    ("莆田市2021年法治政府建设年度\n报告\n根据《法治政府建设实施纲要（\n2021—2025年）》和省委、省政府的部署要求，现将莆田市2021年法治政府建设有关情况报告如下：\n"
+     "一、主要工作\n全年受理行政复议申请120件。", "莆田市2021年法治政府建设年度报告")])
+def test_a_wrapped_title_beats_a_wrapped_sentence_that_names_a_document(text, title):
+    """A PDF layout wraps the title ("…建设情况" / "的报告") and the first sentence ("根据…《法治政府
+    建设实施纲要（" / "2015—2020年）》…"): the title is judged whole, and a line that leaves 《 or （
+    open is never a title."""
+    from ingest.clean import split_page
+    assert split_page(text).title == title
