@@ -25,8 +25,8 @@ from ingest import (Chunk, DocumentNotFoundError, Fact, IndexNotFoundError, Inva
                     Settings, name_forms)
 from ingest.tokenize import is_verb
 
-from app.answer import (asks_plan, base_year_figure, find_figures, Draft, Evidence, ExtractiveAnswerer, is_upload, metric_parts,
-                        term_weights, verify_numbers)
+from app.answer import (asks_plan, base_year_figure, find_figures, Draft, Evidence, ExtractiveAnswerer,
+                        is_upload, metric_parts, term_weights, verify_numbers)
 from app.compare import compare_answer, merge_drafts, metric_match
 from app.query import QueryAnalysis, analyze_query, region_key, region_names
 

@@ -667,9 +667,11 @@ def _said(ans) -> str:
 
 
 @pytest.fixture(scope="module")
-def pipelines(qa, unseen_qa, unseen2_qa, unseen3_qa, unseen4_qa, unseen5_qa, unseen7_qa, unseen8_qa) -> dict:
+def pipelines(qa, unseen_qa, unseen2_qa, unseen3_qa, unseen4_qa, unseen5_qa, unseen6_qa, unseen7_qa,
+              unseen8_qa) -> dict:
     return {"sample": qa, "unseen": unseen_qa, "unseen2": unseen2_qa, "unseen3": unseen3_qa,
-            "unseen4": unseen4_qa, "unseen5": unseen5_qa, "unseen7": unseen7_qa, "unseen8": unseen8_qa}
+            "unseen4": unseen4_qa, "unseen5": unseen5_qa, "unseen6": unseen6_qa, "unseen7": unseen7_qa,
+            "unseen8": unseen8_qa}
 
 
 @pytest.mark.parametrize("index, question, figure", [
@@ -1696,6 +1698,8 @@ def test_a_quoted_name_right_after_the_measure_word_names_the_figure(pipelines, 
     ("unseen7", "郴州2024年给请不起律师的群众免费打了多少官司？", "6810件"),
     ("unseen3", "昌吉州2024年帮农民工讨回了多少被拖欠的工钱？", "2865万元"),
     ("unseen5", "平利县2019年为农民工讨回了多少工钱？", "215万元"),
+    ("unseen6", "津南区2024年帮农民工要回了多少拖欠的工钱？", "1175万元"),
+    ("unseen6", "互助县2020年帮农民工要回了多少工钱？", "312万元"),
     ("unseen", "包头2022年对轻微违法行为有多少次是只教育不罚款的？", "1760件"),
     ("unseen2", "沈阳2021年涉企轻微违法行为有多少次是不予处罚的？", "3812件"),
     ("unseen7", "溧阳2022年执法人员到企业查了多少回？", "2156次"),
@@ -1703,7 +1707,7 @@ def test_a_quoted_name_right_after_the_measure_word_names_the_figure(pipelines, 
     ("unseen2", "大东区2022年群众申请复议后，政府被判做错的有多少件？", "21件"),
     ("unseen2", "江南区2021年申请复议的案子里，政府被认定做错的有几件？", "5件")])
 def test_more_of_the_askers_words_in_the_reports_terms(pipelines, index, question, figure):
-    """免费…打官司 = 法律援助案件, 讨回被拖欠的工钱 = 追回欠薪, 只教育不罚款 = 不予处罚 ("多少次是…的"
+    """免费…打官司 = 法律援助案件, 讨回/要回被拖欠的工钱 = 追回欠薪, 只教育不罚款 = 不予处罚 ("多少次是…的"
     asks in the report's own unit), 到企业查了多少回 = 检查, 被判做错 = 纠错."""
     ans = _ask(pipelines, index, question)
     assert ans.found and figure in _said(ans), ans.answer

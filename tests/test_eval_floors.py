@@ -15,14 +15,6 @@ pytestmark = pytest.mark.integration
 
 UNSEEN = Path(__file__).resolve().parents[1] / "eval" / "sets" / "unseen"
 UNSEEN2 = UNSEEN.with_name("unseen2")
-UNSEEN3 = UNSEEN.with_name("unseen3")
-UNSEEN4 = UNSEEN.with_name("unseen4")
-UNSEEN5 = UNSEEN.with_name("unseen5")
-UNSEEN6 = UNSEEN.with_name("unseen6")
-UNSEEN7 = UNSEEN.with_name("unseen7")
-UNSEEN8 = UNSEEN.with_name("unseen8")
-UNSEEN9 = UNSEEN.with_name("unseen9")
-UNSEEN10 = UNSEEN.with_name("unseen10")
 
 # (set, metric) -> floor; a few points under the measured value, so that noise passes and a
 # real regression does not. wrong_figure_rate is a ceiling.
@@ -118,41 +110,9 @@ def test_later_dev_splits_stay_above_their_floors(unseen_qa, unseen2_qa, name, t
     assert _check(report["summary"]["full"], FLOORS[name]) == [], report["failures"]
 
 
-def test_third_unseen_dev_split_stays_above_its_floors(unseen3_qa, tmp_path):
-    report = run_eval(UNSEEN3 / "dev.jsonl", qa=unseen3_qa, configs=["full"], out_dir=tmp_path)
-    assert _check(report["summary"]["full"], FLOORS["unseen3_dev"]) == [], report["failures"]
-
-
-def test_fourth_unseen_dev_split_stays_above_its_floors(unseen4_qa, tmp_path):
-    report = run_eval(UNSEEN4 / "dev.jsonl", qa=unseen4_qa, configs=["full"], out_dir=tmp_path)
-    assert _check(report["summary"]["full"], FLOORS["unseen4_dev"]) == [], report["failures"]
-
-
-def test_fifth_unseen_dev_split_stays_above_its_floors(unseen5_qa, tmp_path):
-    report = run_eval(UNSEEN5 / "dev.jsonl", qa=unseen5_qa, configs=["full"], out_dir=tmp_path)
-    assert _check(report["summary"]["full"], FLOORS["unseen5_dev"]) == [], report["failures"]
-
-
-def test_sixth_unseen_dev_split_stays_above_its_floors(unseen6_qa, tmp_path):
-    report = run_eval(UNSEEN6 / "dev.jsonl", qa=unseen6_qa, configs=["full"], out_dir=tmp_path)
-    assert _check(report["summary"]["full"], FLOORS["unseen6_dev"]) == [], report["failures"]
-
-
-def test_seventh_unseen_dev_split_stays_above_its_floors(unseen7_qa, tmp_path):
-    report = run_eval(UNSEEN7 / "dev.jsonl", qa=unseen7_qa, configs=["full"], out_dir=tmp_path)
-    assert _check(report["summary"]["full"], FLOORS["unseen7_dev"]) == [], report["failures"]
-
-
-def test_eighth_unseen_dev_split_stays_above_its_floors(unseen8_qa, tmp_path):
-    report = run_eval(UNSEEN8 / "dev.jsonl", qa=unseen8_qa, configs=["full"], out_dir=tmp_path)
-    assert _check(report["summary"]["full"], FLOORS["unseen8_dev"]) == [], report["failures"]
-
-
-def test_ninth_unseen_dev_split_stays_above_its_floors(unseen9_qa, tmp_path):
-    report = run_eval(UNSEEN9 / "dev.jsonl", qa=unseen9_qa, configs=["full"], out_dir=tmp_path)
-    assert _check(report["summary"]["full"], FLOORS["unseen9_dev"]) == [], report["failures"]
-
-
-def test_tenth_unseen_dev_split_stays_above_its_floors(unseen10_qa, tmp_path):
-    report = run_eval(UNSEEN10 / "dev.jsonl", qa=unseen10_qa, configs=["full"], out_dir=tmp_path)
-    assert _check(report["summary"]["full"], FLOORS["unseen10_dev"]) == [], report["failures"]
+@pytest.mark.parametrize("n", range(3, 11))
+def test_each_blind_sets_dev_split_stays_above_its_floors(n, request, tmp_path):
+    """unseen3 … unseen10: each set's dev split on its own index (the ``unseenN_qa`` fixture)."""
+    qa = request.getfixturevalue(f"unseen{n}_qa")
+    report = run_eval(UNSEEN.with_name(f"unseen{n}") / "dev.jsonl", qa=qa, configs=["full"], out_dir=tmp_path)
+    assert _check(report["summary"]["full"], FLOORS[f"unseen{n}_dev"]) == [], report["failures"]
