@@ -1593,15 +1593,16 @@ def base_year_figure(sentence: str, stated: str, year: int) -> str | None:
     的142件增长31.7%" and "受理287件（2021年为241件）" state 2020's 142件 and 2021's 241件. A later
     clause may name the metric again first ("排查调处矛盾纠纷1286件，…，调处数量较2020年的1103件
     增长16.6%"): its words must then be among the words before ``stated``. Bases listed after a
-    list of figures pair with them in order ("1735件，罚没款1126万元，较2020年的1480件、963万元
-    分别增长…"). The base is in the unit group of ``stated``; "较上年" names no year."""
+    list of figures pair with them ("1735件，罚没款1126万元，较2020年的1480件、963万元
+    分别增长…"; only the first figure's base is read, the others' order is not checked). The base is
+    in the unit group of ``stated``; "较上年" names no year."""
     pos = figure_pos(sentence, stated)
     if pos < 0:
         return None
     when = rf"(?:较|比|与|相较于?|同比)\s*{year}\s*年(?:同期|全年)?的?\s*({_FIGURE.pattern})"
     after = sentence[pos + len(stated):]
     m = re.match(rf"[，,]?\s*{when}|\s*[（(]\s*{year}\s*年(?:同期|全年)?(?:为|是|：|:)?\s*({_FIGURE.pattern})", after)
-    if not m:  # "1735件，罚没款1126万元，较2020年的1480件、963万元分别增长…": the k-th of each
+    if not m:  # "1735件，罚没款1126万元，较2020年的1480件、963万元分别增长…": the first base is the first figure's
         listed = re.search(rf"(?:较|比|与|相较于?|同比)\s*{year}\s*年(?:同期|全年)?的?\s*"
                            rf"((?:{_FIGURE.pattern})(?:、(?:{_FIGURE.pattern}))+)", after)
         if listed:
