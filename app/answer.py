@@ -390,7 +390,8 @@ class ExtractiveAnswerer:
         asker_words = bool(head) and self.shares.get(max(head, key=head.get), 0.0) < self.COMMON_SHARE
         head_words = set(tail) if a.head else set(common)
         q_numbers = [n for n in _numbers(a.effective_question) if int(float(n)) not in a.years]
-        named = q_numbers + list(quoted_names(a.effective_question))  # numbers and names asked
+        quoted = quoted_names(a.effective_question)
+        named = q_numbers + list(quoted)  # numbers and names asked
         action = asked_action(a, terms) if a.wants_number else None
         part_terms = _part_terms(a, terms)
         part_only = set(part_terms) if part_terms is not terms else set()
@@ -400,7 +401,7 @@ class ExtractiveAnswerer:
         # a name the question quotes is the report's own name for one thing ("办不成事"反映窗):
         # where a retrieved passage has it, the figures are that passage's, not those of a
         # sentence that merely shares the asked verb (收到行政复议申请197件)
-        quoted_found = [n for n in quoted_names(a.effective_question) if any(n in c.text for c in chunks)]
+        quoted_found = [n for n in quoted if any(n in c.text for c in chunks)]
         out = []
         per_doc: dict[str, tuple[float, set[str], bool]] = {}
         asks_target = bool(_ASKS_TARGET.search(a.effective_question))
@@ -1248,7 +1249,9 @@ def _is_change(sentence: str, fig: str) -> bool:
 _SHARE_AFTER = re.compile(r"[，,]?\s*(占[^，,；;。]{0,16}?\d+(?:\.\d+)?[%％])")
 
 
-_RATE_CLAUSE = re.compile(r"[，,]\s*([^，,；;。]{0,12}?)率(?:达到?|为|是|提高到|保持在)?\s*\d+(?:\.\d+)?[%％]")
+_RATE_LINK = r"(?:达到?|为|是|提高到|保持在)?\s*"  # between a rate's name and its figure
+_RATE_CLAUSE = re.compile(r"[，,]\s*([^，,；;。]{0,12}?)率" + _RATE_LINK + r"\d+(?:\.\d+)?[%％]")
+_RATE_BEFORE = re.compile(r"[，,]\s*([^，,；;。]{0,12}?)率" + _RATE_LINK + "$")
 _COUNT_CLAUSE = re.compile(r"(?:^|[，,；;：:])\s*(?:其中)?([^，,；;：:。]{1,24}?\d+(?:\.\d+)?(?:万|亿)?[件宗起人名次项个])$")
 
 
@@ -1271,7 +1274,7 @@ def _rate_and_count_of(e: Evidence) -> str:
     if pos < 0:
         return ""
     if _unit_of(fig) in PERCENT_UNITS:
-        rate = re.search(r"[，,]\s*([^，,；;。]{0,12}?)率(?:达到?|为|是|提高到|保持在)?\s*$", e.sentence[:pos])
+        rate = _RATE_BEFORE.search(e.sentence[:pos])
         count = _COUNT_CLAUSE.search(e.sentence[:rate.start()]) if rate else None
         if count and _same_action(rate.group(1), count.group(1)):
             return f"（{count.group(1).strip()}）"
@@ -1599,12 +1602,12 @@ def base_year_figure(sentence: str, stated: str, year: int) -> str | None:
     pos = figure_pos(sentence, stated)
     if pos < 0:
         return None
-    when = rf"(?:较|比|与|相较于?|同比)\s*{year}\s*年(?:同期|全年)?的?\s*({_FIGURE.pattern})"
+    compared = rf"(?:较|比|与|相较于?|同比)\s*{year}\s*年(?:同期|全年)?的?\s*"
+    when = rf"{compared}({_FIGURE.pattern})"
     after = sentence[pos + len(stated):]
     m = re.match(rf"[，,]?\s*{when}|\s*[（(]\s*{year}\s*年(?:同期|全年)?(?:为|是|：|:)?\s*({_FIGURE.pattern})", after)
     if not m:  # "1735件，罚没款1126万元，较2020年的1480件、963万元分别增长…": the first base is the first figure's
-        listed = re.search(rf"(?:较|比|与|相较于?|同比)\s*{year}\s*年(?:同期|全年)?的?\s*"
-                           rf"((?:{_FIGURE.pattern})(?:、(?:{_FIGURE.pattern}))+)", after)
+        listed = re.search(rf"{compared}((?:{_FIGURE.pattern})(?:、(?:{_FIGURE.pattern}))+)", after)
         if listed:
             before = [f for _, f in find_figures(after[:listed.start()])]
             bases = listed.group(1).split("、")
