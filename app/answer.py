@@ -20,9 +20,8 @@ from ingest import Chunk, name_forms, tokenize
 from ingest.chunk import heading_of
 from ingest.chunk import split_sentences as _report_sentences
 from ingest.facts import PERIOD_WORDS, object_of, phrase_before, verb_only
-from ingest.figures import (LINK_BEFORE_FIGURE, PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS, answers_kind, base_unit,
-                            case_outcomes,
-                            rate_forms, same_unit, unit_kind)
+from ingest.figures import (LINK_BEFORE_FIGURE, MEASURE_NOUNS, PERCENT_UNITS, RATE_HEAD, RATE_WORDS, UNIT_WORDS,
+                            answers_kind, base_unit, case_outcomes, rate_forms, same_unit, unit_kind)
 from ingest.regions import OWN_GOVERNMENT, SCOPE_WORDS
 from ingest.tokenize import is_predicate, is_verb, straddling_words, token_tag, words
 
@@ -354,7 +353,7 @@ class ExtractiveAnswerer:
         own_government = _own_government_words(a.effective_question)
         return {t: self.weights[t] for t in tokenize(phrase)
                 if len(t) >= 2 and t in self.weights and t not in own_government
-                and token_tag(t)[:1] not in _FUNCTION_TAGS}
+                and t not in MEASURE_NOUNS and token_tag(t)[:1] not in _FUNCTION_TAGS}
 
     def _report_counts(self, a: QueryAnalysis, terms: dict[str, float], doc: str) -> bool:
         """Can this report count what part ``a`` of a several-part question counts? Not when a
@@ -389,6 +388,13 @@ class ExtractiveAnswerer:
         # the head's most weighted word is one the reports seldom use (亲自, 法庭): the asker's
         asker_words = bool(head) and self.shares.get(max(head, key=head.get), 0.0) < self.COMMON_SHARE
         head_words = set(tail) if a.head else set(common)
+        # a noun that says which thing is counted, right before the noun it narrows: 公证 of
+        # 公证机构 (Chinese puts the specific noun first); a figure named by the general noun
+        # alone, in a report that never uses the specific one, is another thing's (法律援助机构)
+        q = a.effective_question
+        pairs = [(t, u) for t in head for u in head if t != u and t + u in q and _is_noun(t)
+                 and self.shares.get(u, 0.0) < self.SPECIFIC_SHARE]
+        top_head = max(head, key=head.get) if head else None
         q_numbers = [n for n in _numbers(a.effective_question) if int(float(n)) not in a.years]
         quoted = quoted_names(a.effective_question)
         named = q_numbers + list(quoted)  # numbers and names asked
@@ -416,7 +422,12 @@ class ExtractiveAnswerer:
                 # is 办 + 法援; its absence says nothing)
                 per_doc[doc] = (
                     sum(w for t, w in common.items() if t in head_words and _absent(t, terms, doc)) / total,
-                    {t for t in head if self.shares.get(t, 0.0) >= self.COMMON_SHARE and t not in doc},
+                    # ...and the most specific or a modifying noun that other reports use, if seldom,
+                    # and this one never does (公证 of 公证机构, in 1 of 60 passages of a small index)
+                    {t for t in head if t not in doc and not _crosses(t, head, doc, a.effective_question) and (
+                        self.shares.get(t, 0.0) >= self.COMMON_SHARE
+                        or ((t == top_head or any(t == m for m, _ in pairs)) and t in self.shares
+                            and _is_noun(t)))},
                     # "行政应诉案件中败诉的有多少件": the part asked (败诉) is a word the reports use;
                     # a report that never uses it does not count that part, only the whole
                     any(t in self.shares and _absent(t, terms, doc) for t in part_only))
@@ -469,7 +480,7 @@ class ExtractiveAnswerer:
                     if head and not exact and not rate_heads \
                             and not any(_in_clause(sent, figure_pos(sent, fig), n) for n in named) \
                             and not (action and asker_words and _in_clause(sent, figure_pos(sent, fig), action)) \
-                            and not _names_head(head, _own_words(sent, fig), sent, lacks, specific):
+                            and not _names_head(head, _own_words(sent, fig), sent, lacks, specific, pairs):
                         score *= 0.2  # 公证 asked, "行政诉讼案件477件" is no answer
                         mismatch = True
                 score *= (1 - absent) ** 2
@@ -537,7 +548,7 @@ class ExtractiveAnswerer:
             # ...before the figure or right after its measure word: "上线46项“秒批秒办”事项"
             quoted_here = any(_in_clause(sent, pos, n) or sent[pos + len(fig):].startswith(("“" + n, n))
                               for n in quoted)
-            rank = (change == a.wants_change, quoted_here, stock, acts, names,
+            rank = (change == a.wants_change, quoted_here, _change_end(a.question, sent, pos), stock, acts, names,
                     shared, self._distinct_naming(terms, sent, pos), _of_years_asked(a, sent, pos),
                     round(ctx + 0.5 * named / total + 0.25 * max(unit_ok, 0) - 0.5 * (unit_ok < 0)
                           - 0.3 * unit_bad, 3), -pos)
@@ -550,7 +561,7 @@ class ExtractiveAnswerer:
         bonus += 0.1 * (best_key[2] > 0)
         # "多少个部门" and "75个部门": the asked noun counted in the asked measure word answers more
         # surely than any overlap of words (a Chinese count names its noun right after the measure)
-        bonus += 0.3 * bool(best_rank[4])
+        bonus += 0.3 * bool(best_rank[5])
         if a.asked_unit and not a.unit_implied and not a.wants_change and best_key[0] <= 0 \
                 and a.asked_unit != "个" and not named_well:
             return None, 0.0, False  # "多少张" asked, the sentence counts 份 of something else
@@ -561,7 +572,7 @@ class ExtractiveAnswerer:
         # "第几名" asks for a rank, and only a rank ("获得第四名") answers it
         exact |= bool(_ORDINAL_ASK.search(a.question)) and best.startswith("第")
         # "多少项行政检查执法事项" of "3980项行政检查执法事项": the figure counts the asked noun
-        exact |= bool(best_rank[4])
+        exact |= bool(best_rank[5])
         return best, bonus, exact
 
     def _distinct_naming(self, terms: dict[str, float], sent: str, pos: int) -> float:
@@ -719,6 +730,8 @@ class ExtractiveAnswerer:
         # both ends of a change asked in two clauses ("现在要多久？以前要多久？") are one span
         if len(parts) >= 2 and not span:
             return self._parts(a, parts, ev)
+        # one end of a change is said with the other: "办理时限由20个工作日缩短为3个工作日"
+        span = span or _change_span(best.sentence, figure_pos(best.sentence, best.figure or ""))
         other = self._disagreeing(a, ev)
         if other is not None:
             return _disagreement(a, best, other)
@@ -1106,14 +1119,17 @@ _SENT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*[—\-–~至到]|\
 
 
 def _names_head(head: dict[str, float], own: str, sentence: str, report_lacks: set[str],
-                specific: set[str]) -> bool:
+                specific: set[str], pairs: Sequence[tuple[str, str]] = ()) -> bool:
     """Do a figure's own words name what is asked? They hold the head's most specific word
     (复议 of 行政复议案件). When the sentence has that word elsewhere, the figure is another
     one ("办结行政执法案件1988宗,…,行政复议率0%"); when the report never uses that word though
-    reports commonly do (``report_lacks``: 公证 in a report without 公证), it cannot answer;
+    reports commonly do (``report_lacks``: 公证 in a report without 公证), and when the figure
+    holds only the noun the lacking one narrows (``pairs``: 公证, 机构 of 公证机构);
     otherwise (a paraphrase in the asker's words) one of the head's specific words will do:
     one in fewer than about one passage in seven (``specific``: 公证, 持证, not 行政 or 案件,
     which nearly every passage has). An abbreviation counts as the word (律所 for 律师事务所)."""
+    if any(t in report_lacks and _holds(own, u) for t, u in pairs):
+        return False  # 公证机构 asked of a report without 公证: not "法律援助机构…办理…5128件"
     top = max(head, key=head.get)
     if _holds(own, top):
         return True
@@ -1222,21 +1238,50 @@ _ASKS_FROM_TO = re.compile(r"[从由](?:原来的?)?(?:多少|几)[^，,？?]*?(
                            r"|(?:前后|之前和之后)各?(?:有|是|为)?(?:多少|几|多久)"
                            r"|(?:以前|原来|过去)[^？?]{0,16}?(?:多少|几|多久)[^。]*?(?:现在|如今|目前)"
                            r"|(?:现在|如今|目前)[^？?]{0,16}?(?:多少|几|多久)[^。]*?(?:以前|原来|过去)")
-_FROM_TO = re.compile(r"[从由](?:原来|上年|去年|以前|改革前)?的?\s*$")
+_FROM_TO = re.compile(r"[从由](?:(?:19|20)\d{2}年(?:底|末)?|原来|上年|去年|以前|改革前)?的?\s*$")
 _TO = re.compile(r"(?:精简|压缩|减少|缩短|提高|提升|增加|下降|降低|减)?(?:为|至|到)了?\s*$")
 
 
 def _from_to(question: str, sentence: str) -> str:
     """"县级行政审批事项从多少项精简到了多少项？" asks for both ends of a change, which reports
     write "由原来的412项精简为268项" / "从30天压缩至5天": "由412项精简为268项" ("" otherwise)."""
-    if not _ASKS_FROM_TO.search(question):
-        return ""
+    return _change_span(sentence) if _ASKS_FROM_TO.search(question) else ""
+
+
+def _change_ends(sentence: str) -> list[tuple[int, str, int, str]]:
+    """The changes "由X压缩至Y" a sentence states: (X's position, X, Y's position, Y) each."""
     figs = find_figures(sentence)
-    for (p0, f0), (p1, f1) in zip(figs, figs[1:]):
-        if _FROM_TO.search(sentence[max(0, p0 - 6):p0]) and _TO.search(sentence[p0 + len(f0):p1]):
-            thing = _FROM_TO.sub("", sentence[:p0])
-            return f"{phrase_before(thing, len(thing))}由{f0}{sentence[p0 + len(f0):p1]}{f1}"
+    return [(p0, f0, p1, f1) for (p0, f0), (p1, f1) in zip(figs, figs[1:])
+            if _FROM_TO.search(sentence[max(0, p0 - 10):p0]) and _TO.search(sentence[p0 + len(f0):p1])]
+
+
+def _change_span(sentence: str, pos: int | None = None) -> str:
+    """The first change of ``sentence`` (the one with an end at ``pos``), as the report words
+    it: "办理时限由15个工作日压缩至3个工作日"; "" when there is none."""
+    for p0, _f0, p1, f1 in _change_ends(sentence):
+        if pos is None or pos in (p0, p1):
+            start = p0 - len(_FROM_TO.search(sentence[max(0, p0 - 10):p0]).group(0))
+            return f"{phrase_before(sentence, start)}{sentence[start:p1 + len(f1)]}"
     return ""
+
+
+# the time a question asks about, when a report states a change from one level to another
+_ASKS_NOW = re.compile(r"现在|如今|目前|眼下|现行")
+_ASKS_BEFORE = re.compile(r"以前|原来|过去|之前|改革前")
+
+
+def _change_end(question: str, sentence: str, pos: int) -> int:
+    """Which end of a change "由X压缩至Y" the figure at ``pos`` is, as the question asks it:
+    1 the end asked (Y for "现在一般几天能办下来", X for "以前要多久"), -1 the other end, 0 when
+    the figure is no end of a change or the question names no time. A report states the
+    present as the level a change reached: "办理时限由15个工作日压缩至3个工作日"."""
+    now, before = bool(_ASKS_NOW.search(question)), bool(_ASKS_BEFORE.search(question))
+    if now == before:
+        return 0
+    for p0, _f0, p1, _f1 in _change_ends(sentence):
+        if pos in (p0, p1):
+            return 1 if (pos == p1) == now else -1
+    return 0
 
 
 def _is_change(sentence: str, fig: str) -> bool:
@@ -1623,7 +1668,12 @@ def base_year_figure(sentence: str, stated: str, year: int) -> str | None:
     return base if base and same_unit(_unit_of(base), _unit_of(stated)) else None
 
 
+# the start of a change is its base: "执法单位由2020年的58个减少到21个"
+_FROM_YEAR = re.compile(r"[由从](?:19|20)\d{2}\s*年(?:底|末)?的")
+
+
 @functools.lru_cache(maxsize=16384)
+
 def sentence_year(sentence: str, report_year: int | None) -> int | None:
     """The year a sentence's figures belong to: the one earlier year it names itself (a 2022
     report's "2021年，全区受理…"), else the report's year. Later years name plans, not figures,
@@ -1631,8 +1681,8 @@ def sentence_year(sentence: str, report_year: int | None) -> int | None:
     增长22.3%", "受理287件（2021年为241件）"), and so does the start of a span ("2012年以来")
     and a document's name ("公开2020年度法治政府建设年度报告"): the sentence's own figures are
     the report's year's."""
-    named = {int(y) for y in _SENT_YEAR.findall(
-        _DOCUMENT_YEAR.sub("", _SPAN_START.sub("", COMPARED_YEAR.sub("", sentence))))}
+    named = {int(y) for y in _SENT_YEAR.findall(_FROM_YEAR.sub("",
+        _DOCUMENT_YEAR.sub("", _SPAN_START.sub("", COMPARED_YEAR.sub("", sentence)))))}
     earlier = [y for y in named if report_year and y < report_year]
     return earlier[0] if len(named) == 1 and earlier else report_year
 
@@ -1887,10 +1937,18 @@ _PART = re.compile(r"[，,？?；;。]")
 def _clauses(question: str) -> list[str]:
     """The question's clauses; "、" separates clauses only when each side asks ("收到多少件、
     受理多少件"): "受理、审结各多少件" is one clause joining two asked things (``metric_parts``)."""
-    out = []
+    out: list[str] = []
     for clause in (c for c in _PART.split(question) if c.strip()):
         pieces = [x for x in clause.split("、") if x.strip()]
-        out += pieces if all(_ASK_WORD.search(x) for x in pieces) else [clause]
+        pieces = pieces if all(_ASK_WORD.search(x) for x in pieces) else [clause]
+        # a clause that asks without naming anything (no noun or verb but a measure word:
+        # "现在一般几天能办下来", "现在几个工作日能办完")
+        # asks about the scene the clause before it sets ("企业想修复信用记录，…": 信用修复);
+        # one that names its own thing ("有多少被撤销了", "打了多少人次") keeps to it
+        if out and not _ASK_WORD.search(out[-1]) and _ASK_WORD.search(pieces[0]) and not any(
+                len(t) >= 2 and token_tag(t)[:1] in ("n", "v") and t not in UNIT_WORDS for t in tokenize(pieces[0])):
+            pieces[0] = f"{out[-1]}，{pieces[0]}"
+        out += pieces
     return out
 
 
@@ -2082,6 +2140,22 @@ def _shared_pairs(asked: str, name: str) -> float:
     return sum(p in asked for p in pairs) / len(pairs) if pairs else 0.0
 
 
+def _is_noun(word: str) -> bool:
+    """A thing's name, not an action: jieba tags it a noun (公证, 机构) or a verbal noun (仲裁)."""
+    tag = token_tag(word)
+    return tag[:1] == "n" or tag == "vn"
+
+
+def _crosses(term: str, words_: Iterable[str], doc: str, question: str) -> bool:
+    """Is ``term`` a cut across another asked word the report has? "办公证" is cut 办公 / 公证
+    in search mode; 办公 is no word the asker said when the report says 公证."""
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(term), question)]
+    return any(w != term and w in doc and any(s < m.end() and m.start() < e and not (s <= m.start() and m.end() <= e)
+                                              and not (m.start() <= s and e <= m.end())
+                                              for s, e in spans for m in re.finditer(re.escape(w), question))
+               for w in words_)
+
+
 def _absent(term: str, terms: dict[str, float], doc: str) -> bool:
     """Is ``term`` missing from ``doc`` in a way that matters? Search-mode parts of a longer
     question word (委会 of 调委会) do not count, nor a compound whose parts are all there
@@ -2188,6 +2262,8 @@ def _short_subject(a: QueryAnalysis, e: Evidence) -> str:
     with_noun = _figure_with_noun(a, e, where=False)
     if with_noun:
         return with_noun
+    if span := _change_span(e.sentence, pos):  # one end of a change is said with the other
+        return span
     if _of_each(e.sentence, fig):  # "法治文化广场和法治文化长廊各1处", as the report says it
         return f"{phrase_before(e.sentence, pos)}{stated(e.sentence, fig)}"
     found = metric_before(a, e.sentence, pos)

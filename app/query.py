@@ -69,7 +69,8 @@ _YEAR_AFTER = re.compile(r"(?<![比较同])(?:下一年|后一年|次年|第二�
 _ELLIPTICAL_HINT = re.compile(r"^(那|那么|还有|再看|换成|改成)|呢[？?。!！]*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # The unit a count is kept in when the question does not say ("纠纷数量" -> 件, not 1580人次).
-_IMPLIED_UNITS = ((re.compile(r"纠纷|案件|案子|官司|事项|收案|案卷|文件|诉讼|复议"), "件"),
+_IMPLIED_UNITS = ((re.compile(r"次数"), "次"),  # "检查的次数": 户次, 人次, 件次 all count times
+                  (re.compile(r"纠纷|案件|案子|官司|事项|收案|案卷|文件|诉讼|复议"), "件"),
                   # an amount of money is only ever a money figure ("要回了多少欠的工钱")
                   (re.compile(r"钱|金额|资金|经费|款项|工资|薪酬|损失|罚没款"), "元"),
                   (re.compile(r"人员|律师|干部|对象|人数|群众|专家"), "人"),
@@ -189,6 +190,28 @@ def _find_regions(text: str, regions_in_index: list[dict]) -> tuple[list[dict], 
     return [r for _, r in found], unknown, mentions
 
 
+# Places an action was done together with: "跟上海、浙江邻县一起调解的纠纷", "会同周边县联合执法".
+_PARTNERS = re.compile(r"(?:跟|与|同|会同)([^，,。？?]{2,16}?)(?:一起|一道|共同|协同|合作|联手|联合)")
+
+
+def _without_partners(q: str, regions: list[dict], unknown: list[str]) -> tuple[list[dict], list[str]]:
+    """``regions`` and ``unknown`` without the places named only as partners of the action
+    (after 跟/与/同, before 一起/共同/联合…): "吴江跟上海、浙江邻县一起调解的跨地区纠纷有多少件"
+    asks about 吴江 alone, so it is neither a comparison nor a question about 上海. Only when
+    another place is left to be the subject."""
+    spans = [m.span(1) for m in _PARTNERS.finditer(q)]
+
+    def partner(names: list[str]) -> bool:
+        at = [m.start() for n in names for m in re.finditer(re.escape(n), q)]
+        return bool(at) and all(any(s <= p < e for s, e in spans) for p in at)
+
+    kept = [r for r in regions if not partner(region_names(r))]
+    kept_unknown = [u for u in unknown if not partner(name_forms(u))]
+    if not spans or not kept and not kept_unknown:
+        return regions, unknown
+    return kept, kept_unknown
+
+
 # One-character frame words (和, 及, 的, 有, 了 …) frame only as words of their own: 及 in 涉及,
 # 了 in 了结 ("调解了结的有多少件") and 有 in 所有 are parts of content words.
 _ONE_CHAR_FRAMES = frozenset("和与及或的是有了那呢吗吧啊")
@@ -233,7 +256,9 @@ def _head(q: str, metrics: list[str]) -> str | None:
     ask = _ASK.search(q)
     if not ask or not metrics:
         return None
-    spans = sorted((q.find(m), m) for m in metrics if m in q)
+    # a phrase written on both sides counts where it follows the ask ("公证机构办理了多少件公证")
+    spans = sorted((q.find(m, ask.end()) if q.find(m, ask.end()) >= 0 else q.find(m), m)
+                   for m in metrics if m in q)
     after = [m for pos, m in spans if pos >= ask.end()]
     before = [m for pos, m in spans if pos < ask.start()]
     return "".join(after) if after else before[-1] if before else None
@@ -283,6 +308,7 @@ def analyze_query(question: str, regions_in_index: list[dict], years_in_index: l
     inherits the previous user turn's metric, and a question naming no region/year inherits those."""
     q = several_not_asked(report_terms(question.strip()))
     regions, unknown, mentions = _find_regions(q, regions_in_index)
+    regions, unknown = _without_partners(q, regions, unknown)
     years = [int(y) for y in dict.fromkeys(_YEAR.findall(BASE_YEAR.sub("", q)))]
     metrics = _metric_phrases(_YEAR_AFTER.sub(" ", _YEAR_BEFORE.sub(" ", q)), mentions)
     unit, head, money = _ASKED_UNIT.search(q), _head(q, metrics), bool(_ASKS_MONEY.search(q))

@@ -55,6 +55,12 @@ UNIT_GROUPS: tuple[frozenset[str], ...] = (
 )
 
 
+# Nouns that name how a thing is measured, not the thing: "检查的次数", "调解的纠纷数量",
+# "参加的人数". A report puts the measure word on the figure instead ("检查1260户次"), so a
+# figure's words need not hold them.
+MEASURE_NOUNS = frozenset({"数量", "数目", "总数", "总量", "次数", "人数", "件数", "户数", "个数", "场数", "笔数"})
+
+
 # Broader than the groups: what kind of quantity a measure word counts. A question's measure
 # word is loose within a kind ("多少份合同" is answered by "合同379个") but never crosses kinds
 # ("多少件" is not answered by "2位个人", nor "多少人" by "80万元").

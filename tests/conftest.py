@@ -174,6 +174,15 @@ def unseen10_qa(tmp_path_factory, encoder):
 
 
 @pytest.fixture(scope="session")
+def unseen11_qa(tmp_path_factory, encoder):
+    """The pipeline on an index of the eleventh unseen-report set (eval/sets/unseen11/reports): 12
+    reports of 四川 贵州 重庆 辽宁 吉林 内蒙古 广东 江西 湖南, written after unseen10 had been tuned
+    on and not tuned on itself."""
+    return _qa_on(ROOT / "eval" / "sets" / "unseen11" / "reports",
+                  tmp_path_factory.mktemp("unseen11") / "idx", encoder)
+
+
+@pytest.fixture(scope="session")
 def unseen3_qa(tmp_path_factory, encoder):
     """The pipeline on an index of the third unseen-report set (eval/sets/unseen3/reports): 15
     reports written after the first two sets had been tuned on."""

@@ -668,10 +668,10 @@ def _said(ans) -> str:
 
 @pytest.fixture(scope="module")
 def pipelines(qa, unseen_qa, unseen2_qa, unseen3_qa, unseen4_qa, unseen5_qa, unseen6_qa, unseen7_qa,
-              unseen8_qa) -> dict:
+              unseen8_qa, unseen9_qa) -> dict:
     return {"sample": qa, "unseen": unseen_qa, "unseen2": unseen2_qa, "unseen3": unseen3_qa,
             "unseen4": unseen4_qa, "unseen5": unseen5_qa, "unseen6": unseen6_qa, "unseen7": unseen7_qa,
-            "unseen8": unseen8_qa}
+            "unseen8": unseen8_qa, "unseen9": unseen9_qa}
 
 
 @pytest.mark.parametrize("index, question, figure", [
@@ -1742,3 +1742,83 @@ def test_a_wrapped_title_beats_a_wrapped_sentence_that_names_a_document(text, ti
     open is never a title."""
     from ingest.clean import split_page
     assert split_page(text).title == title
+
+
+@pytest.mark.parametrize("index, question, other", [
+    ("unseen8", "荆门2022年公证机构办理了多少件？", "687件"),           # 收到行政复议申请687件
+    ("unseen2", "吉林市2021年公证机构办理了多少件？", "6218件"),        # 法律援助机构承办…6218件
+    ("unseen7", "桐庐2023年公证员有多少名？", "85件次"),
+    ("unseen9", "河源2023年公证员有多少名？", "412件")])
+def test_a_specific_noun_the_report_never_uses_is_not_answered_by_the_general_one(pipelines, index, question,
+                                                                               other):
+    """公证 of 公证机构/公证员 says which thing is counted; a report without 公证 has no such
+    figure, and a figure of 法律援助机构 or of another office's matters is no answer."""
+    ans = _ask(pipelines, index, question)
+    assert not ans.found and other not in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen5", "邻水县2024年公证机构办理了多少件？", "2596件"),         # 办理公证2596件: no 机构
+    ("unseen4", "鄂尔多斯2023年公证机构办理了多少件？", "4.6万件"),
+    ("unseen", "麻阳2022年上半年去县公证处办公证的有多少件？", "412件")])  # 办公 is a cut of 办/公证
+def test_a_report_that_has_the_specific_noun_still_answers(pipelines, index, question, figure):
+    ans = _ask(pipelines, index, question)
+    assert ans.found and figure in _said(ans), ans.answer
+
+
+@pytest.mark.parametrize("index, question, now, before", [
+    ("unseen", "海沧区企业设立登记，现在几个工作日能办好？", "3个工作日", "20个工作日"),
+    ("unseen5", "邻水县政府投资审批项目现在几个工作日能办完？", "2个工作日", "20个工作日"),
+    ("unseen7", "桐庐2023年商事纠纷现在平均多少天能办结？", "21天", "38天"),
+    ("unseen6", "北京市2021年“零处罚”执法单位现在有多少个？", "21个", "58个")])
+def test_the_present_is_the_level_a_change_reached_said_with_where_it_started(pipelines, index, question,
+                                                                              now, before):
+    """"由20个工作日压缩至2个工作日": the present is 2个工作日, said with the change as the report
+    words it; the start's year ("由2020年的58个") is no year of the answer."""
+    ans = _ask(pipelines, index, question)
+    said = _said(ans)
+    assert ans.found and now in said and said.index(before) < said.index(now), ans.answer
+    assert "2020年执法单位" not in said
+
+
+@pytest.mark.unit
+def test_the_start_of_a_change_is_picked_when_the_past_is_asked():
+    from app.answer import _change_end
+    sentence = "政府投资审批项目由20个工作日压缩至2个工作日，企业投资项目备案由3个工作日压缩至1个工作日。"
+    assert _change_end("以前要几个工作日？", sentence, sentence.index("20个")) == 1
+    assert _change_end("现在要几个工作日？", sentence, sentence.index("20个")) == -1
+    assert _change_end("要几个工作日？", sentence, sentence.index("2个工作日，")) == 0
+
+
+@pytest.mark.parametrize("index, question, figures", [
+    ("unseen7", "桐庐有商事纠纷想调解，2023年一共调处了多少件？现在平均多少天能办结？", ["412件", "21天"]),
+    ("unseen5", "邻水县2024年政府投资审批项目改革后，现在要几个工作日？“跨省通办”有多少个高频事项？",
+     ["2个工作日", "78个"])])
+def test_a_clause_that_names_nothing_asks_about_the_clause_before_it(pipelines, index, question, figures):
+    """"企业想修复信用记录，现在一般几天能办下来？": the asking clause names no noun or verb, so
+    the clause before it says what it is about."""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and all(f in _said(ans) for f in figures), ans.answer
+
+
+@pytest.mark.unit
+def test_places_named_as_partners_of_the_action_are_not_compared():
+    regions = [{"province": "内蒙古自治区", "city": "呼和浩特市", "district": ""},
+               {"province": "江苏省", "city": "苏州市", "district": "吴江区"}]
+    a = analyze_query("呼和浩特2024年与广州、杭州一起获评诚信建设影响力城市，全市设置了多少个投诉窗口？", regions, [2024])
+    assert [r["city"] for r in a.regions] == ["呼和浩特市"] and not a.unknown_regions and not a.comparison
+    a = analyze_query("吴江2023年跟上海、浙江邻县一起调解的跨地区纠纷有多少件？", regions, [2023])
+    assert [r["district"] for r in a.regions] == ["吴江区"] and not a.unknown_regions and not a.comparison
+    a = analyze_query("吴江区和呼和浩特市2023年各调解了多少件纠纷？", regions, [2023])
+    assert len(a.regions) == 2 and a.comparison
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen", "呼和浩特2024年与广州、杭州一起获评诚信建设影响力城市，全市设置了多少个“诚信建设投诉”窗口？", "11个"),
+    ("unseen7", "溧阳2022年执法人员到企业检查的次数是多少？", "2156次"),
+    ("unseen4", "鄂尔多斯2023年到企业检查的次数比上年少了多少？", "18.6%")])
+def test_partners_and_measure_nouns_do_not_hide_the_figure(pipelines, index, question, figure):
+    """A partner place is not asked about; "次数" names how a thing is counted (户次, 次), not
+    the thing, so the figure's words need not hold it."""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and figure in _said(ans), ans.answer

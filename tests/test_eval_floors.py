@@ -63,10 +63,13 @@ FLOORS = {
     # the ninth set's dev split (12 new reports, 2026-11-27; 0.684 before it was tuned on)
     "unseen9_dev": {"answer_cited": 0.90, "refusal_accuracy": 0.9, "false_refusal_rate": 0.05,
                     "wrong_figure_rate": 0.08},
-    # the tenth set's dev split, not tuned on: its first run on the code that wrote these floors
-    # (0.930 answer + citation, 7.0 % wrong figures, 0.889 refusal accuracy)
-    "unseen10_dev": {"answer_cited": 0.90, "refusal_accuracy": 0.85, "false_refusal_rate": 0.05,
-                     "wrong_figure_rate": 0.09},
+    # the tenth set's dev split (12 new reports, 2026-11-27; 0.930 before it was tuned on)
+    "unseen10_dev": {"answer_cited": 0.93, "refusal_accuracy": 0.9, "false_refusal_rate": 0.05,
+                     "wrong_figure_rate": 0.05},
+    # the eleventh set's dev split, not tuned on: its first run on the code that wrote these
+    # floors (0.912 answer + citation, 5.4 % wrong figures, refusal accuracy 1.0)
+    "unseen11_dev": {"answer_cited": 0.88, "refusal_accuracy": 0.9, "false_refusal_rate": 0.06,
+                     "wrong_figure_rate": 0.08},
 }
 CEILINGS = ("false_refusal_rate", "wrong_figure_rate")
 
@@ -110,9 +113,9 @@ def test_later_dev_splits_stay_above_their_floors(unseen_qa, unseen2_qa, name, t
     assert _check(report["summary"]["full"], FLOORS[name]) == [], report["failures"]
 
 
-@pytest.mark.parametrize("n", range(3, 11))
+@pytest.mark.parametrize("n", range(3, 12))
 def test_each_blind_sets_dev_split_stays_above_its_floors(n, request, tmp_path):
-    """unseen3 … unseen10: each set's dev split on its own index (the ``unseenN_qa`` fixture)."""
+    """unseen3 … unseen11: each set's dev split on its own index (the ``unseenN_qa`` fixture)."""
     qa = request.getfixturevalue(f"unseen{n}_qa")
     report = run_eval(UNSEEN.with_name(f"unseen{n}") / "dev.jsonl", qa=qa, configs=["full"], out_dir=tmp_path)
     assert _check(report["summary"]["full"], FLOORS[f"unseen{n}_dev"]) == [], report["failures"]
