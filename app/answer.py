@@ -424,7 +424,7 @@ class ExtractiveAnswerer:
                     sum(w for t, w in common.items() if t in head_words and _absent(t, terms, doc)) / total,
                     # ...and the most specific or a modifying noun that other reports use, if seldom,
                     # and this one never does (公证 of 公证机构, in 1 of 60 passages of a small index)
-                    {t for t in head if t not in doc and not _crosses(t, head, doc, a.effective_question) and (
+                    {t for t in head if t not in doc and not _crosses(t, head, doc, q) and (
                         self.shares.get(t, 0.0) >= self.COMMON_SHARE
                         or ((t == top_head or any(t == m for m, _ in pairs)) and t in self.shares
                             and _is_noun(t)))},
@@ -1673,7 +1673,6 @@ _FROM_YEAR = re.compile(r"[由从](?:19|20)\d{2}\s*年(?:底|末)?的")
 
 
 @functools.lru_cache(maxsize=16384)
-
 def sentence_year(sentence: str, report_year: int | None) -> int | None:
     """The year a sentence's figures belong to: the one earlier year it names itself (a 2022
     report's "2021年，全区受理…"), else the report's year. Later years name plans, not figures,
@@ -1941,12 +1940,12 @@ def _clauses(question: str) -> list[str]:
     for clause in (c for c in _PART.split(question) if c.strip()):
         pieces = [x for x in clause.split("、") if x.strip()]
         pieces = pieces if all(_ASK_WORD.search(x) for x in pieces) else [clause]
-        # a clause that asks without naming anything (no noun or verb but a measure word:
-        # "现在一般几天能办下来", "现在几个工作日能办完")
-        # asks about the scene the clause before it sets ("企业想修复信用记录，…": 信用修复);
-        # one that names its own thing ("有多少被撤销了", "打了多少人次") keeps to it
-        if out and not _ASK_WORD.search(out[-1]) and _ASK_WORD.search(pieces[0]) and not any(
-                len(t) >= 2 and token_tag(t)[:1] in ("n", "v") and t not in UNIT_WORDS for t in tokenize(pieces[0])):
+        # a clause that asks without naming anything (no noun or verb, a measure word at most:
+        # "现在一般几天能办下来") asks about the scene the clause before it sets ("企业想修复
+        # 信用记录，…": 信用修复); one that names its own thing ("有多少被撤销了") keeps to it
+        names = any(len(t) >= 2 and token_tag(t)[:1] in ("n", "v") and t not in UNIT_WORDS
+                    for t in tokenize(pieces[0]))
+        if out and not _ASK_WORD.search(out[-1]) and _ASK_WORD.search(pieces[0]) and not names:
             pieces[0] = f"{out[-1]}，{pieces[0]}"
         out += pieces
     return out
@@ -2150,9 +2149,12 @@ def _crosses(term: str, words_: Iterable[str], doc: str, question: str) -> bool:
     """Is ``term`` a cut across another asked word the report has? "办公证" is cut 办公 / 公证
     in search mode; 办公 is no word the asker said when the report says 公证."""
     spans = [(m.start(), m.end()) for m in re.finditer(re.escape(term), question)]
-    return any(w != term and w in doc and any(s < m.end() and m.start() < e and not (s <= m.start() and m.end() <= e)
-                                              and not (m.start() <= s and e <= m.end())
-                                              for s, e in spans for m in re.finditer(re.escape(w), question))
+
+    def crossing(s: int, e: int, s2: int, e2: int) -> bool:  # overlapping, neither inside the other
+        return s < e2 and s2 < e and not (s <= s2 and e2 <= e) and not (s2 <= s and e <= e2)
+
+    return any(w != term and w in doc and any(crossing(s, e, m.start(), m.end()) for s, e in spans
+                                              for m in re.finditer(re.escape(w), question))
                for w in words_)
 
 
