@@ -191,15 +191,18 @@ def _find_regions(text: str, regions_in_index: list[dict]) -> tuple[list[dict], 
 
 
 # Places an action was done together with: "跟上海、浙江邻县一起调解的纠纷", "会同周边县联合执法".
-_PARTNERS = re.compile(r"(?:跟|与|同|会同)([^，,。？?]{2,16}?)(?:一起|一道|共同|协同|合作|联手|联合)")
+# ...or the other side of a relation between places: "跟重庆、宜宾这些地方之间…通办的事项"
+_PARTNERS = re.compile(r"(?:跟|与|同|会同)([^，,。？?]{2,16}?)(?:一起|一道|共同|协同|合作|联手|联合|"
+                       r"(?:这些|等)?(?:地方|地区|城市|区县)?之间)")
 
 
 def _without_partners(q: str, regions: list[dict], unknown: list[str]) -> tuple[list[dict], list[str]]:
     """``regions`` and ``unknown`` without the places named only as partners of the action
     (after 跟/与/同, before 一起/共同/联合…): "吴江跟上海、浙江邻县一起调解的跨地区纠纷有多少件"
     asks about 吴江 alone, so it is neither a comparison nor a question about 上海. Only when
-    another place is left to be the subject."""
-    spans = [m.span(1) for m in _PARTNERS.finditer(q)]
+    another place is left to be the subject, and never in a question that compares ("泸州与宜宾
+    之间哪个多")."""
+    spans = [] if _COMPARISON.search(q) else [m.span(1) for m in _PARTNERS.finditer(q)]
 
     def partner(names: list[str]) -> bool:
         at = [m.start() for n in names for m in re.finditer(re.escape(n), q)]

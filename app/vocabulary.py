@@ -29,6 +29,8 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:老百姓|群众|百姓|企业|市民|村民|有人)?把([^，,？?。把]{1,8}?)告(?:上|到|进)法(?:院|庭)的?"
                 + _LEVEL + r"(?:官司|案子|案件)?"), r"\1被告的\2行政诉讼案件"),
     (re.compile(r"民告官的?" + _LEVEL + r"(?:官司|案子|案件)?"), r"\1行政诉讼案件"),
+    # a suit is counted in 件, however the asker counts it: "输了几场官司" -> "输了几件官司"
+    (re.compile(r"(多少|几)场(官司|诉讼)"), r"\1件\2"),
     # losing such a suit is 败诉: "输了几件", "一审输掉的比例"; not 运输, 传输, 输送, 输入 …
     (re.compile(r"(?<![运传灌])(?:打)?输(?:掉|了)*(?![送入出液血电油水])"), "败诉"),
     # asking the government to review its own decision is 行政复议; a decision set aside is 撤销:
@@ -65,10 +67,18 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     # "一共罚了多少起案子" -> "一共办理行政处罚案件多少起", "罚了多少钱" -> "罚没款多少钱"
     (re.compile(r"罚了?的?(多少|几)(起|件)?(?:案子|案件)"), r"办理行政处罚案件\1\2"),
     (re.compile(r"开(?:了|出)?(多少|几)张罚单"), r"办理行政处罚案件\1件"),
+    # a fine let off or cut is 减免罚款: "一共少罚了多少钱" -> "一共减免罚款多少"
+    (re.compile(r"少罚了?(?:多少|几)(?:的)?钱"), "减免罚款多少"),
     (re.compile(r"罚了?(?=(?:多少|几)(?:的)?钱)"), "罚没款"),
+    # 罚没 is 罚款 and 没收 together: "罚款和没收的钱一共多少" -> "罚没款一共多少"
+    (re.compile(r"罚款(?:和|与|及|加|、)没收(?:的)?(?:钱|款|财物|金额)?"), "罚没款"),
     # a first minor offence let off is 首违不罚 (轻微免罚): "头一回犯小错、改了之后就没被罚"
     (re.compile(r"(?:头一回|头一次|第一次|初次)(?:犯|违)了?(?:个)?(?:小)?(?:错|法|规)"), "首违"),
     (re.compile(r"(?:没|不|没有)(?:被|挨)?罚(?![没款金单])"), "不罚"),
+    # ...otherwise a first time is 首次 and a firm's minor fault a 轻微违法行为:
+    # "对小企业头一回犯的轻微错误不罚款" -> "对小企业首次犯的轻微违法行为不罚款"
+    (re.compile(r"头一(?:回|次)"), "首次"),
+    (re.compile(r"轻微(?:的)?(?:错误|过错|小错)"), "轻微违法行为"),
     # a lawsuit fought for free for someone who cannot pay is 法律援助: "免费帮老百姓打官司的案子"
     # ...also "免费给困难群众派律师打官司", "免费打了多少官司" (the ask kept: 法律援助案件多少)
     (re.compile(r"免费(?:帮|给|为|替)?[^，,？?。]{0,10}?打(?:了)?((?:多少|几)(?:场|起|件|个)?)?官司的?(?:案子|案件)?"),
@@ -78,6 +88,9 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     # "接收出狱的人有多少" -> "接收刑满释放人员有多少", "老百姓上访的事" -> "老百姓信访的事"
     (re.compile(r"(?:从监狱(?:里)?(?:出来|放出来)|出狱|刑满(?:出狱|回来))(?:的|后的)?(?:人员|人)"), "刑满释放人员"),
     (re.compile(r"上访"), "信访"),
+    # a villager trained to know and explain the law is a 法律明白人 (the reports' fixed name):
+    # "村里懂法、能帮乡亲讲法的带头人" -> "村里法律明白人"
+    (re.compile(r"懂法[^，,？?。]{0,12}?的?(?:带头人|明白人|骨干|能人|人)"), "法律明白人"),
     # someone newly placed under community correction or resettlement is 新接收 (入矫):
     # "社区矫正新来了多少人" -> "社区矫正新接收多少人"
     (re.compile(r"((?:矫正|帮教|服刑|刑满释放)[^，,？?。]{0,10}?)新(?:来|进来|报到)了?"), r"\1新接收"),

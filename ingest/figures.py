@@ -56,9 +56,9 @@ UNIT_GROUPS: tuple[frozenset[str], ...] = (
 
 
 # Nouns that name how a thing is measured, not the thing: "检查的次数", "调解的纠纷数量",
-# "参加的人数". A report puts the measure word on the figure instead ("检查1260户次"), so a
-# figure's words need not hold them.
-MEASURE_NOUNS = frozenset({"数量", "数目", "总数", "总量", "次数", "人数", "件数", "户数", "个数", "场数", "笔数"})
+# "参加的人数", "罚没款金额". A report puts the measure word on the figure instead ("检查1260户次",
+# "罚没款2316万元"), so a figure's words need not hold them.
+MEASURE_NOUNS = frozenset({"数量", "数目", "总数", "总量", "次数", "人数", "件数", "户数", "个数", "场数", "笔数", "金额"})
 
 
 # Broader than the groups: what kind of quantity a measure word counts. A question's measure

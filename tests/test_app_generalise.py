@@ -1822,3 +1822,30 @@ def test_partners_and_measure_nouns_do_not_hide_the_figure(pipelines, index, que
     the thing, so the figure's words need not hold it."""
     ans = _ask(pipelines, index, question)
     assert ans.found and figure in _said(ans), ans.answer
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen2", "双城区2021年罚款和没收的钱一共多少？", "1383万元"),
+    ("unseen3", "丰南区2021年罚款和没收的钱一共多少？比上一年少了多少？", "2316万元"),
+    ("unseen3", "银州区2022年对企业头一回犯的轻微错误不罚款的有多少起？", "41起"),
+    ("unseen3", "观山湖区2021年对头一次犯的轻微错误不罚款的有多少件？", "213件"),
+    ("unseen", "清河县2022年村里懂法、能帮乡亲讲法的带头人培养了多少个？", "1350名"),
+    ("unseen", "柳城县2023年培养了多少个懂法的带头人？", "1510名"),
+    ("unseen", "海沧区2015年政府被老百姓告上法庭，输了几场官司？", "2件"),
+    ("unseen", "柳城县2023年政府被告上法庭，输了几场官司？", "2件")])
+def test_fines_first_offences_village_law_helpers_and_lost_suits_in_the_askers_words(pipelines, index,
+                                                                                      question, figure):
+    """罚款和没收的钱 = 罚没款, 头一回 = 首次 and a firm's 轻微错误 = 轻微违法行为, 懂法的带头人 =
+    法律明白人, and a suit counted in 场 is counted in 件."""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and figure in _said(ans), ans.answer
+
+
+@pytest.mark.unit
+def test_places_on_the_other_side_of_a_relation_are_partners_unless_compared():
+    regions = [{"province": "四川省", "city": "泸州市", "district": ""},
+               {"province": "四川省", "city": "宜宾市", "district": ""}]
+    a = analyze_query("泸州跟重庆、宜宾这些地方之间能异地办理的事项有多少项？", regions, [2022])
+    assert [r["city"] for r in a.regions] == ["泸州市"] and not a.comparison
+    a = analyze_query("泸州与宜宾之间哪个通办的事项更多？", regions, [2022])
+    assert len(a.regions) == 2 and a.comparison
