@@ -394,7 +394,12 @@ class ExtractiveAnswerer:
         q = a.effective_question
         pairs = [(t, u) for t in head for u in head if t != u and t + u in q and _is_noun(t)
                  and self.shares.get(u, 0.0) < self.SPECIFIC_SHARE]
+        # ...and so does one no report uses at all (仲裁 of 仲裁机构, 信访 of 信访部门): every
+        # report lacks it, and "法律援助机构受理…" or "行政复议机关受理…" is another office's figure
+        unknown = {t for t in tokenize(phrase) if len(t) >= 2 and t not in self.weights and _is_noun(t)}
+        pairs += [(t, u) for t in unknown for u in head if t + u in q and self.shares.get(u, 0.0) < self.SPECIFIC_SHARE]
         top_head = max(head, key=head.get) if head else None
+        offices = _offices_named(q)
         q_numbers = [n for n in _numbers(a.effective_question) if int(float(n)) not in a.years]
         quoted = quoted_names(a.effective_question)
         named = q_numbers + list(quoted)  # numbers and names asked
@@ -430,8 +435,12 @@ class ExtractiveAnswerer:
                             and _is_noun(t)))},
                     # "行政应诉案件中败诉的有多少件": the part asked (败诉) is a word the reports use;
                     # a report that never uses it does not count that part, only the whole
-                    any(t in self.shares and _absent(t, terms, doc) for t in part_only))
+                    any(t in self.shares and _absent(t, terms, doc) for t in part_only)
+                    # the office the question scopes the figure to ("税务部门办理了多少件行政处罚")
+                    # is one this report never names: its totals are every office's, not that one's
+                    or any(o not in doc for o in offices))
             absent, lacks, part_missing = per_doc[doc]
+            lacks = lacks | unknown
             aim = not asks_target and _in_plan(chunk, a)  # the chunk's figures are next year's aims
             for sent in _passage_sentences(chunk.text):
                 if is_instruction(sent):
@@ -476,10 +485,14 @@ class ExtractiveAnswerer:
                     # a number the question quotes (a hotline: "打12348电话") names the figure
                     # of its clause as surely as a word: "“12348”热线解答咨询11.2万人次"
                     # ...and, when the head is in the asker's words, so does the action asked in the
-                    # figure's own clause: "机关领导亲自上法庭应诉了多少回" of "…负责人出庭应诉371件次"
+                    # figure's own clause: "机关领导亲自上法庭应诉了多少回" of "…负责人出庭应诉371件次";
+                    # not when the head's word is one the reports use, if seldom, and the sentence
+                    # shares nothing else with the question: "信访部门受理了多少件" is not "…行政
+                    # 复议申请683件，依法受理621件" (another office's figure, the action alone in common)
                     if head and not exact and not rate_heads \
                             and not any(_in_clause(sent, figure_pos(sent, fig), n) for n in named) \
-                            and not (action and asker_words and _in_clause(sent, figure_pos(sent, fig), action)) \
+                            and not (action and asker_words and _in_clause(sent, figure_pos(sent, fig), action)
+                                     and not (top_head in self.shares and _action_only(sent, terms, action))) \
                             and not _names_head(head, _own_words(sent, fig), sent, lacks, specific, pairs):
                         score *= 0.2  # 公证 asked, "行政诉讼案件477件" is no answer
                         mismatch = True
@@ -678,9 +691,15 @@ class ExtractiveAnswerer:
         is clearly the closest (``meaning_margin`` over every other figure's), or is the one
         the words picked too (``words_pick``): meaning is weaker evidence than words, so a near
         tie that nothing else settles is "not found", never a guess."""
+        terms = self._terms(a)
         if self.similarity is None or not a.regions or _sub_questions(a) or metric_parts(a) \
-                or not (any(t not in self.shares for t in self._terms(a)) or self._head_unnamed(a)):
+                or not (any(t not in self.shares for t in terms) or self._head_unnamed(a)):
             return None  # every asked word is one the reports use: they would have used it here
+        if any(len(t) >= 4 and t not in self.shares and _INSTITUTION.search(t) for t in terms):
+            # an office's or a post's name (人民陪审员, 环保部门, 监察部门) is its formal name, not
+            # the asker's everyday word: no report in the index names it, so none counts it,
+            # however close another figure's phrase comes in meaning
+            return None
         passages = list(dict.fromkeys(e.chunk.id for e in ev))[:self.MEANING_PASSAGES]
         phrase = asked_phrase(a)
         # "清理县政府文件后，还能接着用的有多少件": the earlier clause's words found the sentence;
@@ -2137,6 +2156,35 @@ def _shared_pairs(asked: str, name: str) -> float:
     paraphrase keeps characters of the report's term: 按时办完 / 按时办结率 share 按时, 时办."""
     pairs = {name[i:i + 2] for i in range(len(name) - 2)}  # the last pair holds 率
     return sum(p in asked for p in pairs) / len(pairs) if pairs else 0.0
+
+
+# Chinese names of offices and posts end in the kind of body or post they are: 人民陪审员,
+# 环保部门, 公证处, 仲裁委员会, 法律援助中心, 消费者协会, 12345热线, 派出所
+_INSTITUTION = re.compile(r"(?:员|部门|机构|委员会|中心|协会|热线|法院|局|所|站|处|办公室)$")
+
+
+_OFFICE_SUFFIX = ("部门", "机构", "委员会", "中心", "协会", "热线", "办公室", "局", "所", "处", "站")
+# kinds of department every government has, not one office: 有关部门, 职能部门, 业务部门
+_ANY_OFFICE = frozenset({"有关", "相关", "职能", "业务", "工作", "主管", "直属", "各级", "政府", "行政", "执法"})
+
+
+def _offices_named(question: str) -> list[str]:
+    """The words that say which office a question is about: 税务 of "税务部门", 12345 of
+    "12345热线", 公证 of "公证处" — a noun (or a number) right before the word for an office,
+    in jieba's precise cut, that is not a kind every government has (有关部门, 职能部门)."""
+    cut = words(question)
+    out = []
+    for t, nxt in zip(cut, cut[1:]):
+        if nxt in _OFFICE_SUFFIX and len(t) >= 2 and t not in _ANY_OFFICE and t not in SCOPE_WORDS \
+                and (t.isdigit() or token_tag(t)[:1] == "n"):
+            out.append(t)
+    return out
+
+
+def _action_only(sentence: str, terms: Iterable[str], action: str) -> bool:
+    """Does a figure's sentence share nothing with the question but the asked action?
+    ("…行政复议申请683件，依法受理621件…" for "信访部门受理了多少件")"""
+    return not any(t != action and t not in action and t in sentence for t in terms)
 
 
 def _is_noun(word: str) -> bool:
