@@ -1849,3 +1849,38 @@ def test_places_on_the_other_side_of_a_relation_are_partners_unless_compared():
     assert [r["city"] for r in a.regions] == ["泸州市"] and not a.comparison
     a = analyze_query("泸州与宜宾之间哪个通办的事项更多？", regions, [2022])
     assert len(a.regions) == 2 and a.comparison
+
+
+@pytest.mark.parametrize("index, question", [
+    ("unseen4", "静安区2024年仲裁机构受理了多少件？"),           # 仲裁: no report of the set names it
+    ("unseen6", "北京市2021年仲裁机构受理了多少件？"),
+    ("unseen4", "清流县2020年信访部门受理了多少件信访事项？"),   # 信访: other reports, not this one
+    ("unseen4", "吐鲁番市2021年信访部门受理了多少件信访事项？"),
+    ("unseen4", "静安区2024年税务部门办理了多少件行政处罚？"),   # the office, not every office's total
+    ("unseen6", "东城区2023年税务部门办理了多少件行政处罚？"),
+    ("unseen4", "延边朝鲜族自治州2022年选任了多少名人民陪审员？"),  # a post's formal name
+    ("unseen6", "北京市2021年选任了多少名人民陪审员？"),
+    ("unseen4", "法库县2023年12345热线受理了多少件？"),
+    ("unseen6", "静海区2020年12345热线受理了多少件？")])
+def test_an_office_or_post_the_report_never_names_gets_no_other_offices_figure(pipelines, index, question):
+    """"信访部门受理了多少件" of a report without 信访: "依法受理行政复议申请621件" shares only the
+    verb. An office named before 机构/部门/热线 that the report never names, a post's formal name
+    no report uses (人民陪审员), and a word other reports use that this one lacks with only the
+    action in common: each leaves the report unable to answer. (Reports of sets the rules were
+    not written on; the probe of the README's "absent things" measures the rest.)"""
+    ans = _ask(pipelines, index, question)
+    assert not ans.found, ans.answer
+
+
+def test_an_office_the_report_names_still_gets_its_figure(pipelines):
+    ans = _ask(pipelines, "unseen4", "牡丹江2022年公证机构办理了多少件？")
+    assert ans.found and "1.9万件" in _said(ans), ans.answer
+
+
+@pytest.mark.unit
+def test_the_office_a_question_names_is_the_noun_before_the_word_for_an_office():
+    from app.answer import _offices_named
+    assert _offices_named("赵县2022年税务部门办理了多少件行政处罚？") == ["税务"]
+    assert _offices_named("海沧区2015年12345热线受理了多少件？") == ["12345"]
+    assert _offices_named("县政府有关部门受理了多少件？") == []           # every government has them
+    assert _offices_named("基层调解组织一共处理了多少起纠纷？") == []      # 处 of 处理 is no office

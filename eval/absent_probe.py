@@ -1,0 +1,83 @@
+"""How often the answerer states a figure for a thing a report never mentions.
+
+The most damaging answer is another thing's figure with a citation ("仲裁机构受理了多少件" answered
+with "依法受理行政复议申请621件"). The question sets hold few such questions, so this probe asks,
+of every report of an index, one question per office or thing in a list and labels each by the
+report's own text: a thing whose key word the report never uses cannot be answered, and any
+figure stated for it is wrong. Things the report does mention are counted apart (answered or
+not; their figures are not checked here).
+
+Two lists: ``written`` holds the things the third session of 2026-11-27 wrote its rules from
+(公证, 仲裁, 信访, 税务 …); ``held_out`` holds others nobody tuned to (市场监管局, 住建部门, 妇联 …).
+
+    python -m eval.absent_probe --index /tmp/u4 --index /tmp/u6 --things held_out
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+
+from app import ReportQA
+
+THINGS = {
+    "written": [("公证", "公证机构办理了多少件公证？"), ("仲裁", "仲裁机构受理了多少件？"),
+                ("信访", "信访部门受理了多少件信访事项？"), ("律师事务所", "有多少家律师事务所？"),
+                ("消费者", "消费者投诉受理了多少件？"), ("劳动监察", "劳动监察部门追回工资多少万元？"),
+                ("税务", "税务部门办理了多少件行政处罚？"), ("环保", "环保部门罚款多少万元？"),
+                ("12345", "12345热线受理了多少件？"), ("人民陪审员", "选任了多少名人民陪审员？"),
+                ("法律顾问", "聘请了多少名法律顾问？"), ("社区矫正", "社区矫正对象有多少人？")],
+    "held_out": [("市场监管", "市场监管局查处了多少件案件？"), ("公安", "公安机关办理了多少起行政案件？"),
+                 ("城管", "城管部门处罚了多少起违法行为？"), ("住建", "住建部门检查了多少个工地？"),
+                 ("医保", "医保部门追回医保基金多少万元？"), ("民政", "民政部门登记了多少家社会组织？"),
+                 ("妇联", "妇联调解了多少件家庭纠纷？"), ("工会", "工会帮职工讨回工资多少万元？"),
+                 ("审批局", "行政审批局办结了多少件审批事项？"), ("检察", "检察院提出了多少件检察建议？"),
+                 ("人民法院", "人民法院受理了多少件行政诉讼案件？"), ("信访局", "信访局接待群众多少人次？")],
+}
+
+
+def probe(qa: ReportQA, things: list[tuple[str, str]], docs: slice = slice(None)) -> list[dict]:
+    """One row per (report, thing): the question, whether the report mentions the thing, and
+    whether an answer was stated."""
+    index = qa.state.index
+    rows = []
+    for doc in index.documents()[docs]:
+        place, year = doc.get("region"), doc.get("year")
+        if not place or not year:
+            continue
+        text = index.document_text(doc["doc_id"])
+        for key, ask in things:
+            question = f"{place}{year}年{ask}"
+            answer = qa.ask(question)
+            rows.append({"question": question, "mentioned": key in text, "answered": answer.found,
+                         "answer": answer.answer[:120]})
+    return rows
+
+
+def summary(rows: list[dict]) -> dict:
+    absent = [r for r in rows if not r["mentioned"]]
+    present = [r for r in rows if r["mentioned"]]
+    return {"absent": len(absent), "absent_answered": sum(r["answered"] for r in absent),
+            "present": len(present), "present_answered": sum(r["answered"] for r in present)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--index", action="append", required=True, help="an index folder (repeatable)")
+    parser.add_argument("--things", choices=sorted(THINGS), default="held_out")
+    parser.add_argument("--docs", default=":", help="which reports of each index, as a slice: 0:8")
+    parser.add_argument("--show", action="store_true", help="print each answered absent thing")
+    args = parser.parse_args(argv)
+    logging.disable(logging.WARNING)
+    start, _, stop = args.docs.partition(":")
+    docs = slice(int(start) if start else None, int(stop) if stop else None)
+    rows = [r for path in args.index for r in probe(ReportQA.load(path), THINGS[args.things], docs)]
+    if args.show:
+        for r in rows:
+            if r["answered"] and not r["mentioned"]:
+                print(f"{r['question']}\t{r['answer']}")
+    print(json.dumps(summary(rows), ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
