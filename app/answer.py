@@ -2164,20 +2164,34 @@ _INSTITUTION = re.compile(r"(?:员|部门|机构|委员会|中心|协会|热线|
 
 
 _OFFICE_SUFFIX = ("部门", "机构", "委员会", "中心", "协会", "热线", "办公室", "局", "所", "处", "站")
-# kinds of department every government has, not one office: 有关部门, 职能部门, 业务部门
-_ANY_OFFICE = frozenset({"有关", "相关", "职能", "业务", "工作", "主管", "直属", "各级", "政府", "行政", "执法"})
+# ...and the ends of one-word office names: 信访局, 检察院, 公安机关, 工会, 妇联
+_OFFICE_END = ("委员会", "办公室", "机关", "中心", "协会", "法院", "局", "院", "所", "处", "站", "会", "联")
+# kinds of department every government has, not one office: 有关部门, 职能部门, 业务部门;
+_ANY_OFFICE = frozenset({"有关", "相关", "职能", "业务", "工作", "主管", "直属", "各级", "政府", "行政", "执法", "人民",
+                         "居委", "村委"})  # ...and every place: 居委会, 村委会
 
 
 def _offices_named(question: str) -> list[str]:
     """The words that say which office a question is about: 税务 of "税务部门", 12345 of
-    "12345热线", 公证 of "公证处" — a noun (or a number) right before the word for an office,
-    in jieba's precise cut, that is not a kind every government has (有关部门, 职能部门)."""
+    "12345热线", 市场 and 监管 of "市场监管局", 信访 of "信访局", 工会 — a noun (or a number)
+    right before the word for an office, or a one-word office name's own part, in jieba's
+    precise cut; not a kind every government has (有关部门, 职能部门)."""
     cut = words(question)
     out = []
-    for t, nxt in zip(cut, cut[1:]):
-        if nxt in _OFFICE_SUFFIX and len(t) >= 2 and t not in _ANY_OFFICE and t not in SCOPE_WORDS \
-                and (t.isdigit() or token_tag(t)[:1] == "n"):
-            out.append(t)
+    for i, w in enumerate(cut):
+        before = cut[i - 1] if i else ""
+        if w in _OFFICE_SUFFIX:
+            if len(before) >= 2 and before not in _ANY_OFFICE and before not in SCOPE_WORDS \
+                    and (before.isdigit() or token_tag(before)[:1] == "n"):
+                out.append(before)
+            continue
+        end = next((e for e in _OFFICE_END if w.endswith(e) and len(w) > len(e)), None)
+        if end and token_tag(w)[:1] in ("n", "j"):
+            stem = w[:-len(end)]
+            if stem not in _ANY_OFFICE and stem not in SCOPE_WORDS:
+                out.append(stem if len(stem) >= 2 else w)
+            if len(before) >= 2 and token_tag(before)[:1] == "n" and before not in _ANY_OFFICE:
+                out.append(before)  # 市场 of 市场/监管局
     return out
 
 

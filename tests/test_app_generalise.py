@@ -1884,3 +1884,19 @@ def test_the_office_a_question_names_is_the_noun_before_the_word_for_an_office()
     assert _offices_named("海沧区2015年12345热线受理了多少件？") == ["12345"]
     assert _offices_named("县政府有关部门受理了多少件？") == []           # every government has them
     assert _offices_named("基层调解组织一共处理了多少起纠纷？") == []      # 处 of 处理 is no office
+    assert sorted(_offices_named("市场监管局查处了多少件案件？")) == ["市场", "监管"]
+    assert _offices_named("信访局接待群众多少人次？") == ["信访"]
+    assert _offices_named("工会帮职工讨回工资多少万元？") == ["工会"]
+    assert _offices_named("村里居委会调解了多少件？") == []                 # every place has one
+
+
+@pytest.mark.parametrize("index, question", [
+    ("unseen8", "兴国县2022年市场监管局查处了多少件案件？"),
+    ("unseen8", "孝义市2022年工会帮职工讨回工资多少万元？"),
+    ("unseen8", "兴国县2022年妇联调解了多少件家庭纠纷？"),
+    ("unseen8", "兴国县2022年信访局接待群众多少人次？")])
+def test_a_one_word_office_the_report_never_names_gets_no_figure(pipelines, index, question):
+    """市场监管局, 工会, 妇联, 信访局: the office's own part (监管, 信访) or the whole short name
+    is nowhere in the report, so its totals (调处矛盾纠纷…件, 挽回经济损失…万元) are not the office's."""
+    ans = _ask(pipelines, index, question)
+    assert not ans.found, ans.answer
