@@ -1900,3 +1900,17 @@ def test_a_one_word_office_the_report_never_names_gets_no_figure(pipelines, inde
     is nowhere in the report, so its totals (调处矛盾纠纷…件, 挽回经济损失…万元) are not the office's."""
     ans = _ask(pipelines, index, question)
     assert not ans.found, ans.answer
+
+
+def test_the_absent_things_probe_labels_each_question_by_the_reports_own_text(pipelines):
+    """The probe's label is the report's text, not the answer: 人民调解 is in 盐田's report, 海关 is
+    not (whether the answerer then refuses is what the probe measures; README figures)."""
+    from eval.absent_probe import probe, summary
+    rows = probe(pipelines["sample"], [("人民调解", "人民调解成功率是多少？"), ("海关", "海关查获了多少起走私案件？")])
+    yantian = {r["question"]: r for r in rows if r["question"].startswith("盐田区")}
+    assert yantian["盐田区2020年人民调解成功率是多少？"]["mentioned"]
+    assert yantian["盐田区2020年人民调解成功率是多少？"]["answered"]
+    assert not yantian["盐田区2020年海关查获了多少起走私案件？"]["mentioned"]
+    counts = summary(rows)
+    assert counts["absent"] + counts["present"] == len(rows) and len(rows) % 2 == 0
+    assert counts["absent_answered"] == sum(r["answered"] for r in rows if not r["mentioned"])

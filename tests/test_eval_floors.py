@@ -66,10 +66,9 @@ FLOORS = {
     # the tenth set's dev split (12 new reports, 2026-11-27; 0.930 before it was tuned on)
     "unseen10_dev": {"answer_cited": 0.93, "refusal_accuracy": 0.9, "false_refusal_rate": 0.05,
                      "wrong_figure_rate": 0.05},
-    # the eleventh set's dev split, not tuned on: its first run on the code that wrote these
-    # floors (0.912 answer + citation, 5.4 % wrong figures, refusal accuracy 1.0)
-    "unseen11_dev": {"answer_cited": 0.88, "refusal_accuracy": 0.9, "false_refusal_rate": 0.06,
-                     "wrong_figure_rate": 0.08},
+    # the eleventh set's dev split (12 new reports, 2026-11-27; 0.912 before it was tuned on)
+    "unseen11_dev": {"answer_cited": 0.95, "refusal_accuracy": 0.9, "false_refusal_rate": 0.05,
+                     "wrong_figure_rate": 0.03},
 }
 CEILINGS = ("false_refusal_rate", "wrong_figure_rate")
 
