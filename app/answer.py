@@ -2158,12 +2158,10 @@ def _shared_pairs(asked: str, name: str) -> float:
     return sum(p in asked for p in pairs) / len(pairs) if pairs else 0.0
 
 
-# Chinese names of offices and posts end in the kind of body or post they are: 人民陪审员,
-# 环保部门, 公证处, 仲裁委员会, 法律援助中心, 消费者协会, 12345热线, 派出所
-_INSTITUTION = re.compile(r"(?:员|部门|机构|委员会|中心|协会|热线|法院|局|所|站|处|办公室)$")
-
-
+# Chinese names of offices and posts end in the kind of body or post they are: 税务部门, 公证处,
+# 仲裁委员会, 法律援助中心, 消费者协会, 12345热线, 派出所; 人民陪审员
 _OFFICE_SUFFIX = ("部门", "机构", "委员会", "中心", "协会", "热线", "办公室", "局", "所", "处", "站")
+_INSTITUTION = re.compile("(?:员|法院|" + "|".join(_OFFICE_SUFFIX) + ")$")
 # ...and the ends of one-word office names: 信访局, 检察院, 公安机关, 工会, 妇联
 _OFFICE_END = ("委员会", "办公室", "机关", "中心", "协会", "法院", "局", "院", "所", "处", "站", "会", "联")
 # kinds of department every government has, not one office: 有关部门, 职能部门, 业务部门;
