@@ -388,16 +388,17 @@ class ExtractiveAnswerer:
         # the head's most weighted word is one the reports seldom use (亲自, 法庭): the asker's
         asker_words = bool(head) and self.shares.get(max(head, key=head.get), 0.0) < self.COMMON_SHARE
         head_words = set(tail) if a.head else set(common)
-        # a noun that says which thing is counted, right before the noun it narrows: 公证 of
-        # 公证机构 (Chinese puts the specific noun first); a figure named by the general noun
-        # alone, in a report that never uses the specific one, is another thing's (法律援助机构)
+        # a noun that says which office is meant, right before the word for an office it narrows:
+        # 公证 of 公证机构 (Chinese puts the specific noun first); a figure named by the general
+        # word alone, in a report that never uses the specific one, is another office's (法律援助机构)
         q = a.effective_question
-        pairs = [(t, u) for t in head for u in head if t != u and t + u in q and _is_noun(t)
+        pairs = [(t, u) for t in head for u in head if t != u and t + u in q and _is_noun(t) and _is_office(u)
                  and self.shares.get(u, 0.0) < self.SPECIFIC_SHARE]
         # ...and so does one no report uses at all (仲裁 of 仲裁机构, 信访 of 信访部门): every
         # report lacks it, and "法律援助机构受理…" or "行政复议机关受理…" is another office's figure
         unknown = {t for t in tokenize(phrase) if len(t) >= 2 and t not in self.weights and _is_noun(t)}
-        pairs += [(t, u) for t in unknown for u in head if t + u in q and self.shares.get(u, 0.0) < self.SPECIFIC_SHARE]
+        pairs += [(t, u) for t in unknown for u in head
+                  if t + u in q and _is_office(u) and self.shares.get(u, 0.0) < self.SPECIFIC_SHARE]
         top_head = max(head, key=head.get) if head else None
         offices = _offices_named(q)
         q_numbers = [n for n in _numbers(a.effective_question) if int(float(n)) not in a.years]
@@ -427,12 +428,11 @@ class ExtractiveAnswerer:
                 # is 办 + 法援; its absence says nothing)
                 per_doc[doc] = (
                     sum(w for t, w in common.items() if t in head_words and _absent(t, terms, doc)) / total,
-                    # ...and the most specific or a modifying noun that other reports use, if seldom,
-                    # and this one never does (公证 of 公证机构, in 1 of 60 passages of a small index)
-                    {t for t in head if t not in doc and not _crosses(t, head, doc, q) and (
+                    # ...and a modifying noun that other reports use, if seldom, and this one never
+                    # does (公证 of 公证机构, in 1 of 60 passages of a small index)
+                    {t for t in head if t not in doc and not _crosses(t, terms, doc, q) and (
                         self.shares.get(t, 0.0) >= self.COMMON_SHARE
-                        or ((t == top_head or any(t == m for m, _ in pairs)) and t in self.shares
-                            and _is_noun(t)))},
+                        or (any(t == m for m, _ in pairs) and t in self.shares and _is_noun(t)))},
                     # "行政应诉案件中败诉的有多少件": the part asked (败诉) is a word the reports use;
                     # a report that never uses it does not count that part, only the whole
                     any(t in self.shares and _absent(t, terms, doc) for t in part_only)
@@ -695,9 +695,10 @@ class ExtractiveAnswerer:
         if self.similarity is None or not a.regions or _sub_questions(a) or metric_parts(a) \
                 or not (any(t not in self.shares for t in terms) or self._head_unnamed(a)):
             return None  # every asked word is one the reports use: they would have used it here
-        if any(len(t) >= 4 and t not in self.shares and _INSTITUTION.search(t) for t in terms):
-            # an office's or a post's name (人民陪审员, 环保部门, 监察部门) is its formal name, not
-            # the asker's everyday word: no report in the index names it, so none counts it,
+        if any(len(t) >= 4 and t not in self.shares and _INSTITUTION.search(t) and not t.endswith("人员")
+               for t in terms):
+            # an office's or a post's name (人民陪审员, 环保部门, 监察部门; not a kind of staff,
+            # 公职人员) is its formal name, not the asker's everyday word: no report in the index names it, so none counts it,
             # however close another figure's phrase comes in meaning
             return None
         passages = list(dict.fromkeys(e.chunk.id for e in ev))[:self.MEANING_PASSAGES]
@@ -2167,6 +2168,11 @@ _OFFICE_END = ("委员会", "办公室", "机关", "中心", "协会", "法院",
 # kinds of department every government has, not one office: 有关部门, 职能部门, 业务部门;
 _ANY_OFFICE = frozenset({"有关", "相关", "职能", "业务", "工作", "主管", "直属", "各级", "政府", "行政", "执法", "人民",
                          "居委", "村委"})  # ...and every place: 居委会, 村委会
+
+
+def _is_office(word: str) -> bool:
+    """A word for an office or body: 机构, 部门, 中心, 委员会, 监管局."""
+    return word.endswith(_OFFICE_SUFFIX + ("机关", "法院"))
 
 
 def _offices_named(question: str) -> list[str]:
