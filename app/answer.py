@@ -386,7 +386,8 @@ class ExtractiveAnswerer:
         head = {} if several else self._head_words(a, phrase)
         specific = {t for t in head if self.shares.get(t, 0.0) < self.SPECIFIC_SHARE}
         # the head's most weighted word is one the reports seldom use (亲自, 法庭): the asker's
-        asker_words = bool(head) and self.shares.get(max(head, key=head.get), 0.0) < self.COMMON_SHARE
+        top_head = max(head, key=head.get) if head else None
+        asker_words = bool(head) and self.shares.get(top_head, 0.0) < self.COMMON_SHARE
         head_words = set(tail) if a.head else set(common)
         # a noun that says which office is meant, right before the word for an office it narrows:
         # 公证 of 公证机构 (Chinese puts the specific noun first); a figure named by the general
@@ -399,10 +400,9 @@ class ExtractiveAnswerer:
         unknown = {t for t in tokenize(phrase) if len(t) >= 2 and t not in self.weights and _is_noun(t)}
         pairs += [(t, u) for t in unknown for u in head
                   if t + u in q and _is_office(u) and self.shares.get(u, 0.0) < self.SPECIFIC_SHARE]
-        top_head = max(head, key=head.get) if head else None
         offices = _offices_named(q)
-        q_numbers = [n for n in _numbers(a.effective_question) if int(float(n)) not in a.years]
-        quoted = quoted_names(a.effective_question)
+        q_numbers = [n for n in _numbers(q) if int(float(n)) not in a.years]
+        quoted = quoted_names(q)
         named = q_numbers + list(quoted)  # numbers and names asked
         action = asked_action(a, terms) if a.wants_number else None
         part_terms = _part_terms(a, terms)
@@ -432,7 +432,7 @@ class ExtractiveAnswerer:
                     # does (公证 of 公证机构, in 1 of 60 passages of a small index)
                     {t for t in head if t not in doc and not _crosses(t, terms, doc, q) and (
                         self.shares.get(t, 0.0) >= self.COMMON_SHARE
-                        or (any(t == m for m, _ in pairs) and t in self.shares and _is_noun(t)))},
+                        or (any(t == m for m, _ in pairs) and t in self.shares and _is_noun(t)))} | unknown,
                     # "行政应诉案件中败诉的有多少件": the part asked (败诉) is a word the reports use;
                     # a report that never uses it does not count that part, only the whole
                     any(t in self.shares and _absent(t, terms, doc) for t in part_only)
@@ -440,7 +440,6 @@ class ExtractiveAnswerer:
                     # is one this report never names: its totals are every office's, not that one's
                     or any(o not in doc for o in offices))
             absent, lacks, part_missing = per_doc[doc]
-            lacks = lacks | unknown
             aim = not asks_target and _in_plan(chunk, a)  # the chunk's figures are next year's aims
             for sent in _passage_sentences(chunk.text):
                 if is_instruction(sent):
@@ -698,8 +697,8 @@ class ExtractiveAnswerer:
         if any(len(t) >= 4 and t not in self.shares and _INSTITUTION.search(t) and not t.endswith("人员")
                for t in terms):
             # an office's or a post's name (人民陪审员, 环保部门, 监察部门; not a kind of staff,
-            # 公职人员) is its formal name, not the asker's everyday word: no report in the index names it, so none counts it,
-            # however close another figure's phrase comes in meaning
+            # 公职人员) is its formal name, not the asker's everyday word: no report in the index
+            # names it, so none counts it, however close another figure's phrase comes in meaning
             return None
         passages = list(dict.fromkeys(e.chunk.id for e in ev))[:self.MEANING_PASSAGES]
         phrase = asked_phrase(a)
@@ -1264,23 +1263,28 @@ _TO = re.compile(r"(?:精简|压缩|减少|缩短|提高|提升|增加|下降|�
 
 def _from_to(question: str, sentence: str) -> str:
     """"县级行政审批事项从多少项精简到了多少项？" asks for both ends of a change, which reports
-    write "由原来的412项精简为268项" / "从30天压缩至5天": "由412项精简为268项" ("" otherwise)."""
+    write "由原来的412项精简为268项" / "从30天压缩至5天": the change as written ("" otherwise)."""
     return _change_span(sentence) if _ASKS_FROM_TO.search(question) else ""
 
 
-def _change_ends(sentence: str) -> list[tuple[int, str, int, str]]:
-    """The changes "由X压缩至Y" a sentence states: (X's position, X, Y's position, Y) each."""
+@functools.lru_cache(maxsize=16384)  # asked of each figure of a sentence, question after question
+def _change_ends(sentence: str) -> tuple[tuple[int, int, int, str], ...]:
+    """The changes "由X压缩至Y" a sentence states: (where "由" starts, X's position, Y's
+    position, Y) each."""
     figs = find_figures(sentence)
-    return [(p0, f0, p1, f1) for (p0, f0), (p1, f1) in zip(figs, figs[1:])
-            if _FROM_TO.search(sentence[max(0, p0 - 10):p0]) and _TO.search(sentence[p0 + len(f0):p1])]
+    out = []
+    for (p0, f0), (p1, f1) in zip(figs, figs[1:]):
+        start = _FROM_TO.search(sentence[max(0, p0 - 10):p0])
+        if start and _TO.search(sentence[p0 + len(f0):p1]):
+            out.append((p0 - len(start.group(0)), p0, p1, f1))
+    return tuple(out)
 
 
 def _change_span(sentence: str, pos: int | None = None) -> str:
     """The first change of ``sentence`` (the one with an end at ``pos``), as the report words
     it: "办理时限由15个工作日压缩至3个工作日"; "" when there is none."""
-    for p0, _f0, p1, f1 in _change_ends(sentence):
+    for start, p0, p1, f1 in _change_ends(sentence):
         if pos is None or pos in (p0, p1):
-            start = p0 - len(_FROM_TO.search(sentence[max(0, p0 - 10):p0]).group(0))
             return f"{phrase_before(sentence, start)}{sentence[start:p1 + len(f1)]}"
     return ""
 
@@ -1298,7 +1302,7 @@ def _change_end(question: str, sentence: str, pos: int) -> int:
     now, before = bool(_ASKS_NOW.search(question)), bool(_ASKS_BEFORE.search(question))
     if now == before:
         return 0
-    for p0, _f0, p1, _f1 in _change_ends(sentence):
+    for _start, p0, p1, _f1 in _change_ends(sentence):
         if pos in (p0, p1):
             return 1 if (pos == p1) == now else -1
     return 0

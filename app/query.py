@@ -260,8 +260,7 @@ def _head(q: str, metrics: list[str]) -> str | None:
     if not ask or not metrics:
         return None
     # a phrase written on both sides counts where it follows the ask ("公证机构办理了多少件公证")
-    spans = sorted((q.find(m, ask.end()) if q.find(m, ask.end()) >= 0 else q.find(m), m)
-                   for m in metrics if m in q)
+    spans = sorted((max(q.find(m, ask.end()), q.find(m)), m) for m in metrics if m in q)
     after = [m for pos, m in spans if pos >= ask.end()]
     before = [m for pos, m in spans if pos < ask.start()]
     return "".join(after) if after else before[-1] if before else None
