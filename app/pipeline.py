@@ -25,8 +25,8 @@ from ingest import (Chunk, DocumentNotFoundError, Fact, IndexNotFoundError, Inva
                     Settings, name_forms)
 from ingest.tokenize import is_verb
 
-from app.answer import (asks_plan, base_year_figure, find_figures, Draft, Evidence, ExtractiveAnswerer,
-                        is_upload, metric_parts, term_weights, verify_numbers)
+from app.answer import (asks_plan, base_change, base_year_figure, find_figures, Draft, Evidence, ExtractiveAnswerer,
+                        is_upload, split_sentences, metric_parts, term_weights, verify_numbers)
 from app.compare import compare_answer, merge_drafts, metric_match
 from app.query import QueryAnalysis, analyze_query, region_key, region_names
 
@@ -492,22 +492,25 @@ class ReportQA:
         ("较2020年的142件" beside 2021's 187件, see ``base_year_figure``): that base, said to be
         from the later report, with the later year's figure beside it."""
         a, state = p.analysis, p.state
-        if len(a.years) != 1 or a.wants_change:
+        if len(a.years) != 1:
             return None
-        draft = state.answerer.answer(other, [h.chunk for h in hits])
+        # "那2022年是多少件？增长了多少？": the base is the level asked, the change is said after it
+        # (asked as the one figure of the question in full, the asked year left out: a year said
+        # in the question is no figure to look for, and "增长了多少" is answered after the base)
+        asked = re.sub(rf"{a.years[0]}\s*年度?", "", other.effective_question)
+        level = replace(analyze_query(asked, state.regions, state.years), years=())
+        draft = state.answerer.answer(level, [h.chunk for h in hits])
         if not draft.found or len(draft.quotes) != 1 or (draft.citations[0].meta.get("year") or 0) <= a.years[0]:
             return None
+        quote, report_year = draft.quotes[0], draft.citations[0].meta["year"]
+        # the whole sentence: a quote cut to its figure's clauses may have left the base out
+        sentence = next((t for t in split_sentences(draft.citations[0].text) if quote in t), quote)
         lead, sep, rest = draft.text.partition("：“")
         head, mid, said = lead.partition("》，")
-        report_year = draft.citations[0].meta["year"]
-        for _, fig in find_figures(draft.quotes[0]):
-            base = fig in said and base_year_figure(draft.quotes[0], fig, a.years[0])
-            if base:
-                said = said.replace(f"{report_year}年", f"{a.years[0]}年", 1).replace(
-                    fig, f"{base}（{report_year}年为{fig}）", 1)
-                break
-        else:
+        said = _said_of_base(sentence, said, a.years[0], report_year, a.wants_change)
+        if not said:
             return None
+        rest, draft.quotes = rest.replace(quote, sentence, 1), [sentence]
         reg = region_key(a.regions[0])
         have = state.region_years[reg]
         draft.text = (f"现有报告中没有{reg}{a.years[0]}年的报告（{reg}现有{'、'.join(f'{y}年' for y in have)}"
@@ -728,3 +731,21 @@ def _passage(c: Chunk) -> dict[str, Any]:
     return {"doc_id": c.doc_id, "title": m.get("title", ""), "source": m.get("source", ""),
             "region": m.get("region", ""), "year": m.get("year"), "section": c.section,
             "text": c.text, "chunk_id": c.id}
+
+
+def _said_of_base(sentence: str, said: str, year: int, report_year: int, with_change: bool) -> str | None:
+    """An answer's words about the later report's figure (``said``: "渭南市2023年行政复议申请为
+    1126件") turned into the earlier ``year``'s, whose figure ``sentence`` gives as its base:
+    "渭南市2022年行政复议申请为871件（2023年为1126件，较2022年的871件增长29.3%）". The change
+    is said only when asked (``with_change``) and then must be there; words after the figure are
+    the later year's (", 调解成功2389件") and are left out. None when no stated figure has a base."""
+    for _, fig in find_figures(sentence):
+        base = fig in said and base_year_figure(sentence, fig, year)
+        if not base:
+            continue
+        change = base_change(sentence, base, year) if with_change else None
+        if with_change and not change:
+            return None
+        said = said[:said.find(fig) + len(fig)].replace(f"{report_year}年", f"{year}年", 1)
+        return said.replace(fig, f"{base}（{report_year}年为{fig}{'，' + change if change else ''}）", 1)
+    return None

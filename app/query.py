@@ -48,20 +48,19 @@ _FRAME = re.compile(
     r"有?(?:多少|几)(?:" + "|".join(UNIT_WORDS) + r"|大)?|各区|各地|分别|各是|各有|各为|各自|是什么|是多少|"
     r"有多高|有多大|有多少|哪个区|哪些区|哪个|哪一个|哪些|什么|怎样|如何|怎么样|怎么|情况|请问|"
     + "|".join(PERIOD_WORDS) + "|" +  # "今年以来" before "今年": the first alternative wins
-    r"最高|最低|最多|最少|最大|最小|比较|对比|相比|排名|排序|一共|总共|共计|全年|今年|去年|"
+    r"最高|最低|最多|最少|最大|最小|更高|更低|更多|更少|更大|更小|较高|较低|较多|较少|比较|对比|相比|排名|排序|一共|总共|共计|全年|今年|去年|"
     # the scope of a place (全市: the whole city) and a pointer back (这些调解组织) name no metric
     r"全(?:市|区|县|省|旗|州|盟)|这些|那些|这个|那个|上述|"
-    r"(?:增加|增长|减少|下降|上升|提高|降低|占)了?(?=多少|几)|一下|看看|其中|同一年|同年|当年|该年|这一年|那一年|比(?:上|去|前)一?年|较(?:上|去)年|同比|环比|多了|少了|那么|那|呢|吗|吧|啊|了|的|是|有|和|与|及|或|以及|还有|具体|截至|截止|"
+    r"(?:增加|增长|减少|下降|上升|提高|降低|占)了?(?=(?:百分之)?(?:多少|几))|百分之(?=多少|几)|一下|看看|其中|同一年|同年|当年|该年|这一年|那一年|比(?:上|去|前)一?年|较(?:上|去)年|同比|环比|多了|少了|那么|那|呢|吗|吧|啊|了|的|是|有|和|与|及|或|以及|还有|具体|截至|截止|"
     r"[\s\d，。？！、：；,.?!:;（）()“”\"'《》<>【】\[\]—\-~～]+")
 _PART_OF = re.compile(r"^(这)?其中")
-_WHEN_ASKED = re.compile(r"(?:19|20)\d{2}\s*年度?(?:" + "|".join(PERIOD_WORDS) + ")?")
+WHEN_ASKED = re.compile(r"(?:19|20)\d{2}\s*年度?(?:" + "|".join(PERIOD_WORDS) + ")?")
 _DURATION = re.compile(r"多久|多长时间|多长期限")
 # A question that names its own scope as every place ("各区", "各地", "哪个区最高").
 _ALL_PLACES = re.compile(r"各(?:区|县|市|地|区县|县区|地区)|所有(?:区|县|市|地区)|哪(?:个|些)(?:区|县|市|地)")
 # A question about a change against another year, not about a level.
-_CHANGE = re.compile(r"比(?:上|去|前)一?年|较(?:上|去)年|同比|环比|增长了?(?:多少|几)|增加了?(?:多少|几)|"
-                     r"(?:多|少)了(?:多少|几)|增幅|降幅|下降了?(?:多少|几)|减少了?(?:多少|几)|"
-                     r"(?:提高|提升|上升|降低)了?(?:多少|几)|(?:比|较)\s*(?:19|20)\d{2}\s*年")
+_CHANGE = re.compile(r"比(?:上|去|前)一?年|较(?:上|去)年|同比|环比|(?:增长|增加|下降|减少|提高|提升|上升|降低)了?(?:百分之)?(?:多少|几)|"
+                     r"(?:多|少)了(?:多少|几)|增幅|降幅|(?:比|较)\s*(?:19|20)\d{2}\s*年")
 # A follow-up's year said relative to the year just asked ("上一年是多少件？", "第二年呢？");
 # after 比/较 it is a comparison base instead ("比上一年多了多少").
 _YEAR_BEFORE = re.compile(r"(?<![比较同])(?:上一年|前一年|上年度?|头一年)")
@@ -72,7 +71,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _IMPLIED_UNITS = ((re.compile(r"次数"), "次"),  # "检查的次数": 户次, 人次, 件次 all count times
                   (re.compile(r"纠纷|案件|案子|官司|事项|收案|案卷|文件|诉讼|复议"), "件"),
                   # an amount of money is only ever a money figure ("要回了多少欠的工钱")
-                  (re.compile(r"钱|金额|资金|经费|款项|工资|薪酬|损失|罚没款"), "元"),
+                  (re.compile(r"钱|金额|资金|经费|款项|工资|薪酬|损失|罚没款|补贴|补助|奖补|奖金|费用"), "元"),
                   (re.compile(r"人员|律师|干部|对象|人数|群众|专家"), "人"),
                   (re.compile(r"组织|委员会|调委会|机构|平台|单位|站|室|企业|公司|商户"), "个"))
 
@@ -175,6 +174,12 @@ def _find_regions(text: str, regions_in_index: list[dict]) -> tuple[list[dict], 
             # city as a whole, which a district's figure does not answer
             matches = [r for r in regions_in_index if r.get(level) == reg.get(level)
                        and _ALL_PLACES.search(text)]
+        if not matches and reg.get("district"):
+            # "渭南市华州区…": a place written right after the one it lies in is the place asked;
+            # the covered city only says where it is, and its figures are not the district's
+            found = [(p, r) for p, r in found if not (
+                r.get("city") == reg.get("city") and not r.get("district")
+                and any(n + d in text for n in region_names(r) for d in region_names(reg)))]
         if matches:
             for m in matches:
                 if region_key(m) not in covered_keys:
@@ -239,7 +244,7 @@ def _guard_words(text: str) -> tuple[str, dict[str, str]]:
 def _metric_phrases(text: str, mentions: list[str]) -> list[str]:
     for name in sorted(set(mentions), key=len, reverse=True):
         text = text.replace(name, " ")
-    text = _WHEN_ASKED.sub(" ", text)
+    text = WHEN_ASKED.sub(" ", text)
     text, kept = _guard_words(text)
     parts = ["".join(kept.get(c, c) for c in p.strip()) for p in _FRAME.split(text)]
     # 各 distributes the ask over the things named: "各部门的…", "受理和审结各多少件" -> 受理, 审结
@@ -406,7 +411,7 @@ def asked_phrase(a: QueryAnalysis, whole: bool = False) -> str:
              for n in name_forms(r.get(level, "")) if n} | set(a.unknown_regions)
     for n in sorted(names, key=len, reverse=True):
         text = text.replace(n, "")
-    text = _WHEN_ASKED.sub("", text).strip("，, ")
+    text = WHEN_ASKED.sub("", text).strip("，, ")
     # "清理县政府文件后，还能接着用的有多少件": an earlier clause says where in the report to
     # look; the clause that asks, with the counted thing in it, says what is counted
     last = re.split(r"[，,；;]", text)[-1]

@@ -183,6 +183,23 @@ def unseen11_qa(tmp_path_factory, encoder):
 
 
 @pytest.fixture(scope="session")
+def unseen12_qa(tmp_path_factory, encoder):
+    """The pipeline on an index of the twelfth unseen-report set (eval/sets/unseen12/reports): 12
+    reports of 河北 山西 河南 山东 安徽 浙江 福建 江苏 湖北 陕西 甘肃, written after unseen11 had been
+    tuned on."""
+    return _qa_on(ROOT / "eval" / "sets" / "unseen12" / "reports",
+                  tmp_path_factory.mktemp("unseen12") / "idx", encoder)
+
+
+@pytest.fixture(scope="session")
+def unseen13_qa(tmp_path_factory, encoder):
+    """The pipeline on an index of the thirteenth unseen-report set (eval/sets/unseen13/reports): 12
+    reports of 辽宁 黑龙江 内蒙古 广东 重庆 新疆 湖南, written after unseen12 had been tuned on."""
+    return _qa_on(ROOT / "eval" / "sets" / "unseen13" / "reports",
+                  tmp_path_factory.mktemp("unseen13") / "idx", encoder)
+
+
+@pytest.fixture(scope="session")
 def unseen3_qa(tmp_path_factory, encoder):
     """The pipeline on an index of the third unseen-report set (eval/sets/unseen3/reports): 15
     reports written after the first two sets had been tuned on."""

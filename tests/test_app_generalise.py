@@ -669,10 +669,10 @@ def _said(ans) -> str:
 
 @pytest.fixture(scope="module")
 def pipelines(qa, unseen_qa, unseen2_qa, unseen3_qa, unseen4_qa, unseen5_qa, unseen6_qa, unseen7_qa,
-              unseen8_qa, unseen9_qa) -> dict:
+              unseen8_qa, unseen9_qa, unseen10_qa, unseen11_qa) -> dict:
     return {"sample": qa, "unseen": unseen_qa, "unseen2": unseen2_qa, "unseen3": unseen3_qa,
             "unseen4": unseen4_qa, "unseen5": unseen5_qa, "unseen6": unseen6_qa, "unseen7": unseen7_qa,
-            "unseen8": unseen8_qa, "unseen9": unseen9_qa}
+            "unseen8": unseen8_qa, "unseen9": unseen9_qa, "unseen10": unseen10_qa, "unseen11": unseen11_qa}
 
 
 @pytest.mark.parametrize("index, question, figure", [
@@ -1879,16 +1879,100 @@ def test_an_office_the_report_names_still_gets_its_figure(pipelines):
 
 
 @pytest.mark.unit
-def test_the_office_a_question_names_is_the_noun_before_the_word_for_an_office():
+def test_the_office_a_question_names_is_the_words_before_the_word_for_an_office():
     from app.answer import _offices_named
-    assert _offices_named("赵县2022年税务部门办理了多少件行政处罚？") == ["税务"]
-    assert _offices_named("海沧区2015年12345热线受理了多少件？") == ["12345"]
+    assert _offices_named("赵县2022年税务部门办理了多少件行政处罚？") == [("税务",)]
+    assert _offices_named("海沧区2015年12345热线受理了多少件？") == [("12345",)]
     assert _offices_named("县政府有关部门受理了多少件？") == []           # every government has them
     assert _offices_named("基层调解组织一共处理了多少起纠纷？") == []      # 处 of 处理 is no office
-    assert sorted(_offices_named("市场监管局查处了多少件案件？")) == ["市场", "监管"]
-    assert _offices_named("信访局接待群众多少人次？") == ["信访"]
-    assert _offices_named("工会帮职工讨回工资多少万元？") == ["工会"]
+    assert _offices_named("市场监管局查处了多少件案件？") == [("市场", "监管")]
+    assert _offices_named("信访局接待群众多少人次？") == [("信访",)]
+    assert _offices_named("工会帮职工讨回工资多少万元？") == [("工会",)]
     assert _offices_named("村里居委会调解了多少件？") == []                 # every place has one
+    assert _offices_named("交通运输局查处了多少起？") == [("交通运输",)]    # jieba: an abbreviation
+    assert _offices_named("自然资源部门查处了多少宗？") == [("自然资源",)]  # ...a set phrase
+    assert _offices_named("消防救援机构检查了多少家？") == [("消防", "救援")]
+
+
+@pytest.mark.unit
+def test_a_report_names_an_office_by_its_field_followed_by_the_kind_of_body():
+    from app.answer import _names_office
+    assert _names_office("区市场监督管理局查处案件", ("市场", "监管"))
+    assert _names_office("县教育体育局牵头", ("教育",))
+    assert not _names_office("深入开展法治宣传教育活动", ("教育",))     # the field, no office
+    assert _names_office("全区工会组织", ("工会",))
+    assert not _names_office("12345热线", ("12348",))
+
+
+@pytest.mark.parametrize("index, question", [
+    ("unseen5", "红谷滩区2021年交通运输局查处了多少起超限超载案件？"),  # was: 法律援助案件109起
+    ("unseen7", "溧阳市2022年应急管理局开展了多少次安全生产检查？"),    # was: 赋码检查2156次
+    ("unseen7", "开福区2020年自然资源部门查处了多少宗违法用地？"),      # was: 撤销、确认违法14件
+    ("unseen5", "咸宁市2022年生态环境局办理了多少件环境违法案件？")])   # was: 纠错58件
+def test_an_office_named_by_a_set_phrase_the_report_never_names_gets_no_figure(pipelines, index, question):
+    """交通运输局, 应急管理局, 自然资源部门, 生态环境局: jieba cuts the field as an abbreviation,
+    a verbal noun or a set phrase, and the report never names that office (the field's word alone,
+    生态环境保护, names none): another office's figure that shares the verb is no answer. (Sets the
+    rule was not written on; it was written from the probe's ``fresh`` list on unseen4/6/8/10.)"""
+    ans = _ask(pipelines, index, question)
+    assert not ans.found, ans.answer
+
+
+def test_an_office_the_report_names_by_its_field_and_body_still_gets_its_figure(pipelines):
+    ans = _ask(pipelines, "unseen9", "河源市2023年生态环境局牵头的联合执法查处了多少件环境违法案件？")
+    assert ans.found and "128件" in _said(ans), ans.answer
+
+
+@pytest.mark.parametrize("index, question, district, city_figure", [
+    ("unseen", "兰州市城关区2020年行政复议收到多少件申请？", "城关区", "312件"),
+    ("unseen4", "牡丹江市东安区2022年公证机构办理了多少件？", "东安区", "1.9万件")])
+def test_a_district_written_after_its_covered_city_is_the_place_asked(pipelines, index, question,
+                                                                        district, city_figure):
+    """"兰州市城关区": the city only says where the district lies; with no report of the district
+    the answer says so, and never gives the city's figure as if the question compared the two."""
+    ans = _ask(pipelines, index, question)
+    assert not ans.found and district in ans.answer and city_figure not in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("index, previous, question, year, figures", [
+    ("unseen10", "汉台区2021年受理了多少件法律援助案件？", "上一年是多少件？增长了百分之几？", 2020, ["463件", "16.2%"]),
+    ("unseen10", "宜昌市2020年收到行政复议申请多少件？", "那2019年是多少件？下降了多少？", 2019, ["815件", "9.0%"]),
+    ("unseen11", "铜梁区2023年行政执法机关办理了多少件行政处罚案件？", "上一年呢？增长了多少？", 2022,
+     ["4783件", "9.1%"])])
+def test_last_years_figure_and_the_change_come_from_this_years_report(pipelines, index, previous, question,
+                                                                      year, figures):
+    """"那2022年是多少件？增长了多少？" after a 2023 question, with no 2022 report: the 2023 report
+    gives 2022's figure as the base of its own ("较2022年的871件增长29.3%"), so both are
+    answered from it, saying which report it is. (Written from two unseen12 dev reports.)"""
+    history = [{"role": "user", "content": previous}, {"role": "assistant", "content": "…"}]
+    ans = pipelines[index].ask(question, history=history)
+    said = _said(ans)
+    assert ans.found and f"没有" in said and f"{year}年" in said, ans.answer
+    assert all(f in said for f in figures), ans.answer
+
+
+def test_which_is_higher_compares_each_place_in_its_own_year(pipelines):
+    """"更高/更多" frame the comparison and name no metric of their own (like 最高)."""
+    ans = _ask(pipelines, "unseen10", "开封市2022年和甘南州2020年的行政复议纠错率，哪个更高？各是多少？")
+    assert ans.found and "11.7%" in ans.answer and "16.2%" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("index, question, figures", [
+    ("unseen6", "东城区2023年给困难群众免费提供法律帮助，一共办了多少案子，挽回了多少钱？", ["1132件", "2386万元"]),
+    ("unseen4", "法库县2023年免费帮困难群众打官司，办了多少案子，帮他们挽回了多少钱？", ["368件", "1060万元"]),
+    ("unseen9", "巴音郭楞州2023年给企业发了多少政策奖励补贴，多少家企业拿到了？", ["1.84亿元", "2316家"])])
+def test_a_part_in_the_askers_words_takes_the_figure_its_noun_implies(pipelines, index, question, figures):
+    """"办了多少案子，挽回了多少钱": the other part took 挽回…万元 from the sentence, and 案子
+    implies 件, which one figure left there has; 补贴 is money (元), not the 企业 counted (家)."""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and all(f in _said(ans) for f in figures), ans.answer
+
+
+def test_a_years_nian_is_no_part_of_the_word_after_it(qa):
+    from app.query import analyze_query
+    state = qa.state
+    a = analyze_query("开封市2022年市本级行政复议纠错多少件？", state.regions, state.years)
+    assert "年市" not in state.answerer._terms(a) and "纠错" in state.answerer._terms(a)
 
 
 @pytest.mark.parametrize("index, question", [
@@ -1915,3 +1999,34 @@ def test_the_absent_things_probe_labels_each_question_by_the_reports_own_text(pi
     counts = summary(rows)
     assert counts["absent"] + counts["present"] == len(rows) and len(rows) % 2 == 0
     assert counts["absent_answered"] == sum(r["answered"] for r in rows if not r["mentioned"])
+
+
+@pytest.mark.parametrize("index, question, figures", [
+    ("unseen11", "岳阳县2021年任前法律知识考试有多少人参加，及格的比例是多少？", ["86人", "100%"]),
+    ("unseen2", "江南区2021年领导干部法律知识考试有多少人参加，及格的比例是多少？", ["612人", "100%"])])
+def test_a_rate_asked_in_other_words_is_the_one_percentage_left_in_the_parts_sentence(
+        pipelines, index, question, figures):
+    """"有多少人参加，及格的比例是多少" of "参考86人，合格率100%": the other part took the count,
+    and the sentence has one percentage left. (Written from an unseen13 dev report.)"""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and all(f in _said(ans) for f in figures) and "未给出" not in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("index, question, figures", [
+    ("unseen", "2020年普陀区人民政府收到行政复议申请多少件？受理和审结的分别是多少件？", ["392件", "357件", "341件"]),
+    ("unseen5", "2022年咸宁市人民政府收到行政复议申请多少件？受理和审结的分别是多少件？", ["417件", "389件", "372件"])])
+def test_the_government_that_acted_is_not_what_is_counted(pipelines, index, question, figures):
+    """"区人民政府收到…多少件": 人民政府 (and 民政, which a search cut finds inside it) says who
+    acted; a report without 民政 still counts 收到的申请. The joined parts (受理和审结) come from
+    the ；-clause that goes on from the first part's sentence, not from 受理政府信息公开申请.
+    (Written from an unseen13 dev report.)"""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and all(f in _said(ans) for f in figures) and "未给出" not in ans.answer, ans.answer
+
+
+def test_a_change_asked_with_a_level_comes_with_the_level_of_its_sentence(pipelines):
+    """"执法部门上企业检查了多少回？和前一年比少了多少？": 部门 of 执法部门 says who acted, and
+    the level is the one whose change the report states ("涉企行政检查2863户次，较2023年的…下降
+    30.5%"), not another sentence's 检查 count. (Written from an unseen13 dev report.)"""
+    ans = _ask(pipelines, "unseen7", "天宁区2024年执法部门上企业检查了多少回？和前一年比少了多少？")
+    assert ans.found and "2863户次" in _said(ans) and "30.5%" in _said(ans), ans.answer
