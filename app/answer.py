@@ -530,10 +530,11 @@ class ExtractiveAnswerer:
         # picks the figure of its clause out of a sentence that counts several
         quoted = quoted_names(a.effective_question)
         best, best_key, best_rank = None, None, None
+        shares_asked = a.wants_rate and not a.wants_change and not _CHANGE_WORD.search(a.effective_question)
         for (pos, fig), window in zip(figs, _figure_windows(sent, tuple(figs))):
             unit = _unit_of(fig)
-            if not _unit_allowed(a, fig):
-                continue
+            if not _unit_allowed(a, fig) or (shares_asked and _is_change(sent, fig)):
+                continue  # a share ("占比多少") is no change: not "较2021年的341件增长22.3%"
             unit_ok = 2 if (a.wants_rate and unit in ("%", "％")) or base_unit(unit) == a.asked_unit else \
                 1 if a.asked_unit and (same_unit(unit, a.asked_unit) or  # 几次: 出庭应诉17件次 counts times
                                        (a.asked_unit == "次" and unit.endswith("次"))) else 0
@@ -665,6 +666,9 @@ class ExtractiveAnswerer:
         asker = meaning and self._asker_words_only(a)
         if meaning and ev and (asker or self._head_unnamed(a) or not self.answers(a, ev[0])):
             meant = self.by_meaning(a, ev, ev[0] if asker and self.answers(a, ev[0]) else None)
+            level = None if meant is not None else self._level_by_meaning(a, ev)
+            if level is not None:  # "新开的公司和个体户有多少户？比前一年多了多少？"
+                return self._parts(a, level[1], [level[0]] + ev)
             if meant is not None:  # the asker's own words for what a report counts
                 return self._numeric(a, [meant] + ev)
             if asker:  # words cannot tell its figures apart, and meaning did not either
@@ -674,6 +678,26 @@ class ExtractiveAnswerer:
         if a.wants_number:
             return self._numeric(a, ev)
         return self._descriptive(a, ev, chunks)
+
+    def _level_by_meaning(self, a: QueryAnalysis,
+                          ev: list[Evidence]) -> tuple[Evidence, list[QueryAnalysis]] | None:
+        """"新开的公司和个体户有多少户？比前一年多了多少？": a level in the asker's words and its
+        change. Meaning finds the level (``by_meaning`` of that part: 新登记经营主体4.12万户), and
+        only if its sentence states the change right after it ("同比增长9.8%"), as reports do.
+        Returns that evidence and the two parts (the level's clause as one: 公司和个体户)."""
+        parts = _sub_questions(a)
+        changes = [p for p in parts if p.wants_change]
+        levels = [p for p in parts if not p.wants_change]  # one clause: "公司和个体户有多少户"
+        if len(changes) != 1 or not levels or len({p.question for p in levels}) != 1 \
+                or list(changes[0].metrics) not in ([], ["比上年增减"]):
+            return None
+        level = levels[0]
+        level = replace(level, regions=level.regions or a.regions, years=level.years or a.years)
+        meant = self.by_meaning(level, ev)
+        if meant is None or _next_figure(meant, [meant.figure or ""], lambda f: _is_change(meant.sentence, f)) is None:
+            return None
+        whole = "和".join(p.metrics[0] for p in levels if p.metrics)
+        return meant, [replace(level, metrics=[whole], head=whole), changes[0]]
 
     def _head_unnamed(self, a: QueryAnalysis) -> bool:
         """Is the counted noun one no report uses ("…被人告上法院的官司有多少件": 官司)? Then the
@@ -817,6 +841,7 @@ class ExtractiveAnswerer:
                 used.discard((part.sentence, part.figure))
                 found[i] = None
         found = self._level_with_its_change(parts, found)
+        found = self._count_of_its_share(parts, found)
         for i, sub in enumerate(parts):  # the parts named took theirs: one left is the other's
             if found[i] is None and any(x == best.sentence for x, _ in used):
                 left = _only_figure_in_unit(sub, best, used, listed=True)
@@ -852,23 +877,51 @@ class ExtractiveAnswerer:
                                found: list[Evidence | None]) -> list[Evidence | None]:
         """A change asked with a level ("检查了多少回？和前一年比少了多少？") is that level's
         change, and a report says both in one sentence ("全年涉企检查1927户次，较2022年的2654户次
-        下降27.4%"): when the change was found in another sentence than the level, the level is
-        taken from the change's sentence if the part's words name a figure there about as well."""
+        下降27.4%"): when the change was found in another sentence than the level (or the level
+        in none), the level is taken from the change's sentence if the part's words name a figure
+        there about as well."""
         changes = [i for i, p in enumerate(parts) if p.wants_change]
         levels = [i for i, p in enumerate(parts) if not p.wants_change]
         if len(changes) != 1 or len(levels) != 1:
             return found
         change, level = found[changes[0]], found[levels[0]]
-        if change is None or level is None or change.sentence == level.sentence:
+        if change is None or (level is not None and change.sentence == level.sentence):
             return found
         sub = parts[levels[0]]
         terms = self._terms(sub)
+        here = sum(w for t, w in terms.items() if t in change.sentence)
+        there = sum(w for t, w in terms.items() if t in level.sentence) if level is not None else 0.0
         fig, _, _ = self._pick_figure(sub, change.sentence, _numbers(change.figure or ""), terms,
                                       sum(terms.values()) or 1.0, asked_action(sub, terms))
-        said = {s: sum(w for t, w in terms.items() if t in s) for s in (change.sentence, level.sentence)}
-        if not fig or _is_change(change.sentence, fig) or said[change.sentence] < 0.5 * said[level.sentence]:
+        if not fig and here > there:
+            # the level the change is of, however the asker counts it ("有多少人…申请了复议？比前一
+            # 年多了多少？" of "收到行政复议申请63件，较2020年的44件增长43.2%"): the part's words
+            # are the change's sentence's, not the other sentence's (参考1863人)
+            fig = _changed_level(change.sentence, change.figure or "")
+        if not fig or not here or _is_change(change.sentence, fig) or here < 0.5 * there:
             return found
         return [replace(change, figure=fig) if i == levels[0] else f for i, f in enumerate(found)]
+
+    def _count_of_its_share(self, parts: list[QueryAnalysis],
+                            found: list[Evidence | None]) -> list[Evidence | None]:
+        """A share asked after a count and naming nothing itself ("有多少件被…纠正过来？占比多
+        少？") is that count's share; a report states a rate right after its own count ("纠错21件，
+        纠错率12.9%"), so when the count part's figure is not named by its words (the asker's:
+        "做错了给纠正过来") the rate's own count is the part's."""
+        shares = [i for i, p in enumerate(parts) if p.wants_rate and not _BARE_ASK.sub(
+            "", RATE_WORDS.sub("", p.metrics[0] if p.metrics else ""))]
+        counts = [i for i, p in enumerate(parts) if not p.wants_rate and not p.wants_change]
+        if len(shares) != 1 or len(counts) != 1 or None in (found[shares[0]], found[counts[0]]):
+            return found
+        share, count, sub = found[shares[0]], found[counts[0]], parts[counts[0]]
+        terms = self._terms(sub)
+        own_words = _own_words(count.sentence, count.figure)  # 政府 of 区政府 names nothing in particular
+        if share.sentence != count.sentence or self._names_specifically(terms, own_words):
+            return found
+        own = [f for _, f in find_figures(_rate_and_count_of(share))]
+        if not own or own[-1] == count.figure or not same_unit(_unit_of(own[-1]), sub.asked_unit or ""):
+            return found
+        return [replace(share, figure=own[-1]) if i == counts[0] else f for i, f in enumerate(found)]
 
     def _part_figure(self, a: QueryAnalysis, sub: QueryAnalysis, ev: list[Evidence],
                      used: set[tuple[str, str]], joined: bool = False) -> tuple[Evidence | None, bool]:
@@ -1345,6 +1398,22 @@ def _change_end(question: str, sentence: str, pos: int) -> int:
     return 0
 
 
+def _changed_level(sentence: str, change: str) -> str | None:
+    """The figure a change is of: the last one before it that is neither a base it is counted
+    from ("较2020年的44件") nor another change: 63件 of "收到申请63件，较2020年的44件增长43.2%"."""
+    pos = figure_pos(sentence, change)
+    before = [(p, f) for p, f in find_figures(sentence) if p < pos]
+    for p, f in reversed(before):
+        if not COMPARED_YEAR.search(sentence[max(0, p - 12):p]) and not _is_change(sentence, f) \
+                and _unit_of(f) not in PERCENT_UNITS:
+            return f
+    return None
+
+
+# a rate that is itself a change: 增长率, 增幅, 下降了百分之几
+_CHANGE_WORD = re.compile(r"增长|增幅|增加|下降|降幅|减少|上升|提高|提升|降低|变化|比上年|同比")
+
+
 def _is_change(sentence: str, fig: str) -> bool:
     """``fig`` states a change against another year: "同比增长27.7%", "较上年减少12件"."""
     pos = figure_pos(sentence, fig)
@@ -1509,7 +1578,8 @@ def _same_things_other_measure(part: QueryAnalysis, best: Evidence, used: set) -
     # ("有多少人参加考试，通过的比例是多少") is the next rate of that action (通过率92.5%)
     if part.wants_rate and taken and not any(_unit_of(f) in PERCENT_UNITS for f in taken):
         return _next_figure(best, taken, lambda f: _unit_of(f) in PERCENT_UNITS and (
-            not bare or bare in _rate_name(best.sentence, figure_pos(best.sentence, f))))
+            not bare or bare in _rate_name(best.sentence, figure_pos(best.sentence, f)))
+            and not _is_change(best.sentence, f))  # "较2022年的142件增长31.0%" is no share
     if not all(is_predicate(w) for w in words(bare)):
         return None
     if not part.metrics or not part.asked_unit or not taken or \

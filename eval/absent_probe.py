@@ -7,12 +7,14 @@ report's own text: a thing whose key word the report never uses cannot be answer
 figure stated for it is wrong. Things the report does mention are counted apart (answered or
 not; their figures are not checked here).
 
-Three lists: ``written`` holds the things the third session of 2026-11-27 wrote its rules from
+Four lists: ``written`` holds the things the third session of 2026-11-27 wrote its rules from
 (公证, 仲裁, 信访, 税务 …); ``held_out`` held others (市场监管局, 住建部门, 妇联 …) until that
 session generalised its office rule on them; ``fresh`` (交通运输局, 教育局, 海关 …) was written
-after the rules and never looked at question by question: its figure is the honest one.
+after those rules and looked at one by one only in the fourth session, which widened the rule on
+it; ``fresh2`` (农业农村局, 网格员, 非法集资 …) was written at the start of the fourth session and
+is run only to report: its figure is the honest one.
 
-    python -m eval.absent_probe --index /tmp/u4 --index /tmp/u6 --things fresh
+    python -m eval.absent_probe --index /tmp/u4 --index /tmp/u6 --things fresh2
 """
 from __future__ import annotations
 

@@ -2030,3 +2030,36 @@ def test_a_change_asked_with_a_level_comes_with_the_level_of_its_sentence(pipeli
     30.5%"), not another sentence's 检查 count. (Written from an unseen13 dev report.)"""
     ans = _ask(pipelines, "unseen7", "天宁区2024年执法部门上企业检查了多少回？和前一年比少了多少？")
     assert ans.found and "2863户次" in _said(ans) and "30.5%" in _said(ans), ans.answer
+
+
+@pytest.mark.parametrize("index, question, figures", [
+    ("unseen10", "宜昌2020年老百姓申请复议的案子里，有多少件被上级改了或者撤销了？占比多少？", ["74件", "11.7%"]),
+    ("unseen10", "宁德2020年老百姓申请复议的案子里，有多少件最后被上级改掉或者撤销了？比例多大？", ["138件", "12.6%"])])
+def test_a_share_asked_after_a_count_is_that_counts_rate_never_a_change(pipelines, index, question, figures):
+    """"有多少件…？占比多少？": the share is the count's rate ("纠错74件，纠错率为11.7%"), never the
+    change of another figure ("较2021年的341件增长22.3%" is no share). (Written from an unseen13
+    dev report.)"""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and all(f in _said(ans) for f in figures) and "增长" not in _said(ans), ans.answer
+
+
+@pytest.mark.parametrize("index, question, figures", [
+    ("unseen10", "宜昌2020年有多少人对政府决定不服申请了复议？比前一年少了多少？", ["742件", "9.0%"]),
+    ("unseen10", "汉台区2021年有多少人得到了法律援助？比前一年多了多少？", ["538件", "16.2%"])])
+def test_the_level_of_an_asked_change_is_the_figure_the_change_is_of(pipelines, index, question, figures):
+    """"有多少人…申请了复议？比前一年少了多少？": the change found ("较2019年的815件下降9.0%") is of
+    the figure before it (742件), which the asker counts in people; not 人次 of another sentence.
+    (Written from an unseen13 dev report; 汉台区 was answered "提供法律咨询6900余人次" before.)"""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and all(f in _said(ans) for f in figures), ans.answer
+
+
+@pytest.mark.parametrize("question, figures", [
+    ("九台区2023年新开的公司和个体户有多少户？比前一年多了多少？", ["6127户", "8.3%"]),  # was: 分值占比…
+    ("阜城县2022年新开的公司和个体户有多少户？比前一年多了多少？", ["3820户", "11.6%"])])
+def test_a_level_in_the_askers_words_and_its_change_are_found_by_meaning(pipelines, question, figures):
+    """"新开的公司和个体户有多少户？" names no word of "新登记市场主体6127户": meaning finds the
+    level, and its sentence states the change right after it ("同比增长8.3%"). (Written from an
+    unseen13 dev report.)"""
+    ans = _ask(pipelines, "unseen3", question)
+    assert ans.found and all(f in _said(ans) for f in figures) and "未给出" not in ans.answer, ans.answer
