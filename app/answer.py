@@ -531,6 +531,7 @@ class ExtractiveAnswerer:
         quoted = quoted_names(a.effective_question)
         best, best_key, best_rank = None, None, None
         shares_asked = a.wants_rate and not a.wants_change and not _CHANGE_WORD.search(a.effective_question)
+        people = a.asked_unit == "个" and bool(_PEOPLE_COUNTED.search(a.effective_question))
         for (pos, fig), window in zip(figs, _figure_windows(sent, tuple(figs))):
             unit = _unit_of(fig)
             if not _unit_allowed(a, fig) or (shares_asked and _is_change(sent, fig)):
@@ -539,8 +540,10 @@ class ExtractiveAnswerer:
                 1 if a.asked_unit and (same_unit(unit, a.asked_unit) or  # 几次: 出庭应诉17件次 counts times
                                        (a.asked_unit == "次" and unit.endswith("次"))) else 0
             if a.asked_unit == "个" and not a.unit_implied:
-                # "有执法证的人总共多少个": 个 counts people and things alike, not years or money
-                unit_ok = 2 if unit == "个" else 0 if unit in _COUNTABLE else -1
+                # "有执法证的人总共多少个": 个 counts people and things alike, not years or money;
+                # "多少个懂法的带头人": a noun for people (…人, …员) is counted in people
+                unit_ok = 2 if unit == ("人" if people else "个") or (people and same_unit(unit, "人")) \
+                    else 1 if people and unit == "个" else 0 if unit in _COUNTABLE else -1
             unit_bad = (a.wants_rate and unit not in ("%", "％", "个百分点")) or \
                        (not a.wants_rate and not a.wants_change and unit in ("%", "％")) or \
                        (bool(a.asked_unit) and not unit)
@@ -664,11 +667,11 @@ class ExtractiveAnswerer:
         # without an encoder (``similarity``) or the reports' vocabulary, words alone decide
         meaning = a.wants_number and self.similarity is not None and bool(self.shares)
         asker = meaning and self._asker_words_only(a)
+        level = self._level_by_meaning(a, ev) if meaning and ev else None
+        if level is not None:  # "新开的公司和个体户有多少户？比前一年多了多少？"
+            return self._parts(a, level[1], [level[0][0]] + ev, found=level[0])
         if meaning and ev and (asker or self._head_unnamed(a) or not self.answers(a, ev[0])):
             meant = self.by_meaning(a, ev, ev[0] if asker and self.answers(a, ev[0]) else None)
-            level = None if meant is not None else self._level_by_meaning(a, ev)
-            if level is not None:  # "新开的公司和个体户有多少户？比前一年多了多少？"
-                return self._parts(a, level[1], [level[0]] + ev)
             if meant is not None:  # the asker's own words for what a report counts
                 return self._numeric(a, [meant] + ev)
             if asker:  # words cannot tell its figures apart, and meaning did not either
@@ -680,24 +683,28 @@ class ExtractiveAnswerer:
         return self._descriptive(a, ev, chunks)
 
     def _level_by_meaning(self, a: QueryAnalysis,
-                          ev: list[Evidence]) -> tuple[Evidence, list[QueryAnalysis]] | None:
+                          ev: list[Evidence]) -> tuple[list[Evidence | None], list[QueryAnalysis]] | None:
         """"新开的公司和个体户有多少户？比前一年多了多少？": a level in the asker's words and its
         change. Meaning finds the level (``by_meaning`` of that part: 新登记经营主体4.12万户), and
         only if its sentence states the change right after it ("同比增长9.8%"), as reports do.
-        Returns that evidence and the two parts (the level's clause as one: 公司和个体户)."""
+        Returns the two figures and the two parts (the level's clause as one: 公司和个体户)."""
         parts = _sub_questions(a)
         changes = [p for p in parts if p.wants_change]
         levels = [p for p in parts if not p.wants_change]  # one clause: "公司和个体户有多少户"
         if len(changes) != 1 or not levels or len({p.question for p in levels}) != 1 \
                 or list(changes[0].metrics) not in ([], ["比上年增减"]):
             return None
-        level = levels[0]
-        level = replace(level, regions=level.regions or a.regions, years=level.years or a.years)
-        meant = self.by_meaning(level, ev)
-        if meant is None or _next_figure(meant, [meant.figure or ""], lambda f: _is_change(meant.sentence, f)) is None:
+        # the clause as a whole says how it is counted ("公司和个体户": 户, not 个 of 公司 alone)
+        from app.query import analyze_query  # same package; kept local to show it is a re-analysis
+        clause = analyze_query(levels[0].question, a.regions, a.years)
+        level = replace(levels[0], regions=levels[0].regions or a.regions, years=levels[0].years or a.years,
+                        asked_unit=clause.asked_unit, unit_implied=clause.unit_implied)
+        meant = self.by_meaning(level, ev, changed=True)
+        if meant is None:
             return None
         whole = "和".join(p.metrics[0] for p in levels if p.metrics)
-        return meant, [replace(level, metrics=[whole], head=whole), changes[0]]
+        change = _next_figure(meant, [meant.figure or ""], lambda f: True)
+        return [meant, change], [replace(level, metrics=[whole], head=whole), changes[0]]
 
     def _head_unnamed(self, a: QueryAnalysis) -> bool:
         """Is the counted noun one no report uses ("…被人告上法院的官司有多少件": 官司)? Then the
@@ -715,7 +722,7 @@ class ExtractiveAnswerer:
             not any(self.shares[t] < self.SPECIFIC_SHARE for t in terms if t in self.shares)
 
     def by_meaning(self, a: QueryAnalysis, ev: list[Evidence],
-                   words_pick: Evidence | None = None) -> Evidence | None:
+                   words_pick: Evidence | None = None, changed: bool = False) -> Evidence | None:
         """The figure a question in the asker's own words asks for: "政府被人告上法院的官司有多少件"
         means 行政诉讼案件, "免费帮打工的人讨要工钱的官司" 农民工讨薪案件. No figure's phrase holds
         such words, so the word-based choice finds none; then the encoder's similarity between
@@ -745,7 +752,8 @@ class ExtractiveAnswerer:
                 continue
             figs = tuple(find_figures(e.sentence))
             for (pos, fig), window in zip(figs, _figure_windows(e.sentence, figs)):
-                if _unit_fits(a, e.sentence, fig) and _names_outcomes(a, e.sentence, fig):
+                if _unit_fits(a, e.sentence, fig) and _names_outcomes(a, e.sentence, fig) and (
+                        not changed or _change_after(e, fig)):  # ``changed``: a level whose change is asked
                     # (a list's later clause has its first words)
                     own = _TITLE.sub(" ", _own_phrase(e.sentence, figs, pos, fig)).strip("，,；; ")
                     cands.setdefault((window, own, fig), (e, fig))
@@ -816,11 +824,38 @@ class ExtractiveAnswerer:
         d.text = f"{_lead(best.chunk)}，{said}：“{quote}”[{n}]"
         return d
 
-    def _parts(self, a: QueryAnalysis, parts: list[QueryAnalysis], ev: list[Evidence]) -> Draft:
+    def _parts(self, a: QueryAnalysis, parts: list[QueryAnalysis], ev: list[Evidence],
+               found: list[Evidence | None] | None = None) -> Draft:
         """"受理了多少件，审结多少件？": each part's figure, from the best sentence or, failing
         that, the best other sentence of the same report; a part no sentence gives is named as
-        absent. Each figure with its own noun: "受理为59件，审结为56件"."""
+        absent. Each figure with its own noun: "受理为59件，审结为56件". ``found``: the parts'
+        figures, already known (``_level_by_meaning``)."""
         best, d, said = ev[0], Draft("", True), []
+        found = found if found is not None else self._parts_found(a, parts, ev)
+        absent = []  # said after the figures, so the place and year lead the answer
+        for k, (sub, part) in enumerate(zip(parts, found)):
+            if part is None:
+                absent.append(f"报告未给出{sub.metrics[0] if sub.metrics else '该项'}的数字")
+                continue
+            if any(p is not None and (p.sentence, p.figure) == (part.sentence, part.figure) for p in found[:k]):
+                continue  # "广场和长廊各1处": said once for both
+            n = d.cite(part.chunk, part.sentence)
+            prefix = _where(part) if not said else ""
+            said.append(f"{prefix}{_short_subject(sub, part)}"
+                            f"{_share_after(part, found) or _rate_and_count(part, found)}[{n}]")
+        if not d.citations:
+            return Draft(not_found_text(), False)
+        if len(d.citations) == 1:  # one sentence holds every part: cite it once, after the quote
+            said = [p.replace("[1]", "") for p in said]
+        said += absent
+        quotes = "".join(f"“{q}”[{i + 1}]" for i, q in enumerate(d.quotes))
+        d.text = f"{_lead(best.chunk)}，{'，'.join(said)}：{quotes}"
+        return d
+
+    def _parts_found(self, a: QueryAnalysis, parts: list[QueryAnalysis],
+                     ev: list[Evidence]) -> list[Evidence | None]:
+        """Each part's figure (``_parts``), None for a part no sentence gives."""
+        best = ev[0]
         used: set[tuple[str, str]] = set()
         found: list[Evidence | None] = []
         weak: list[bool] = []
@@ -853,25 +888,7 @@ class ExtractiveAnswerer:
                                 for j, f in enumerate(found) if f is not None and f.sentence == best.sentence):
                     found[i] = left
                     used.add((left.sentence, left.figure))
-        absent = []  # said after the figures, so the place and year lead the answer
-        for k, (sub, part) in enumerate(zip(parts, found)):
-            if part is None:
-                absent.append(f"报告未给出{sub.metrics[0] if sub.metrics else '该项'}的数字")
-                continue
-            if any(p is not None and (p.sentence, p.figure) == (part.sentence, part.figure) for p in found[:k]):
-                continue  # "广场和长廊各1处": said once for both
-            n = d.cite(part.chunk, part.sentence)
-            prefix = _where(part) if not said else ""
-            said.append(f"{prefix}{_short_subject(sub, part)}"
-                            f"{_share_after(part, found) or _rate_and_count(part, found)}[{n}]")
-        if not d.citations:
-            return Draft(not_found_text(), False)
-        if len(d.citations) == 1:  # one sentence holds every part: cite it once, after the quote
-            said = [p.replace("[1]", "") for p in said]
-        said += absent
-        quotes = "".join(f"“{q}”[{i + 1}]" for i, q in enumerate(d.quotes))
-        d.text = f"{_lead(best.chunk)}，{'，'.join(said)}：{quotes}"
-        return d
+        return found
 
     def _level_with_its_change(self, parts: list[QueryAnalysis],
                                found: list[Evidence | None]) -> list[Evidence | None]:
@@ -1404,11 +1421,13 @@ def _changed_level(sentence: str, change: str) -> str | None:
     pos = figure_pos(sentence, change)
     before = [(p, f) for p, f in find_figures(sentence) if p < pos]
     for p, f in reversed(before):
-        if not COMPARED_YEAR.search(sentence[max(0, p - 12):p]) and not _is_change(sentence, f) \
-                and _unit_of(f) not in PERCENT_UNITS:
+        if not _is_base(sentence, p) and not _is_change(sentence, f) and _unit_of(f) not in PERCENT_UNITS:
             return f
     return None
 
+
+# "多少个调解员", "几个懂法的带头人": the noun counted after 个 names people
+_PEOPLE_COUNTED = re.compile(r"(?:多少|几)个[^，,；;？?。！!]*?[人员](?=[？?。，,；;！!]|$)")
 
 # a rate that is itself a change: 增长率, 增幅, 下降了百分之几
 _CHANGE_WORD = re.compile(r"增长|增幅|增加|下降|降幅|减少|上升|提高|提升|降低|变化|比上年|同比")
@@ -1530,10 +1549,14 @@ def _only_figure_in_unit(part: QueryAnalysis, best: Evidence, used: set,
     left to one figure is this part's, and so is one the asked noun implies ("一共办了多少案子，
     挽回了多少钱" of "办理法律援助案件486件，为受援群众挽回经济损失1260万元"). The measure word
     counts within its group: attendance asked in people ("有多少人参加") is stated in person-times
-    ("覆盖群众42万人次"). A rate asked so is the one percentage left."""
+    ("覆盖群众42万人次"). A rate asked so is the one percentage left, or the one whose name
+    shares a character with the asker's word for it."""
     if part.wants_rate and listed:  # "…多少人参加，及格的比例是多少" of "参考1863人，合格率99.4%"
         figs = [f for _, f in find_figures(best.sentence)
                 if _unit_of(f) in ("%", "％") and (best.sentence, f) not in used]
+        own = _BARE_ASK.sub("", RATE_WORDS.sub("", part.metrics[0] if part.metrics else ""))
+        if len(figs) > 1 and own:  # 参考率100%，合格率99.6%: the asker keeps a character (及格 ~ 合格率)
+            figs = [f for f in figs if set(own) & set(_rate_name(best.sentence, figure_pos(best.sentence, f))[:-1])]
         return replace(best, figure=figs[0]) if len(figs) == 1 else None
     if not part.asked_unit or (not listed and (part.unit_implied or part.asked_unit in _GENERIC_UNITS)):
         return None
@@ -1545,6 +1568,20 @@ def _only_figure_in_unit(part: QueryAnalysis, best: Evidence, used: set,
 def _rank_asked(question: str, fig: str) -> bool:
     """"在全省排第几" is answered by a rank ("排第1"), and only by one."""
     return fig.startswith("第") and bool(_ORDINAL_ASK.search(question))
+
+
+def _change_after(e: Evidence, fig: str) -> bool:
+    """Does ``e``'s sentence state a change right after ``fig``, before the next level ("新增市场
+    主体3.12万户，同比增长8.6%")?"""
+    if _is_base(e.sentence, figure_pos(e.sentence, fig)):
+        return False  # "较2023年的4120户次下降30.5%": the base, not the level
+    nxt = _next_figure(replace(e, figure=fig), [fig], lambda f: True)
+    return nxt is not None and _is_change(e.sentence, nxt.figure or "")
+
+
+def _is_base(sentence: str, pos: int) -> bool:
+    """Is the figure at ``pos`` the base a change is counted from ("较2020年的44件")?"""
+    return bool(COMPARED_YEAR.search(sentence[max(0, pos - 12):pos]))
 
 
 def _next_figure(e: Evidence, taken: Sequence[str], keep: Callable[[str], bool]) -> Evidence | None:

@@ -73,6 +73,8 @@ _IMPLIED_UNITS = ((re.compile(r"次数"), "次"),  # "检查的次数": 户次, 
                   # an amount of money is only ever a money figure ("要回了多少欠的工钱")
                   (re.compile(r"钱|金额|资金|经费|款项|工资|薪酬|损失|罚没款|补贴|补助|奖补|奖金|费用"), "元"),
                   (re.compile(r"人员|律师|干部|对象|人数|群众|专家"), "人"),
+                  # firms and traders together are counted in 户 (新登记市场主体3.12万户)
+                  (re.compile(r"个体户|市场主体|经营主体"), "户"),
                   (re.compile(r"组织|委员会|调委会|机构|平台|单位|站|室|企业|公司|商户"), "个"))
 
 

@@ -200,6 +200,15 @@ def unseen13_qa(tmp_path_factory, encoder):
 
 
 @pytest.fixture(scope="session")
+def unseen14_qa(tmp_path_factory, encoder):
+    """The pipeline on an index of the fourteenth unseen-report set (eval/sets/unseen14/reports): 12
+    reports of 山东 天津 山西 河南 浙江 江西 安徽 江苏 陕西 四川 湖北 宁夏, written after unseen13 had been
+    tuned on."""
+    return _qa_on(ROOT / "eval" / "sets" / "unseen14" / "reports",
+                  tmp_path_factory.mktemp("unseen14") / "idx", encoder)
+
+
+@pytest.fixture(scope="session")
 def unseen3_qa(tmp_path_factory, encoder):
     """The pipeline on an index of the third unseen-report set (eval/sets/unseen3/reports): 15
     reports written after the first two sets had been tuned on."""
