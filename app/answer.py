@@ -928,7 +928,7 @@ class ExtractiveAnswerer:
         shares = [i for i, p in enumerate(parts) if p.wants_rate and not _BARE_ASK.sub(
             "", RATE_WORDS.sub("", p.metrics[0] if p.metrics else ""))]
         counts = [i for i, p in enumerate(parts) if not p.wants_rate and not p.wants_change]
-        if len(shares) != 1 or len(counts) != 1 or None in (found[shares[0]], found[counts[0]]):
+        if len(shares) != 1 or len(counts) != 1 or found[shares[0]] is None or found[counts[0]] is None:
             return found
         share, count, sub = found[shares[0]], found[counts[0]], parts[counts[0]]
         terms = self._terms(sub)
@@ -974,7 +974,7 @@ class ExtractiveAnswerer:
             # in a sentence an earlier part used, or in the ；-clause that goes on from it ("收到
             # 行政复议申请417件…；受理389件，审结372件"), before any other ("受理政府信息公开申请342件")
             others.sort(key=lambda e: (all(e.sentence != x for x, _ in used),
-                                       not (e.chunk.id == home.chunk.id and home.sentence in
+                                       not (used and e.chunk.id == home.chunk.id and home.sentence in
                                             _clauses_before(e.chunk.text, e.sentence))))
         for e in (x for x in [best] + others if not _opens_with_other_year(x.sentence, years)):
             # by earlier parts; a figure said of each ("广场和长廊各1处") is every part's
@@ -1642,12 +1642,15 @@ def quoted_names(question: str) -> tuple[str, ...]:
 def _names_outcomes(a: QueryAnalysis, sentence: str, fig: str) -> bool:
     """Does the clause of ``fig`` name every case outcome the question asks (败诉 of "行政诉讼
     案件败诉了多少件")? A total ("作为被告的行政诉讼案件71件") never answers for one outcome
-    (``ingest.figures.CASE_OUTCOMES``); "其中维持24件、撤销3件" names both of its figures"""
+    (``ingest.figures.CASE_OUTCOMES``); "其中维持24件、撤销3件" names both of its figures, and the
+    clause before a change names what changed."""
     outcomes = case_outcomes("".join(a.metrics))
     if not outcomes:
         return True
     pos = figure_pos(sentence, fig)
-    start = max((m.end() for m in _OUTCOME_CLAUSE.finditer(sentence, 0, max(pos, 0))), default=0)
+    marks = [m.end() for m in _OUTCOME_CLAUSE.finditer(sentence, 0, max(pos, 0))]
+    # a change is of the figure of the clause before ("败诉率5.3%，较2023年的7.1%下降1.8个百分点")
+    start = (marks[-2] if len(marks) >= 2 else 0) if marks and _is_change(sentence, fig) else max(marks, default=0)
     end = next((m.start() for m in _OUTCOME_CLAUSE.finditer(sentence, pos + len(fig))), len(sentence))
     return all(o in sentence[start:end] for o in outcomes)
 
@@ -2355,6 +2358,8 @@ def _names_kind(word: str, alone: bool = False) -> bool:
     a two-character word jieba's dictionary lacks, found by its model (住建 of 住建部门: no tag) —
     only ``alone``, right before the bare word for an office (not 到区 of "到区法律援助中心")."""
     tag = token_tag(word)
+    if tag == "ns":
+        return False  # a place (镇宁, 自治县) says where the office is, not which (农村 is a field)
     return tag[:1] in ("n", "v") or tag in ("j", "l") or (alone and not tag and bool(_ABBREVIATION.fullmatch(word)))
 
 

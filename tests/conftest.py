@@ -209,6 +209,15 @@ def unseen14_qa(tmp_path_factory, encoder):
 
 
 @pytest.fixture(scope="session")
+def unseen15_qa(tmp_path_factory, encoder):
+    """The pipeline on an index of the fifteenth unseen-report set (eval/sets/unseen15/reports): 12
+    reports of 北京 内蒙古 吉林 云南 贵州 广东 福建 新疆 青海 湖北, written after unseen14 had been tuned
+    on."""
+    return _qa_on(ROOT / "eval" / "sets" / "unseen15" / "reports",
+                  tmp_path_factory.mktemp("unseen15") / "idx", encoder)
+
+
+@pytest.fixture(scope="session")
 def unseen3_qa(tmp_path_factory, encoder):
     """The pipeline on an index of the third unseen-report set (eval/sets/unseen3/reports): 15
     reports written after the first two sets had been tuned on."""

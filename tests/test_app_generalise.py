@@ -2075,3 +2075,22 @@ def test_firms_and_traders_asked_with_a_change_are_the_level_the_change_follows(
     unseen14 dev report; 牡丹江 words it 新登记市场主体2.1万户)."""
     ans = _ask(pipelines, "unseen4", "牡丹江2022年新开了多少公司和个体户，比前一年多了多少？")
     assert ans.found and "2.1万户" in _said(ans) and "未给出" not in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("index, previous, figure", [
+    ("unseen10", "武义县2022年行政诉讼败诉率是多少？", "3.8个百分点"),
+    ("unseen12", "渭南市2023年行政诉讼败诉率是多少？", "1.9个百分点")])
+def test_the_change_of_an_outcomes_rate_is_named_by_the_clause_before_it(pipelines, index, previous, figure):
+    """"比上一年下降了多少？" after a 败诉率 question: "败诉率4.1%，较2021年的7.9%下降3.8个百分点" —
+    the change's own clause does not repeat 败诉, the clause before it does. (Written from an
+    unseen15 dev report.)"""
+    history = [{"role": "user", "content": previous}, {"role": "assistant", "content": "…"}]
+    ans = pipelines[index].ask("比上一年下降了多少？", history=history)
+    assert ans.found and figure in _said(ans), ans.answer
+
+
+def test_a_place_before_an_office_word_says_where_not_which_office(pipelines):
+    from app.answer import _offices_named
+    assert _offices_named("镇宁自治县政务服务中心梳理出的事项有多少项？") == [("政务", "服务")]
+    ans = _ask(pipelines, "unseen", "兰州市2020年行政复议收到多少件申请？")  # 兰州市 stays the place asked
+    assert ans.found and "312件" in _said(ans), ans.answer
