@@ -688,6 +688,8 @@ class ExtractiveAnswerer:
         change. Meaning finds the level (``by_meaning`` of that part: 新登记经营主体4.12万户), and
         only if its sentence states the change right after it ("同比增长9.8%"), as reports do.
         Returns the two figures and the two parts (the level's clause as one: 公司和个体户)."""
+        if not a.wants_change:
+            return None  # (asked of every quantity question: the parts are analysed only here)
         parts = _sub_questions(a)
         changes = [p for p in parts if p.wants_change]
         levels = [p for p in parts if not p.wants_change]  # one clause: "公司和个体户有多少户"
@@ -925,8 +927,7 @@ class ExtractiveAnswerer:
         少？") is that count's share; a report states a rate right after its own count ("纠错21件，
         纠错率12.9%"), so when the count part's figure is not named by its words (the asker's:
         "做错了给纠正过来") the rate's own count is the part's."""
-        shares = [i for i, p in enumerate(parts) if p.wants_rate and not _BARE_ASK.sub(
-            "", RATE_WORDS.sub("", p.metrics[0] if p.metrics else ""))]
+        shares = [i for i, p in enumerate(parts) if p.wants_rate and not _own_ask_words(p)]
         counts = [i for i, p in enumerate(parts) if not p.wants_rate and not p.wants_change]
         if len(shares) != 1 or len(counts) != 1 or found[shares[0]] is None or found[counts[0]] is None:
             return found
@@ -1554,7 +1555,7 @@ def _only_figure_in_unit(part: QueryAnalysis, best: Evidence, used: set,
     if part.wants_rate and listed:  # "…多少人参加，及格的比例是多少" of "参考1863人，合格率99.4%"
         figs = [f for _, f in find_figures(best.sentence)
                 if _unit_of(f) in ("%", "％") and (best.sentence, f) not in used]
-        own = _BARE_ASK.sub("", RATE_WORDS.sub("", part.metrics[0] if part.metrics else ""))
+        own = _own_ask_words(part)
         if len(figs) > 1 and own:  # 参考率100%，合格率99.6%: the asker keeps a character (及格 ~ 合格率)
             figs = [f for f in figs if set(own) & set(_rate_name(best.sentence, figure_pos(best.sentence, f))[:-1])]
         return replace(best, figure=figs[0]) if len(figs) == 1 else None
@@ -1595,6 +1596,12 @@ def _next_figure(e: Evidence, taken: Sequence[str], keep: Callable[[str], bool])
 _BARE_ASK = re.compile(r"占|多大|多高|多少|几|是|有")  # "占多大比例" asks a share and names nothing
 
 
+def _own_ask_words(part: QueryAnalysis) -> str:
+    """What a part's first metric says besides the ask and any word for a rate: 及格 of "及格的
+    比例是多少", 通过 of "通过的比例", "" of "占多大比例" (a share that names nothing)."""
+    return _BARE_ASK.sub("", RATE_WORDS.sub("", part.metrics[0] if part.metrics else ""))
+
+
 def _same_things_other_measure(part: QueryAnalysis, best: Evidence, used: set) -> Evidence | None:
     """"搞了多少场普法活动，有多少人参加？": a part that names only an action (参加, 来听) and asks
     another kind of measure than the figures the earlier parts took from ``best`` (their sentence) asks
@@ -1610,7 +1617,7 @@ def _same_things_other_measure(part: QueryAnalysis, best: Evidence, used: set) -
     if part.wants_change and taken and list(part.metrics) in ([], ["比上年增减"]):
         # "…一共多少，比前一年少了多少": the change the sentence states after that figure
         return _next_figure(best, taken, lambda f: _is_change(best.sentence, f))
-    bare = _BARE_ASK.sub("", RATE_WORDS.sub("", part.metrics[0] if part.metrics else ""))
+    bare = _own_ask_words(part)
     # a share that names nothing ("占多大比例") is the next rate; one that names only an action
     # ("有多少人参加考试，通过的比例是多少") is the next rate of that action (通过率92.5%)
     if part.wants_rate and taken and not any(_unit_of(f) in PERCENT_UNITS for f in taken):
@@ -1650,7 +1657,8 @@ def _names_outcomes(a: QueryAnalysis, sentence: str, fig: str) -> bool:
     pos = figure_pos(sentence, fig)
     marks = [m.end() for m in _OUTCOME_CLAUSE.finditer(sentence, 0, max(pos, 0))]
     # a change is of the figure of the clause before ("败诉率5.3%，较2023年的7.1%下降1.8个百分点")
-    start = (marks[-2] if len(marks) >= 2 else 0) if marks and _is_change(sentence, fig) else max(marks, default=0)
+    back = 2 if _is_change(sentence, fig) else 1
+    start = marks[-back] if len(marks) >= back else 0
     end = next((m.start() for m in _OUTCOME_CLAUSE.finditer(sentence, pos + len(fig))), len(sentence))
     return all(o in sentence[start:end] for o in outcomes)
 
@@ -1811,6 +1819,11 @@ def _opens_with_other_year(sentence: str, years: Sequence[int]) -> bool:
     return bool(years) and m is not None and int(m.group(1)) not in years
 
 
+def _compared_with(year: int) -> str:
+    """The words that compare with an earlier ``year``'s figure: "较2020年的", "比2021年同期"."""
+    return rf"(?:较|比|与|相较于?|同比)\s*{year}\s*年(?:同期|全年)?的?\s*"
+
+
 def base_year_figure(sentence: str, stated: str, year: int) -> str | None:
     """The figure ``sentence`` gives for an earlier ``year`` as the base of ``stated``, the report's
     own figure. A report compares its year with an earlier one in the clause of the figure itself,
@@ -1824,7 +1837,7 @@ def base_year_figure(sentence: str, stated: str, year: int) -> str | None:
     pos = figure_pos(sentence, stated)
     if pos < 0:
         return None
-    compared = rf"(?:较|比|与|相较于?|同比)\s*{year}\s*年(?:同期|全年)?的?\s*"
+    compared = _compared_with(year)
     when = rf"{compared}({_FIGURE.pattern})"
     after = sentence[pos + len(stated):]
     m = re.match(rf"[，,]?\s*{when}|\s*[（(]\s*{year}\s*年(?:同期|全年)?(?:为|是|：|:)?\s*({_FIGURE.pattern})", after)
@@ -1849,8 +1862,7 @@ def base_change(sentence: str, base: str, year: int) -> str | None:
     """The report's own words for the change from ``base``, the figure it gives for the earlier
     ``year`` (``base_year_figure``): "较2022年的871件增长29.3%" of "收到申请1126件，较2022年的
     871件增长29.3%" — a change is said right after the base it is counted from."""
-    m = re.search(rf"(?:较|比|与|相较于?|同比)\s*{year}\s*年(?:同期|全年)?的?\s*{re.escape(base)}"
-                  rf"[^，,；;。（(\d]{{0,6}}?({_FIGURE.pattern})", sentence)
+    m = re.search(rf"{_compared_with(year)}{re.escape(base)}[^，,；;。（(\d]{{0,6}}?({_FIGURE.pattern})", sentence)
     return m.group(0) if m and _is_change(sentence[:m.end()], m.group(1)) else None
 
 
