@@ -25,7 +25,7 @@ from ingest.figures import (LINK_BEFORE_FIGURE, MEASURE_NOUNS, PERCENT_UNITS, RA
 from ingest.regions import OWN_GOVERNMENT, SCOPE_WORDS
 from ingest.tokenize import is_predicate, is_verb, straddling_words, token_tag, words
 
-from app.query import COMPARED_YEAR, WHEN_ASKED, QueryAnalysis, asked_phrase
+from app.query import COMPARED_YEAR, QUOTED_NAME, WHEN_ASKED, QueryAnalysis, asked_phrase
 
 __all__ = ["Evidence", "Draft", "ExtractiveAnswerer", "verify_numbers", "find_figures",
            "is_instruction", "is_upload", "metric_parts", "stated", "figure_pos", "QUOTE_SEP",
@@ -53,7 +53,7 @@ _NOT_FIGURE_AFTER = re.compile(r"^\s*(?:年(?!以上|以内|内|后|来)|月|日
 _ORDINAL_ASK = re.compile(r"第几")
 _ORDINAL = re.compile(rf"第(?:{_CN_NUM}|\d+)(?:名|位|(?=[，,；;。）)]|$))")  # "获得第四名", "排第1；"
 _TITLE = re.compile(r"《[^》]*》?")
-_QUOTED_NAME = re.compile(r"“[^“”]{2,30}”")
+_QUOTED_NAME = QUOTED_NAME
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE = re.compile(r"[，,；;：:、]")
 # Tokens of a question that frame it but say nothing about what is asked.
@@ -407,6 +407,7 @@ class ExtractiveAnswerer:
         pairs += [(t, u) for t in unknown for u in head
                   if t + u in q and _is_office(u) and self.shares.get(u, 0.0) < self.SPECIFIC_SHARE]
         offices = _offices_named(q)
+        kinds, counted = ([], None) if several else _kind_words(a.head, q)
         q_numbers = [n for n in _numbers(q) if int(float(n)) not in a.years]
         quoted = quoted_names(q)
         named = q_numbers + list(quoted)  # numbers and names asked
@@ -449,6 +450,7 @@ class ExtractiveAnswerer:
                     # "教育局检查了多少所学校"): only a figure said of that field may answer
                     [o[0] for o in offices if not _names_office(doc, o)])
             absent, lacks, part_missing, unnamed = per_doc[doc]
+            kind_absent = any(not _holds(doc, t) for t in kinds)
             aim = not asks_target and _in_plan(chunk, a)  # the chunk's figures are next year's aims
             for sent in _passage_sentences(chunk.text):
                 if is_instruction(sent):
@@ -486,6 +488,12 @@ class ExtractiveAnswerer:
                     if a.wants_change and fig and not several and not _is_change(sent, fig):
                         score *= 0.3  # "比上年增长了多少": the level (1642件) is no answer
                         mismatch = True
+                    if fig and kind_absent and (_holds(_own_words(sent, fig), counted) or not _holds(sent, counted)):
+                        # 物业费纠纷 asked of a report that never says 物业费: "调解矛盾纠纷846件"
+                        # counts every kind of 纠纷 together, and a sentence without 纠纷 counts
+                        # another thing ("调解和解结案262件" of 行政复议)
+                        score *= 0.2
+                        mismatch = hard = True
                     if fig and not several and not _names_outcomes(a, sent, fig):
                         score *= 0.2  # 败诉 asked: "行政诉讼案件71件" is the total, not the lost
                         mismatch = True
@@ -558,7 +566,8 @@ class ExtractiveAnswerer:
             # "比上年多了多少" asks for the change ("同比增长8.5%"), not the level ("1024件")
             change = bool(_CHANGE_BEFORE.search(sent[max(0, pos - 6):pos]))
             # the asked action in the figure's own clause (、 joins the objects of one clause)
-            acts = bool(action) and _in_clause(sent, pos, action)
+            acts = bool(action) and _in_clause(sent, pos, action) and \
+                not _counts_successes(sent, pos, action, a.effective_question)
             # "多少个行政执法单位…" is answered by "31个行政执法单位", the noun right after both
             # (in the asked measure word: "多少件公证事项" is not "2家公证机构")
             # ...and "调解组织一共有多少个" by "3286个人民调解组织": the noun said before the ask
@@ -743,6 +752,8 @@ class ExtractiveAnswerer:
             # 公职人员) is its formal name, not the asker's everyday word: no report in the index
             # names it, so none counts it, however close another figure's phrase comes in meaning
             return None
+        if any(t not in self.shares for t in _kind_words(a.head, a.effective_question)[0]):
+            return None  # ...nor does a kind no report names (物业费 of 物业费纠纷, ``_kind_words``)
         passages = list(dict.fromkeys(e.chunk.id for e in ev))[:self.MEANING_PASSAGES]
         phrase = asked_phrase(a)
         # "清理县政府文件后，还能接着用的有多少件": the earlier clause's words found the sentence;
@@ -1057,6 +1068,10 @@ class ExtractiveAnswerer:
         if named is not None and named.sentences and \
                 _heading_cover(terms, named) >= max(self.min_head_coverage, _heading_cover(terms, best) + 1e-9):
             best = named  # the heading that names what is asked answers it, retrieved or not
+        names = quoted_names(a.question)
+        intro = next((b for b in blocks + whole if any(_introduces(x, n) for x in b.sentences for n in names)),
+                     None) if names and blocks is not plans and blocks is not problems else None
+        best = intro or best  # a named measure is answered where the report says what it is
         picked = _named_item(a, best, limit) or self._topic_paragraph(terms, best, limit) or \
             _informative(best.sentences, terms, limit)
         d = Draft("", True)
@@ -1684,6 +1699,14 @@ def _in_clause(sentence: str, pos: int, word: str) -> bool:
     return word in re.split(r"[，,；;：:]", sentence[:pos])[-1]
 
 
+def _counts_successes(sentence: str, pos: int, action: str, question: str) -> bool:
+    """Does the figure at ``pos`` count the successes of ``action`` ("调解成功6205件"), which a
+    question asking the action alone ("调解了多少起纠纷") does not ask? Reports write the total
+    and the successes of one action side by side ("调处矛盾纠纷6318件，调解成功6205件")."""
+    clause = re.split(r"[，,；;：:]", sentence[:pos])[-1]
+    return action + "成功" in clause and "成功" not in question
+
+
 _ASK_TAIL = re.compile(r"(?:了|的|有|是|都|共|一共|总共|共计|累计|达到?|为|分别|各自?)*(?:多少|几)")
 
 
@@ -2064,6 +2087,8 @@ def _named_item(a: QueryAnalysis, block: "_Block", limit: int) -> list[str]:
     names = quoted_names(a.question)
     lead = next((i for i, s in enumerate(block.sentences)
                  if _ITEM_START.match(s) and any(n in s for n in names)), None)
+    if lead is None:  # ...or by the sentence that says what the name stands for
+        lead = next((i for i, s in enumerate(block.sentences) if any(_introduces(s, n) for n in names)), None)
     if lead is None:
         return []
     run = [block.sentences[lead]]
@@ -2072,6 +2097,13 @@ def _named_item(a: QueryAnalysis, block: "_Block", limit: int) -> list[str]:
             break
         run.append(s)
     return run
+
+
+def _introduces(sentence: str, name: str) -> bool:
+    """Does ``sentence`` say what the quoted ``name`` stands for? Reports introduce a named
+    measure by its name, a few words of its kind, then a colon or 即 and its content: "推行“四个
+    百分百”工作法，即案中100%调解…", "全面推广“巴中跑团”帮办代办服务：由…抽调人员组成…"."""
+    return re.search("“" + re.escape(name) + r"”[^，,。；;：:]{0,8}(?:[：:]|[，,]?即)", sentence) is not None
 
 
 _MEASURE = re.compile(r"\d|“[^”]{2,20}”|一是|二是|三是|建立|制定|出台|开展|推行|实施|组建|设立|印发|创新|实现")
@@ -2425,6 +2457,37 @@ def _action_only(sentence: str, terms: Iterable[str], action: str) -> bool:
     """Does a figure's sentence share nothing with the question but the asked action?
     ("…行政复议申请683件，依法受理621件…" for "信访部门受理了多少件")"""
     return not any(t != action and t not in action and t in sentence for t in terms)
+
+
+def _kind_words(head: str | None, question: str) -> tuple[list[str], str | None]:
+    """The nouns that narrow what is counted to one kind of it, and the counted noun. Chinese
+    writes the nouns that narrow a noun right before it, with no 的 between: 物业费 of "多少件物业费
+    纠纷", 医疗 of "医疗纠纷", 婚姻家庭 of "婚姻家庭纠纷". A report that never uses such a word counts
+    only every kind together ("调解矛盾纠纷846件"), which is no answer to the kind asked. Only a
+    phrase of nouns alone (and 区别词 such as 非法 of 非法集资案件): one with a verb is the asker's
+    clause ("找政府免费咨询法律问题"), whose words need not be the report's."""
+    if not head:
+        return [], None
+    ws = [w for w in words(head) if w.strip()]
+    ws = ws[:-1] + _noun_compound(ws[-1]) if ws else ws
+    # a 区别词 (jieba tag b: 非法, 刑事) narrows a noun as a noun does
+    if len(ws) < 2 or not all((_is_noun(w) or token_tag(w) == "b") and len(w) >= 2 for w in ws[:-1]) \
+            or not _is_noun(ws[-1]) or "".join(ws) not in question:
+        return [], None
+    acted = _own_government_words(question)
+    kinds = [w for w in ws[:-1] if len(w) >= 2 and w not in acted and not _is_office(w)
+             and w not in MEASURE_NOUNS]
+    return kinds, ws[-1]
+
+
+def _noun_compound(word: str) -> list[str]:
+    """A dictionary word that is a noun narrowing a noun, cut in two: 医疗纠纷 -> 医疗, 纠纷
+    (jieba keeps some such compounds whole); any other word as it is."""
+    for part in tokenize(word):
+        if part != word and word.endswith(part) and len(word) - len(part) >= 2 \
+                and _is_noun(part) and _is_noun(word[:-len(part)]):
+            return [word[:-len(part)], part]
+    return [word]
 
 
 def _is_noun(word: str) -> bool:

@@ -445,7 +445,10 @@ class ReportQA:
         hits = self._retrieve(replace(sub, years=(year + 1,)), p.state, extra=p.extra)
         draft = p.state.answerer.answer(sub, [h.chunk for h in hits], years=[year])
         if not draft.found or not all(f"{year}" in q for q in draft.quotes):
-            return "现有报告中没有这一年的报告。"
+            # ...or gives it as the base of its own figure: "较2022年的1.87万件增长15.5%"
+            draft = self._said_by_later_report(sub.effective_question, year, hits, p.state, False)
+            if draft is None:
+                return "现有报告中没有这一年的报告。"
         hits_all += hits
         return f"（没有这一年的报告，据{year + 1}年的报告）{_merge_citations(d, draft)}"
 
@@ -494,29 +497,40 @@ class ReportQA:
         a, state = p.analysis, p.state
         if len(a.years) != 1:
             return None
+        draft = self._said_by_later_report(other.effective_question, a.years[0], hits, state, a.wants_change)
+        if draft is None:
+            return None
+        reg = region_key(a.regions[0])
+        have = state.region_years[reg]
+        draft.text = (f"现有报告中没有{reg}{a.years[0]}年的报告（{reg}现有{'、'.join(f'{y}年' for y in have)}"
+                      f"的报告），{draft.citations[0].meta['year']}年的报告给出了{a.years[0]}年的数字。{draft.text}")
+        draft.note, draft.index_years = p.refusal.note, tuple(have)
+        return _Drafted(draft, hits)
+
+    @staticmethod
+    def _said_by_later_report(question: str, year: int, hits: list[Hit], state: "_State",
+                              with_change: bool) -> Draft | None:
+        """The answer to ``question`` for ``year`` from a later report among ``hits`` that gives
+        the year's figure as the base of its own ("较2022年的871件"), or None."""
         # "那2022年是多少件？增长了多少？": the base is the level asked, the change is said after it
         # (asked as the one figure of the question in full, the asked year left out: a year said
         # in the question is no figure to look for, and "增长了多少" is answered after the base)
-        asked = re.sub(rf"{a.years[0]}\s*年度?", "", other.effective_question)
+        asked = re.sub(rf"{year}\s*年度?", "", question)
         level = replace(analyze_query(asked, state.regions, state.years), years=())
         draft = state.answerer.answer(level, [h.chunk for h in hits])
-        if not draft.found or len(draft.quotes) != 1 or (draft.citations[0].meta.get("year") or 0) <= a.years[0]:
+        if not draft.found or len(draft.quotes) != 1 or (draft.citations[0].meta.get("year") or 0) <= year:
             return None
         quote, report_year = draft.quotes[0], draft.citations[0].meta["year"]
         # the whole sentence: a quote cut to its figure's clauses may have left the base out
         sentence = next((t for t in split_sentences(draft.citations[0].text) if quote in t), quote)
         lead, sep, rest = draft.text.partition("：“")
         head, mid, said = lead.partition("》，")
-        said = _said_of_base(sentence, said, a.years[0], report_year, a.wants_change)
+        said = _said_of_base(sentence, said, year, report_year, with_change)
         if not said:
             return None
-        rest, draft.quotes = rest.replace(quote, sentence, 1), [sentence]
-        reg = region_key(a.regions[0])
-        have = state.region_years[reg]
-        draft.text = (f"现有报告中没有{reg}{a.years[0]}年的报告（{reg}现有{'、'.join(f'{y}年' for y in have)}"
-                      f"的报告），{report_year}年的报告给出了{a.years[0]}年的数字。{head}{mid}{said}{sep}{rest}")
-        draft.note, draft.index_years = p.refusal.note, tuple(have)
-        return _Drafted(draft, hits)
+        draft.text = f"{head}{mid}{said}{sep}{rest.replace(quote, sentence, 1)}"
+        draft.quotes = [sentence]
+        return draft
 
     def _finish(self, p: _Prepared, d: _Drafted, timer: _Timer, answerer: str = "extractive") -> Answer:
         """Verify: every figure in the text must stand in a cited passage, else refuse."""

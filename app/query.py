@@ -311,6 +311,11 @@ def several_not_asked(question: str) -> str:
     return _SEVERAL.sub(repl, question)
 
 
+# A name a question quotes (“四个百分百”工作法, “一次办好”) is the report's own name for one thing:
+# its characters say nothing of what kind of answer is asked (百分 there asks no rate).
+QUOTED_NAME = re.compile(r"“[^“”]{2,30}”")
+
+
 def analyze_query(question: str, regions_in_index: list[dict], years_in_index: list[int],
                   history: list[dict] | None = None) -> QueryAnalysis:
     """Analyse ``question``; with ``history`` (OpenAI-style turns) an elliptical follow-up
@@ -321,15 +326,16 @@ def analyze_query(question: str, regions_in_index: list[dict], years_in_index: l
     years = [int(y) for y in dict.fromkeys(_YEAR.findall(BASE_YEAR.sub("", q)))]
     metrics = _metric_phrases(_YEAR_AFTER.sub(" ", _YEAR_BEFORE.sub(" ", q)), mentions)
     unit, head, money = _ASKED_UNIT.search(q), _head(q, metrics), bool(_ASKS_MONEY.search(q))
+    asks = QUOTED_NAME.sub("“”", q)  # what kind of answer is asked, the quoted names left out
     # "实施满多久" asks for a time, "…的事项占多少" for a share: neither is counted in 件
-    implied = None if _DURATION.search(q) or RATE_WORDS.search(q) else \
+    implied = None if _DURATION.search(q) or RATE_WORDS.search(asks) else \
         "人" if _PEOPLE_ASKED.search(q) else _implied_unit(metrics, head)
     a = QueryAnalysis(
         question=q, effective_question=q, regions=tuple(regions), unknown_regions=tuple(unknown),
         years=tuple(years), metrics=tuple(metrics), head=head,
         asked_unit=_MONEY_UNIT if money else _SPOKEN_UNITS.get(unit.group(1), unit.group(1)) if unit else implied,
         unit_implied=not unit and implied is not None and not money,
-        wants_number=bool(_WANTS_NUMBER.search(q)), wants_rate=bool(RATE_WORDS.search(q)),
+        wants_number=bool(_WANTS_NUMBER.search(asks)), wants_rate=bool(RATE_WORDS.search(asks)),
         # two places in a how-question are where a thing was done ("湛江在吴川试点的…是怎么做的"),
         # not two sides of a comparison of figures
         comparison=bool(_COMPARISON.search(q)) or (len(regions) + len(unknown) >= 2
