@@ -566,8 +566,8 @@ class ExtractiveAnswerer:
             # "比上年多了多少" asks for the change ("同比增长8.5%"), not the level ("1024件")
             change = bool(_CHANGE_BEFORE.search(sent[max(0, pos - 6):pos]))
             # the asked action in the figure's own clause (、 joins the objects of one clause)
-            acts = bool(action) and _in_clause(sent, pos, action) and \
-                not _counts_successes(sent, pos, action, a.effective_question)
+            acts = bool(action) and (_in_clause(sent, pos, action) or _total_before_successes(sent, pos, fig, action)) \
+                and not _counts_successes(sent, pos, action, a.effective_question)
             # "多少个行政执法单位…" is answered by "31个行政执法单位", the noun right after both
             # (in the asked measure word: "多少件公证事项" is not "2家公证机构")
             # ...and "调解组织一共有多少个" by "3286个人民调解组织": the noun said before the ask
@@ -1705,6 +1705,14 @@ def _counts_successes(sentence: str, pos: int, action: str, question: str) -> bo
     and the successes of one action side by side ("调处矛盾纠纷6318件，调解成功6205件")."""
     clause = re.split(r"[，,；;：:]", sentence[:pos])[-1]
     return action + "成功" in clause and "成功" not in question
+
+
+def _total_before_successes(sentence: str, pos: int, fig: str, action: str) -> bool:
+    """Is the figure at ``pos`` the total whose successes the next clause counts ("调处各类矛盾纠纷
+    1576件，调解成功1551件")? Then it is the total of that action, whatever verb it is said with."""
+    after = sentence[pos + len(fig):]
+    nxt = re.search(r"\d", after)
+    return action + "成功" in (after[:nxt.start()] if nxt else after)
 
 
 _ASK_TAIL = re.compile(r"(?:了|的|有|是|都|共|一共|总共|共计|累计|达到?|为|分别|各自?)*(?:多少|几)")
