@@ -2478,14 +2478,25 @@ def _kind_words(head: str | None, question: str) -> tuple[list[str], str | None]
         return [], None
     ws = [w for w in words(head) if w.strip()]
     ws = ws[:-1] + _noun_compound(ws[-1]) if ws else ws
-    # a 区别词 (jieba tag b: 非法, 刑事) narrows a noun as a noun does
-    if len(ws) < 2 or not all((_is_noun(w) or token_tag(w) == "b") and len(w) >= 2 for w in ws[:-1]) \
-            or not _is_noun(ws[-1]) or "".join(ws) not in question:
-        return [], None
+    # a 区别词 (jieba tag b: 非法, 刑事) narrows a noun as a noun does; so does a verb in the noun
+    # phrase a count is asked of ("多少场禁毒宣传", "多少名退休人员"): after 多少 and its measure
+    # word comes the counted noun with all that narrows it
+    phrase = "".join(ws)
+    counted = re.search(r"(?:多少|几)[\u4e00-\u9fff]{0,2}" + re.escape(phrase), question) is not None
+    if len(ws) < 2 or not all(len(w) >= 2 and (_common_noun(w) or token_tag(w) == "b" or counted and is_verb(w))
+                              for w in ws[:-1]) \
+            or not _common_noun(ws[-1]) or phrase not in question or phrase + "的" in question:
+        return [], None  # (…的 makes the phrase narrow another noun: "拿到执法证的人")
     acted = _own_government_words(question)
     kinds = [w for w in ws[:-1] if len(w) >= 2 and w not in acted and not _is_office(w)
              and w not in MEASURE_NOUNS]
     return kinds, ws[-1]
+
+
+def _common_noun(word: str) -> bool:
+    """A noun naming a kind of thing, not a place's or person's name (jieba's ns, nr: it tags
+    上岗 ns and 经过培训 nr)."""
+    return _is_noun(word) and token_tag(word) not in ("ns", "nr")
 
 
 def _noun_compound(word: str) -> list[str]:
