@@ -2477,6 +2477,11 @@ def _kind_words(head: str | None, question: str) -> tuple[list[str], str | None]
     if not head:
         return [], None
     ws = [w for w in words(head) if w.strip()]
+    # "为多少名退休人员提供了法律服务": the counted noun phrase ends where a verb follows a noun
+    cut = next((i for i in range(1, len(ws)) if is_verb(ws[i]) and _common_noun(ws[i - 1])
+                and not _is_noun(ws[i])), len(ws))
+    if re.search(r"(?:多少|几)[\u4e00-\u9fff]{0,2}" + re.escape("".join(ws[:cut])), question):
+        ws = ws[:cut]
     ws = ws[:-1] + _noun_compound(ws[-1]) if ws else ws
     # a 区别词 (jieba tag b: 非法, 刑事) narrows a noun as a noun does; so does a verb in the noun
     # phrase a count is asked of ("多少场禁毒宣传", "多少名退休人员"): after 多少 and its measure
