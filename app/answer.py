@@ -408,6 +408,7 @@ class ExtractiveAnswerer:
                   if t + u in q and _is_office(u) and self.shares.get(u, 0.0) < self.SPECIFIC_SHARE]
         offices = _offices_named(q)
         kinds, counted = ([], None) if several else _kind_words(a.head, q)
+        rare_kinds = [t for t in kinds if self.shares.get(t, 0.0) < self.COMMON_SHARE]
         q_numbers = [n for n in _numbers(q) if int(float(n)) not in a.years]
         quoted = quoted_names(q)
         named = q_numbers + list(quoted)  # numbers and names asked
@@ -494,6 +495,16 @@ class ExtractiveAnswerer:
                         # another thing ("调解和解结案262件" of 行政复议)
                         score *= 0.2
                         mismatch = hard = True
+                    elif fig and kinds and _counts_bodies(sent, fig, counted):
+                        score *= 0.2  # 物业纠纷 asked: "在物业…等领域设立…调解委员会9个" counts bodies
+                        mismatch = True
+                    elif fig and rare_kinds and _holds(_own_words(sent, fig), counted) \
+                            and not all(_holds(sent, t) for t in rare_kinds):
+                        # 物业纠纷 asked of a report that names 物业 elsewhere: "调解矛盾纠纷9105件"
+                        # counts every kind (a word most reports use says the thing in general:
+                        # 行政 of 林业行政案件)
+                        score *= 0.2
+                        mismatch = True
                     if fig and not several and not _names_outcomes(a, sent, fig):
                         score *= 0.2  # 败诉 asked: "行政诉讼案件71件" is the total, not the lost
                         mismatch = True
@@ -2490,12 +2501,26 @@ def _kind_words(head: str | None, question: str) -> tuple[list[str], str | None]
     counted = re.search(r"(?:多少|几)[\u4e00-\u9fff]{0,2}" + re.escape(phrase), question) is not None
     if len(ws) < 2 or not all(len(w) >= 2 and (_common_noun(w) or token_tag(w) == "b" or counted and is_verb(w))
                               for w in ws[:-1]) \
-            or not _common_noun(ws[-1]) or phrase not in question or phrase + "的" in question:
-        return [], None  # (…的 makes the phrase narrow another noun: "拿到执法证的人")
+            or not _common_noun(ws[-1]) or phrase not in question or phrase + "的" in question \
+            or len(ws[-1]) < 2 and not re.search(re.escape(phrase) + r"(?:[？?，,。；;！!]|$)", question):
+        # (…的 makes the phrase narrow another noun: "拿到执法证的人"; a one-character noun ends
+        # the phrase only where the clause ends: 员 of "多少名网格员？", not 时 of "事项办事时不用…")
+        return [], None
     acted = _own_government_words(question)
     kinds = [w for w in ws[:-1] if len(w) >= 2 and w not in acted and not _is_office(w)
              and w not in MEASURE_NOUNS]
     return kinds, ws[-1]
+
+
+def _counts_bodies(sentence: str, fig: str, counted: str | None) -> bool:
+    """Does ``fig`` count bodies (委员会, 调解组织, 工作室) while the question counts another noun
+    (纠纷)? A Chinese count names its noun right before or after the figure: "设立…调解委员会9个"."""
+    if not counted or _is_office(counted) or counted.endswith("组织"):
+        return False
+    pos = figure_pos(sentence, fig)
+    before = words(_just_before(sentence, pos).rstrip("”’\"'"))  # a quoted name's kind: “厝边调解室”45个
+    noun = before[-1] if before else ""
+    return (_is_office(noun) or noun.endswith(("组织", "室"))) and not _holds(_own_words(sentence, fig), counted)
 
 
 def _common_noun(word: str) -> bool:
