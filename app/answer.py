@@ -2494,17 +2494,19 @@ def _kind_words(head: str | None, question: str) -> tuple[list[str], str | None]
     if re.search(r"(?:多少|几)[\u4e00-\u9fff]{0,2}" + re.escape("".join(ws[:cut])), question):
         ws = ws[:cut]
     ws = ws[:-1] + _noun_compound(ws[-1]) if ws else ws
-    # a 区别词 (jieba tag b: 非法, 刑事) narrows a noun as a noun does; so does a verb in the noun
+    # a 区别词 (jieba tag b: 非法, 刑事) or a set phrase (l: 食品安全) narrows a noun as a noun does; so does a verb in the noun
     # phrase a count is asked of ("多少场禁毒宣传", "多少名退休人员"): after 多少 and its measure
     # word comes the counted noun with all that narrows it
     phrase = "".join(ws)
     counted = re.search(r"(?:多少|几)[\u4e00-\u9fff]{0,2}" + re.escape(phrase), question) is not None
-    if len(ws) < 2 or not all(len(w) >= 2 and (_common_noun(w) or token_tag(w) == "b" or counted and is_verb(w))
+    if len(ws) < 2 or not all(len(w) >= 2 and (_common_noun(w) or token_tag(w) in ("b", "l") or counted and is_verb(w))
                               for w in ws[:-1]) \
             or not _common_noun(ws[-1]) or phrase not in question or phrase + "的" in question \
-            or len(ws[-1]) < 2 and not re.search(re.escape(phrase) + r"(?:[？?，,。；;！!]|$)", question):
+            or len(ws[-1]) < 2 and not re.search(re.escape(phrase) + r"(?:[？?，,。；;！!]|$)", question) \
+            or RATE_WORDS.search(ws[-1]):
         # (…的 makes the phrase narrow another noun: "拿到执法证的人"; a one-character noun ends
-        # the phrase only where the clause ends: 员 of "多少名网格员？", not 时 of "事项办事时不用…")
+        # the phrase only where the clause ends: 员 of "多少名网格员？", not 时 of "事项办事时不用…";
+        # a rate is named by its …率 word, the words before it say whose rate: 人民调解 of 人民调解成功率)
         return [], None
     acted = _own_government_words(question)
     kinds = [w for w in ws[:-1] if len(w) >= 2 and w not in acted and not _is_office(w)
