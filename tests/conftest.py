@@ -218,6 +218,14 @@ def unseen15_qa(tmp_path_factory, encoder):
 
 
 @pytest.fixture(scope="session")
+def unseen16_qa(tmp_path_factory, encoder):
+    """The pipeline on an index of the sixteenth unseen-report set (eval/sets/unseen16/reports): 12
+    reports of 天津 山西 河南 山东 安徽 江西 浙江 四川 重庆 湖北, written after unseen15 had been tuned on."""
+    return _qa_on(ROOT / "eval" / "sets" / "unseen16" / "reports",
+                  tmp_path_factory.mktemp("unseen16") / "idx", encoder)
+
+
+@pytest.fixture(scope="session")
 def unseen3_qa(tmp_path_factory, encoder):
     """The pipeline on an index of the third unseen-report set (eval/sets/unseen3/reports): 15
     reports written after the first two sets had been tuned on."""
