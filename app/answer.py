@@ -1096,7 +1096,10 @@ class ExtractiveAnswerer:
         if blocks is problems:  # shortcomings are no 主要做法: named as the report names them
             d.text = f"{_lead(best.chunk)}，{where}{topic}：{body}[{n}]"
             return d
-        topic = f"在“{topic}”方面" if topic and topic not in best.chunk.meta.get("title", "") else ""
+        # a numbered line that states results in clauses ("1.持续推进…建设，…提档升级，实现“一个
+        # 窗口对外”", "…评查案卷480卷") is an item of the list, not a heading naming its topic
+        heading_like = topic.count("，") < 2 and not any(_unit_of(f) for _, f in find_figures(topic))
+        topic = f"在“{topic}”方面" if topic and heading_like and topic not in best.chunk.meta.get("title", "") else ""
         d.text = f"{_lead(best.chunk)}，{where}{topic}的主要做法：{body}[{n}]"
         return d
 

@@ -2188,3 +2188,14 @@ def test_a_kind_named_only_in_passing_gets_no_total(pipelines, index, question):
 def test_a_count_of_bodies_is_told_from_a_count_of_disputes(sentence, figure, bodies):
     from app.answer import _counts_bodies
     assert _counts_bodies(sentence, figure, "纠纷") is bodies
+
+
+def test_a_numbered_line_stating_results_is_not_named_as_the_topic(pipelines):
+    """"3. 推行“综合执法进小区”：…" sits under "（三）开展行政执法“三项制度”专项检查，评查行政处罚案卷
+    480卷，优秀率36.5%": a line with results is an item, not a heading that names the answer's topic;
+    a real heading still is ("在“出台和实施…“1+3”制度体系”方面")."""
+    ans = _ask(pipelines, "unseen6", "“综合执法进小区”是怎么做的？")
+    lead = ans.answer.split("：“")[0]
+    assert ans.found and "480卷" not in lead and "联络点" in ans.answer, ans.answer
+    ans = _ask(pipelines, "sample", "宝安区规范社区管理体制出台的是什么制度体系？")
+    assert "“1+3”制度体系”方面" in ans.answer, ans.answer
