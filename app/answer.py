@@ -763,6 +763,8 @@ class ExtractiveAnswerer:
             # 公职人员) is its formal name, not the asker's everyday word: no report in the index
             # names it, so none counts it, however close another figure's phrase comes in meaning
             return None
+        if any(len(t) >= 3 and t not in self.shares and t.endswith(("人", "工")) and _common_noun(t) for t in terms):
+            return None  # ...nor does a group of people named by a word of its own (未成年人, 农民工)
         if any(t not in self.shares for t in _kind_words(a.head, a.effective_question)[0]):
             return None  # ...nor does a kind no report names (物业费 of 物业费纠纷, ``_kind_words``)
         passages = list(dict.fromkeys(e.chunk.id for e in ev))[:self.MEANING_PASSAGES]
