@@ -407,7 +407,7 @@ class ExtractiveAnswerer:
         pairs += [(t, u) for t in unknown for u in head
                   if t + u in q and _is_office(u) and self.shares.get(u, 0.0) < self.SPECIFIC_SHARE]
         offices = _offices_named(q)
-        kinds, counted = ([], None) if several else _kind_words(a.head, q)
+        kinds, counted = ((), None) if several else _kind_words(a.head, q)
         rare_kinds = [t for t in kinds if self.shares.get(t, 0.0) < self.COMMON_SHARE]
         q_numbers = [n for n in _numbers(q) if int(float(n)) not in a.years]
         quoted = quoted_names(q)
@@ -496,7 +496,8 @@ class ExtractiveAnswerer:
                         score *= 0.2
                         mismatch = hard = True
                     elif fig and kinds and _counts_bodies(sent, fig, counted):
-                        score *= 0.2  # 物业纠纷 asked: "在物业…等领域设立…调解委员会9个" counts bodies
+                        # 物业纠纷 asked: "在物业…等领域设立…调解委员会9个" counts bodies
+                        score *= 0.2
                         mismatch = True
                     elif fig and rare_kinds and _holds(_own_words(sent, fig), counted) \
                             and not all(_holds(sent, t) for t in rare_kinds):
@@ -763,7 +764,8 @@ class ExtractiveAnswerer:
             # 公职人员) is its formal name, not the asker's everyday word: no report in the index
             # names it, so none counts it, however close another figure's phrase comes in meaning
             return None
-        if any(len(t) >= 3 and t not in self.shares and t.endswith(("人", "工")) and _common_noun(t) for t in terms):
+        if any(len(t) >= 3 and t not in self.shares and t.endswith(("人", "工")) and _common_noun(t)
+               for t in terms):
             return None  # ...nor does a group of people named by a word of its own (未成年人, 农民工)
         if any(t not in self.shares for t in _kind_words(a.head, a.effective_question)[0]):
             return None  # ...nor does a kind no report names (物业费 of 物业费纠纷, ``_kind_words``)
@@ -1101,7 +1103,8 @@ class ExtractiveAnswerer:
         # a numbered line that states results in clauses ("1.持续推进…建设，…提档升级，实现“一个
         # 窗口对外”", "…评查案卷480卷") is an item of the list, not a heading naming its topic
         heading_like = topic.count("，") < 2 and not any(_unit_of(f) for _, f in find_figures(topic))
-        topic = f"在“{topic}”方面" if topic and heading_like and topic not in best.chunk.meta.get("title", "") else ""
+        named_topic = topic and heading_like and topic not in best.chunk.meta.get("title", "")
+        topic = f"在“{topic}”方面" if named_topic else ""
         d.text = f"{_lead(best.chunk)}，{where}{topic}的主要做法：{body}[{n}]"
         return d
 
@@ -2483,40 +2486,44 @@ def _action_only(sentence: str, terms: Iterable[str], action: str) -> bool:
     return not any(t != action and t not in action and t in sentence for t in terms)
 
 
-def _kind_words(head: str | None, question: str) -> tuple[list[str], str | None]:
-    """The nouns that narrow what is counted to one kind of it, and the counted noun. Chinese
-    writes the nouns that narrow a noun right before it, with no 的 between: 物业费 of "多少件物业费
-    纠纷", 医疗 of "医疗纠纷", 婚姻家庭 of "婚姻家庭纠纷". A report that never uses such a word counts
-    only every kind together ("调解矛盾纠纷846件"), which is no answer to the kind asked. Only a
-    phrase of nouns alone (and 区别词 such as 非法 of 非法集资案件): one with a verb is the asker's
-    clause ("找政府免费咨询法律问题"), whose words need not be the report's."""
+@functools.lru_cache(maxsize=4096)  # asked of every passage's evidence and again by meaning
+def _kind_words(head: str | None, question: str) -> tuple[tuple[str, ...], str | None]:
+    """The words that narrow what is counted to one kind of it, and the counted noun. Chinese
+    writes what narrows a noun right before it, with no 的 between: 物业费 of "多少件物业费纠纷",
+    医疗 of "医疗纠纷", 食品安全 of "食品安全案件". A report that never uses such a word counts only
+    every kind together ("调解矛盾纠纷846件"), which is no answer to the kind asked. Nouns, 区别词
+    (jieba tag b: 非法 of 非法集资案件) and set phrases (l: 食品安全) narrow a noun; a verb does only
+    in the noun phrase a count is asked of, right after 多少 and its measure word ("多少场禁毒宣传",
+    "多少名退休人员"): elsewhere a verb makes the phrase the asker's clause ("找政府免费咨询法律问题"),
+    whose words need not be the report's."""
     if not head:
-        return [], None
+        return (), None
     ws = [w for w in words(head) if w.strip()]
     # "为多少名退休人员提供了法律服务": the counted noun phrase ends where a verb follows a noun
     cut = next((i for i in range(1, len(ws)) if is_verb(ws[i]) and _common_noun(ws[i - 1])
                 and not _is_noun(ws[i])), len(ws))
-    if re.search(r"(?:多少|几)[\u4e00-\u9fff]{0,2}" + re.escape("".join(ws[:cut])), question):
+    if re.search(_COUNTED_AFTER + re.escape("".join(ws[:cut])), question):
         ws = ws[:cut]
     ws = ws[:-1] + _noun_compound(ws[-1]) if ws else ws
-    # a 区别词 (jieba tag b: 非法, 刑事) or a set phrase (l: 食品安全) narrows a noun as a noun does; so does a verb in the noun
-    # phrase a count is asked of ("多少场禁毒宣传", "多少名退休人员"): after 多少 and its measure
-    # word comes the counted noun with all that narrows it
     phrase = "".join(ws)
-    counted = re.search(r"(?:多少|几)[\u4e00-\u9fff]{0,2}" + re.escape(phrase), question) is not None
-    if len(ws) < 2 or not all(len(w) >= 2 and (_common_noun(w) or token_tag(w) in ("b", "l") or counted and is_verb(w))
-                              for w in ws[:-1]) \
+    counted = re.search(_COUNTED_AFTER + re.escape(phrase), question) is not None
+    if len(ws) < 2 or not all(len(w) >= 2 and (_common_noun(w) or token_tag(w) in ("b", "l")
+                                               or counted and is_verb(w)) for w in ws[:-1]) \
             or not _common_noun(ws[-1]) or phrase not in question or phrase + "的" in question \
             or len(ws[-1]) < 2 and not re.search(re.escape(phrase) + r"(?:[？?，,。；;！!]|$)", question) \
             or RATE_WORDS.search(ws[-1]):
         # (…的 makes the phrase narrow another noun: "拿到执法证的人"; a one-character noun ends
         # the phrase only where the clause ends: 员 of "多少名网格员？", not 时 of "事项办事时不用…";
         # a rate is named by its …率 word, the words before it say whose rate: 人民调解 of 人民调解成功率)
-        return [], None
+        return (), None
     acted = _own_government_words(question)
-    kinds = [w for w in ws[:-1] if len(w) >= 2 and w not in acted and not _is_office(w)
-             and w not in MEASURE_NOUNS]
+    kinds = tuple(w for w in ws[:-1] if len(w) >= 2 and w not in acted and not _is_office(w)
+                  and w not in MEASURE_NOUNS)
     return kinds, ws[-1]
+
+
+# 多少 or 几 and a measure word of up to two characters (件, 人次): what follows is the counted noun
+_COUNTED_AFTER = r"(?:多少|几)[\u4e00-\u9fff]{0,2}"
 
 
 def _counts_bodies(sentence: str, fig: str, counted: str | None) -> bool:
