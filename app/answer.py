@@ -2506,9 +2506,10 @@ def _kind_words(head: str | None, question: str) -> tuple[tuple[str, ...], str |
         ws = ws[:cut]
     ws = ws[:-1] + _noun_compound(ws[-1]) if ws else ws
     phrase = "".join(ws)
-    counted = re.search(_COUNTED_AFTER + re.escape(phrase), question) is not None
-    if len(ws) < 2 or not all(len(w) >= 2 and (_common_noun(w) or token_tag(w) in ("b", "l")
-                                               or counted and is_verb(w)) for w in ws[:-1]) \
+    if not re.search(_MEASURED_AFTER + re.escape(phrase), question):
+        return (), None  # only the phrase a measured count is asked of is surely the counted noun
+    if len(ws) < 2 or not all(len(w) >= 2 and (_common_noun(w) or token_tag(w) in ("b", "l") or is_verb(w))
+                              for w in ws[:-1]) \
             or not _common_noun(ws[-1]) or phrase not in question or phrase + "的" in question \
             or len(ws[-1]) < 2 and not re.search(re.escape(phrase) + r"(?:[？?，,。；;！!]|$)", question) \
             or RATE_WORDS.search(ws[-1]):
@@ -2524,6 +2525,10 @@ def _kind_words(head: str | None, question: str) -> tuple[tuple[str, ...], str |
 
 # 多少 or 几 and a measure word of up to two characters (件, 人次): what follows is the counted noun
 _COUNTED_AFTER = r"(?:多少|几)[\u4e00-\u9fff]{0,2}"
+# ...with the measure word said: the phrase after it is the counted noun with what narrows it, a
+# verb too ("多少场禁毒宣传"); after a bare 多少 it may be a clause ("多少公职人员学法考试": people
+# who sat an exam, not a kind of 考试), and a phrase before the ask may be one ("常务会议上学法学了几次")
+_MEASURED_AFTER = r"(?:多少|几)(?:" + "|".join(sorted(UNIT_WORDS, key=len, reverse=True)) + ")"
 
 
 def _counts_bodies(sentence: str, fig: str, counted: str | None) -> bool:
@@ -2545,7 +2550,11 @@ def _common_noun(word: str) -> bool:
 
 def _noun_compound(word: str) -> list[str]:
     """A dictionary word that is a noun narrowing a noun, cut in two: 医疗纠纷 -> 医疗, 纠纷
-    (jieba keeps some such compounds whole); any other word as it is."""
+    (jieba keeps some such compounds whole, tagging them z); any other word as it is, and so a
+    word jieba calls a noun of its own (公职人员: one class of staff, not a kind of 人员 that a
+    report's 国家工作人员 would leave out)."""
+    if token_tag(word) == "n":
+        return [word]
     for part in tokenize(word):
         if part != word and word.endswith(part) and len(word) - len(part) >= 2 \
                 and _is_noun(part) and _is_noun(word[:-len(part)]):
