@@ -53,7 +53,6 @@ _NOT_FIGURE_AFTER = re.compile(r"^\s*(?:年(?!以上|以内|内|后|来)|月|日
 _ORDINAL_ASK = re.compile(r"第几")
 _ORDINAL = re.compile(rf"第(?:{_CN_NUM}|\d+)(?:名|位|(?=[，,；;。）)]|$))")  # "获得第四名", "排第1；"
 _TITLE = re.compile(r"《[^》]*》?")
-_QUOTED_NAME = QUOTED_NAME
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE = re.compile(r"[，,；;：:、]")
 # Tokens of a question that frame it but say nothing about what is asked.
@@ -190,7 +189,7 @@ def find_figures(sentence: str, exclude: Iterable[str] = ()) -> list[tuple[int, 
 def _figures(sentence: str, exclude: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
     excluded = set(exclude)
     # a quoted name holds words, not counts: "推出“高效办成一件事”事项166个", "“1小时城市圈”"
-    names = [q.span() for q in _QUOTED_NAME.finditer(sentence)]
+    names = [q.span() for q in QUOTED_NAME.finditer(sentence)]
     out = []
     for m in _FIGURE.finditer(sentence):
         fig = m.group(0).strip()
@@ -423,7 +422,7 @@ class ExtractiveAnswerer:
         # sentence that merely shares the asked verb (收到行政复议申请197件)
         quoted_found = [n for n in quoted if any(n in c.text for c in chunks)]
         out = []
-        per_doc: dict[str, tuple[float, set[str], bool]] = {}
+        per_doc: dict[str, tuple[float, set[str], bool, list[str], bool]] = {}
         asks_target = bool(_ASKS_TARGET.search(a.effective_question))
         for rank, chunk in enumerate(chunks):
             context = f"{chunk.meta.get('title', '')} {chunk.section} {chunk.text}"
@@ -449,9 +448,10 @@ class ExtractiveAnswerer:
                     or any(t not in doc for o in offices for t in o),
                     # ...or uses its field's word, but never for an office (教育 of 法治教育, asked
                     # "教育局检查了多少所学校"): only a figure said of that field may answer
-                    [o[0] for o in offices if not _names_office(doc, o)])
-            absent, lacks, part_missing, unnamed = per_doc[doc]
-            kind_absent = any(not _holds(doc, t) for t in kinds)
+                    [o[0] for o in offices if not _names_office(doc, o)],
+                    # a word narrowing the counted noun to one kind (物业费 of 物业费纠纷) it never uses
+                    any(not _holds(doc, t) for t in kinds))
+            absent, lacks, part_missing, unnamed, kind_absent = per_doc[doc]
             aim = not asks_target and _in_plan(chunk, a)  # the chunk's figures are next year's aims
             for sent in _passage_sentences(chunk.text):
                 if is_instruction(sent):
@@ -489,23 +489,10 @@ class ExtractiveAnswerer:
                     if a.wants_change and fig and not several and not _is_change(sent, fig):
                         score *= 0.3  # "比上年增长了多少": the level (1642件) is no answer
                         mismatch = True
-                    if fig and kind_absent and (_holds(_own_words(sent, fig), counted) or not _holds(sent, counted)):
-                        # 物业费纠纷 asked of a report that never says 物业费: "调解矛盾纠纷846件"
-                        # counts every kind of 纠纷 together, and a sentence without 纠纷 counts
-                        # another thing ("调解和解结案262件" of 行政复议)
+                    other_kind = fig and kinds and _other_kind(sent, fig, counted, kind_absent, rare_kinds)
+                    if other_kind:  # 物业费纠纷 asked: "调解矛盾纠纷846件" counts every kind together
                         score *= 0.2
-                        mismatch = hard = True
-                    elif fig and kinds and _counts_bodies(sent, fig, counted):
-                        # 物业纠纷 asked: "在物业…等领域设立…调解委员会9个" counts bodies
-                        score *= 0.2
-                        mismatch = True
-                    elif fig and rare_kinds and _holds(_own_words(sent, fig), counted) \
-                            and not all(_holds(sent, t) for t in rare_kinds):
-                        # 物业纠纷 asked of a report that names 物业 elsewhere: "调解矛盾纠纷9105件"
-                        # counts every kind (a word most reports use says the thing in general:
-                        # 行政 of 林业行政案件)
-                        score *= 0.2
-                        mismatch = True
+                        mismatch, hard = True, hard or other_kind == "never"
                     if fig and not several and not _names_outcomes(a, sent, fig):
                         score *= 0.2  # 败诉 asked: "行政诉讼案件71件" is the total, not the lost
                         mismatch = True
@@ -1677,7 +1664,7 @@ def _named_stage(question: str, stages: list[tuple[str, str]]) -> str | None:
 @functools.lru_cache(maxsize=1024)  # asked once per question, read for every sentence scored
 def quoted_names(question: str) -> tuple[str, ...]:
     """The names a question quotes (“首违不罚”, “12348”): the report's own name for one thing."""
-    return tuple(m.group(0)[1:-1] for m in _QUOTED_NAME.finditer(question))
+    return tuple(m.group(0)[1:-1] for m in QUOTED_NAME.finditer(question))
 
 
 def _names_outcomes(a: QueryAnalysis, sentence: str, fig: str) -> bool:
@@ -1722,8 +1709,7 @@ def _counts_successes(sentence: str, pos: int, action: str, question: str) -> bo
     """Does the figure at ``pos`` count the successes of ``action`` ("调解成功6205件"), which a
     question asking the action alone ("调解了多少起纠纷") does not ask? Reports write the total
     and the successes of one action side by side ("调处矛盾纠纷6318件，调解成功6205件")."""
-    clause = re.split(r"[，,；;：:]", sentence[:pos])[-1]
-    return action + "成功" in clause and "成功" not in question
+    return _in_clause(sentence, pos, action + "成功") and "成功" not in question
 
 
 def _total_before_successes(sentence: str, pos: int, fig: str, action: str) -> bool:
@@ -2510,7 +2496,7 @@ def _kind_words(head: str | None, question: str) -> tuple[tuple[str, ...], str |
         return (), None  # only the phrase a measured count is asked of is surely the counted noun
     if len(ws) < 2 or not all(len(w) >= 2 and (_common_noun(w) or token_tag(w) in ("b", "l") or is_verb(w))
                               for w in ws[:-1]) \
-            or not _common_noun(ws[-1]) or phrase not in question or phrase + "的" in question \
+            or not _common_noun(ws[-1]) or phrase + "的" in question \
             or len(ws[-1]) < 2 and not re.search(re.escape(phrase) + r"(?:[？?，,。；;！!]|$)", question) \
             or RATE_WORDS.search(ws[-1]):
         # (…的 makes the phrase narrow another noun: "拿到执法证的人"; a one-character noun ends
@@ -2518,8 +2504,7 @@ def _kind_words(head: str | None, question: str) -> tuple[tuple[str, ...], str |
         # a rate is named by its …率 word, the words before it say whose rate: 人民调解 of 人民调解成功率)
         return (), None
     acted = _own_government_words(question)
-    kinds = tuple(w for w in ws[:-1] if len(w) >= 2 and w not in acted and not _is_office(w)
-                  and w not in MEASURE_NOUNS)
+    kinds = tuple(w for w in ws[:-1] if w not in acted and not _is_office(w) and w not in MEASURE_NOUNS)
     return kinds, ws[-1]
 
 
@@ -2529,6 +2514,25 @@ _COUNTED_AFTER = r"(?:多少|几)[\u4e00-\u9fff]{0,2}"
 # verb too ("多少场禁毒宣传"); after a bare 多少 it may be a clause ("多少公职人员学法考试": people
 # who sat an exam, not a kind of 考试), and a phrase before the ask may be one ("常务会议上学法学了几次")
 _MEASURED_AFTER = r"(?:多少|几)(?:" + "|".join(sorted(UNIT_WORDS, key=len, reverse=True)) + ")"
+
+
+def _other_kind(sentence: str, fig: str, counted: str, kind_absent: bool,
+                rare_kinds: Sequence[str]) -> str | None:
+    """Why ``fig`` does not count the kind asked (``_kind_words``), or None when it may:
+    "never" when the report never names the kind, so that none of its figures counts it (its
+    total, "调解矛盾纠纷846件", counts every kind together; a sentence without 纠纷 counts another
+    thing: "调解和解结案262件" of 行政复议); "bodies" for a count of the bodies that handle it
+    ("在物业…等领域设立…调解委员会9个"); "total" for the total of a report that names the kind
+    elsewhere ("调解矛盾纠纷9105件"; a word most reports use says the thing in general: 行政 of
+    林业行政案件, so only the rarer kinds are checked here)."""
+    own = _own_words(sentence, fig)
+    if kind_absent and (_holds(own, counted) or not _holds(sentence, counted)):
+        return "never"
+    if _counts_bodies(sentence, fig, counted):
+        return "bodies"
+    if rare_kinds and _holds(own, counted) and not all(_holds(sentence, t) for t in rare_kinds):
+        return "total"
+    return None
 
 
 def _counts_bodies(sentence: str, fig: str, counted: str | None) -> bool:
