@@ -181,7 +181,8 @@ def figure_pos(sentence: str, figure: str) -> int:
 
 def find_figures(sentence: str, exclude: Iterable[str] = ()) -> list[tuple[int, str]]:
     """(position, figure) for each quantity in ``sentence``; years, dates, ordinals and numbers
-    the question itself contains (e.g. "81890" in "81890服务平台") are not answers."""
+    the question itself contains (e.g. "81890" in "81890服务平台") are not answers, nor figures
+    in ``exclude`` whole (another part took "学法6次": "法律顾问6人" stays)."""
     return list(_figures(sentence, tuple(sorted(set(exclude)))))
 
 
@@ -199,7 +200,7 @@ def _figures(sentence: str, exclude: tuple[str, ...]) -> tuple[tuple[int, str], 
                 sentence[a + 1:m.start()] + sentence[m.end():b - 1]) for a, b in names):
             continue
         digits = _NUMBER.findall(fig)
-        if digits and digits[0] in excluded:
+        if fig in excluded or (digits and digits[0] in excluded):
             continue
         if digits and _unit_of(fig) in ("", "年") and len(digits[0]) == 4 and digits[0][:2] in ("19", "20"):
             continue  # a year ("2020", "2020年")
@@ -536,7 +537,7 @@ class ExtractiveAnswerer:
         # a name the question quotes is the report's own name for one thing ("首违不罚"): it
         # picks the figure of its clause out of a sentence that counts several
         quoted = quoted_names(a.effective_question)
-        best, best_key, best_rank = None, None, None
+        best, best_key, best_rank, best_window = None, None, None, ""
         shares_asked = a.wants_rate and not a.wants_change and not _CHANGE_WORD.search(a.effective_question)
         people = a.asked_unit == "个" and bool(_PEOPLE_COUNTED.search(a.effective_question))
         for (pos, fig), window in zip(figs, _figure_windows(sent, tuple(figs))):
@@ -587,10 +588,14 @@ class ExtractiveAnswerer:
                     round(ctx + 0.5 * named / total + 0.25 * max(unit_ok, 0) - 0.5 * (unit_ok < 0)
                           - 0.3 * unit_bad, 3), -pos)
             if best_rank is None or rank > best_rank:
-                best, best_key, best_rank = fig, key, rank
+                best, best_key, best_rank, best_window = fig, key, rank, window
         if best_key is None:
             return None, 0.0, False
         named_well = best_key[3] >= 0.3  # the phrase names the asked thing in the report's words
+        if named_well and action and best_key[0] <= 0:
+            # ...by more than the asked action: "新增全国民主法治示范社区1个" shares only 新增 with
+            # "新增市场主体多少户"; a figure in another measure word counts another thing
+            named_well = any(t in best_window for t in terms if t not in action and action not in t)
         bonus = 0.1 + 0.1 * best_key[0] - 0.15 * (not best_key[1]) + 0.2 * min(best_key[3], 1.0)
         bonus += 0.1 * (best_key[2] > 0)
         # "多少个部门" and "75个部门": the asked noun counted in the asked measure word answers more
@@ -990,12 +995,28 @@ class ExtractiveAnswerer:
             others.sort(key=lambda e: (all(e.sentence != x for x, _ in used),
                                        not (used and e.chunk.id == home.chunk.id and home.sentence in
                                             _clauses_before(e.chunk.text, e.sentence))))
-        for e in (x for x in [best] + others if not _opens_with_other_year(x.sentence, years)):
+        cands = [best] + others
+        head = self._head_words(sub, sub.head or "") if own and not sub.wants_change else {}
+        full = [e for e in others if all(_holds(e.sentence, t) for t in head)] if head else []
+        if full and not all(_holds(best.sentence, t) for t in head):
+            # the best sentence of the whole question is no part's by right: the parts' words
+            # together may find one that names this part in part ("申请行政复议的有多少件？比上
+            # 一年增长了多少？" -> "受理依申请公开412件", 申请 alone); a sentence with every word
+            # of the part's counted thing comes first ("收到行政复议申请623件")
+            cands = full[:1] + [best] + [e for e in others if e is not full[0]]
+        elif sub.wants_change and home is not best:
+            cands = [home] + [e for e in cands if e is not home]  # a change asked after a level is its
+        for e in (x for x in cands if not _opens_with_other_year(x.sentence, years)):
             # by earlier parts; a figure said of each ("广场和长廊各1处") is every part's
             mine = {(x, f) for x, f in used if x == e.sentence and not _of_each(x, f)}
-            taken = [_numbers(f)[0] for _, f in mine if _numbers(f)]
+            # the figures taken, whole: "学法6次" taken leaves "法律顾问6人" to the next part
+            taken = [f for _, f in mine]
             fig, _, _ = self._pick_figure(sub, e.sentence, taken, terms, sum(terms.values()) or 1.0, action)
-            if fig and (e.sentence, fig) not in mine and _names_outcomes(sub, e.sentence, fig) and (sub.wants_change or (
+            # a change asked of the part before ("比上一年增长了多少") is answered by a change
+            # ("同比增长13.2%"), never by a level or a rate the sentence states (出庭应诉率100%);
+            # one that names its own thing ("减少了多少次入企检查") is a count of it
+            if fig and (e.sentence, fig) not in mine and _names_outcomes(sub, e.sentence, fig) and (
+                    (_is_change(e.sentence, fig) or list(sub.metrics) != ["比上年增减"]) if sub.wants_change else (
                     (self._names_part(terms, e.sentence, fig) or bool(quoted) and e is best)
                     and (not own or self._report_counts(sub, terms, self._doc_text(e.chunk))))):
                 if own and self._head_unnamed(sub) and not self._names_specifically(terms, e.sentence) \

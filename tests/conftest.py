@@ -226,6 +226,15 @@ def unseen16_qa(tmp_path_factory, encoder):
 
 
 @pytest.fixture(scope="session")
+def unseen17_qa(tmp_path_factory, encoder):
+    """The pipeline on an index of the seventeenth unseen-report set (eval/sets/unseen17/reports):
+    12 reports of 山西 辽宁 福建 广东 安徽 浙江 云南 陕西 湖北 四川, written after unseen16 had been
+    tuned on."""
+    return _qa_on(ROOT / "eval" / "sets" / "unseen17" / "reports",
+                  tmp_path_factory.mktemp("unseen17") / "idx", encoder)
+
+
+@pytest.fixture(scope="session")
 def unseen3_qa(tmp_path_factory, encoder):
     """The pipeline on an index of the third unseen-report set (eval/sets/unseen3/reports): 15
     reports written after the first two sets had been tuned on."""

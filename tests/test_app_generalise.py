@@ -2210,3 +2210,56 @@ def test_a_group_of_people_no_report_names_is_not_found_by_meaning(pipelines, qu
     unseen4/6/8/10 indexes.)"""
     ans = _ask(pipelines, "unseen12", question)
     assert not ans.found, ans.answer
+
+
+@pytest.mark.parametrize("index, question, level, change", [
+    ("unseen4", "清流县2020年申请行政复议的一共有多少件？比上一年增长了多少？", "31件", None),  # was: 出庭应诉率100%
+    ("unseen6", "荔湾区2024年申请行政复议的有多少件？比上年增长了多少？", "1389件", "32.8%"),
+    ("unseen13", "元宝山区2021年申请行政复议的一共有多少件？比上一年增长了多少？", "63件", "43.2%")])
+def test_a_change_asked_after_a_level_is_that_levels_change_or_said_to_be_absent(pipelines, index, question,
+                                                                                 level, change):
+    """"…一共有多少件？比上一年增长了多少？": the second clause asks the first one's change. Only a
+    change answers it ("同比增长32.8%"), never a level or a rate the sentence states ("出庭应诉率
+    100%"); a report that gives none says so. The first clause is answered from a sentence with
+    every word of its counted thing ("收到行政复议申请623件"), not from the whole question's best
+    sentence that shares one ("受理依申请公开412件"). (Written from an unseen17 dev report, 盘锦市.)"""
+    ans = _ask(pipelines, index, question)
+    said = _said(ans)
+    assert ans.found and level in said, ans.answer
+    if change:
+        assert change in said, ans.answer
+    else:
+        assert "报告未给出比上年增减" in said and "100%" not in said, ans.answer
+
+
+@pytest.mark.parametrize("index, question, figures", [
+    ("unseen13", "梅江区2022年行政执法事项下放到了几个镇（街道）？组建了几支综合行政执法队？", ("7个", "7支")),
+    ("unseen12", "忻州市2020年对多少个县（市、区）开展了法治政府建设督察？下发整改通知书多少份？", ("14个", "14份"))])
+def test_a_figure_one_part_took_leaves_the_same_number_in_another_unit_to_the_next(pipelines, index,
+                                                                                 question, figures):
+    """"学法几次？聘请了几名法律顾问？" of "…常务会议学法6次，县政府聘请法律顾问6人": the first part took
+    "6次", not every 6 of the sentence. (Written from an unseen17 dev report, 长武县; 梅江区 was
+    answered "186项行政执法事项" for the second part.)"""
+    said = _said(_ask(pipelines, index, question))
+    assert all(f in said for f in figures), said
+
+
+@pytest.mark.unit
+def test_find_figures_excludes_a_taken_figure_whole():
+    from app.answer import find_figures
+    sentence = "全年县委理论中心组学法5次，县政府常务会议学法6次，县政府聘请法律顾问6人。"
+    assert [f for _, f in find_figures(sentence, ["6次"])] == ["5次", "6人"]
+    assert [f for _, f in find_figures(sentence, ["6"])] == ["5次"]  # a number the question quotes
+
+
+@pytest.mark.parametrize("index, question", [
+    ("unseen4", "静安区2024年新增市场主体多少户？"),  # was: 新增区级法治文化阵地6个
+    ("unseen4", "松江区2024年新增市场主体多少户？"),  # was: 新增全国民主法治示范村（社区）1个
+    ("unseen12", "海门市2019年新增市场主体多少户？")])  # was: "新增市场主体为6个"
+def test_a_figure_in_another_measure_word_named_only_by_the_asked_action_is_no_answer(pipelines, index,
+                                                                                      question):
+    """"新增市场主体多少户" asks 户; "新增全国民主法治示范社区1个" shares only the action 新增, and a
+    figure in another measure word counts another thing. (Written from an unseen17 dev report,
+    武昌区.)"""
+    ans = _ask(pipelines, index, question)
+    assert not ans.found, ans.answer

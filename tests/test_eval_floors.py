@@ -84,6 +84,9 @@ FLOORS = {
     # the sixteenth set's dev split (12 new reports, 2026-11-27; 0.881 before it was tuned on)
     "unseen16_dev": {"answer_cited": 0.90, "refusal_accuracy": 0.9, "false_refusal_rate": 0.05,
                      "wrong_figure_rate": 0.05},
+    # the seventeenth set's dev split (12 new reports, 2026-11-27; 0.900 before it was tuned on)
+    "unseen17_dev": {"answer_cited": 0.90, "refusal_accuracy": 0.9, "false_refusal_rate": 0.05,
+                     "wrong_figure_rate": 0.05},
 }
 CEILINGS = ("false_refusal_rate", "wrong_figure_rate")
 
@@ -127,9 +130,9 @@ def test_later_dev_splits_stay_above_their_floors(unseen_qa, unseen2_qa, name, t
     assert _check(report["summary"]["full"], FLOORS[name]) == [], report["failures"]
 
 
-@pytest.mark.parametrize("n", range(3, 17))
+@pytest.mark.parametrize("n", range(3, 18))
 def test_each_blind_sets_dev_split_stays_above_its_floors(n, request, tmp_path):
-    """unseen3 … unseen16: each set's dev split on its own index (the ``unseenN_qa`` fixture)."""
+    """unseen3 … unseen17: each set's dev split on its own index (the ``unseenN_qa`` fixture)."""
     qa = request.getfixturevalue(f"unseen{n}_qa")
     report = run_eval(UNSEEN.with_name(f"unseen{n}") / "dev.jsonl", qa=qa, configs=["full"], out_dir=tmp_path)
     assert _check(report["summary"]["full"], FLOORS[f"unseen{n}_dev"]) == [], report["failures"]
