@@ -566,7 +566,8 @@ class ExtractiveAnswerer:
             # "比上年多了多少" asks for the change ("同比增长8.5%"), not the level ("1024件")
             change = bool(_CHANGE_BEFORE.search(sent[max(0, pos - 6):pos]))
             # the asked action in the figure's own clause (、 joins the objects of one clause)
-            acts = bool(action) and (_in_clause(sent, pos, action) or _total_before_successes(sent, pos, fig, action)) \
+            acts = bool(action) and (_in_clause(sent, pos, action) or _total_before_successes(sent, pos, fig, action)
+                                     or (action not in sent and _same_outcome(action, _clause_before(sent, pos)))) \
                 and not _counts_successes(sent, pos, action, a.effective_question)
             # "多少个行政执法单位…" is answered by "31个行政执法单位", the noun right after both
             # (in the asked measure word: "多少件公证事项" is not "2家公证机构")
@@ -767,14 +768,15 @@ class ExtractiveAnswerer:
         # the asking clause, in the asker's words, picks among that sentence's figures
         focus = ev[0].sentence if phrase != asked_phrase(a, whole=True) and self.answers(a, ev[0]) else None
         cands: dict[tuple[str, str, str], tuple[Evidence, str]] = {}  # (window, own phrase, figure)
+        counted = _kind_words(a.head, a.effective_question)[1]  # 纠纷 of 邻里纠纷: no body counts it
         for e in ev:
             if e.hard or e.chunk.id not in passages or focus not in (None, e.sentence):
                 continue
             figs = tuple(find_figures(e.sentence))
             for (pos, fig), window in zip(figs, _figure_windows(e.sentence, figs)):
                 if _unit_fits(a, e.sentence, fig) and _names_outcomes(a, e.sentence, fig) and (
-                        not changed or _change_after(e, fig)):  # ``changed``: a level whose change is asked
-                    # (a list's later clause has its first words)
+                        not changed or _change_after(e, fig)) and not _counts_bodies(e.sentence, fig, counted):
+                    # (``changed``: a level whose change is asked; a list's later clause has its first words)
                     own = _TITLE.sub(" ", _own_phrase(e.sentence, figs, pos, fig)).strip("，,；; ")
                     cands.setdefault((window, own, fig), (e, fig))
         if not cands:
@@ -1296,14 +1298,27 @@ def _names_head(head: dict[str, float], own: str, sentence: str, report_lacks: s
     holds only the noun the lacking one narrows (``pairs``: 公证, 机构 of 公证机构);
     otherwise (a paraphrase in the asker's words) one of the head's specific words will do:
     one in fewer than about one passage in seven (``specific``: 公证, 持证, not 行政 or 案件,
-    which nearly every passage has). An abbreviation counts as the word (律所 for 律师事务所)."""
+    which nearly every passage has). An abbreviation counts as the word (律所 for 律师事务所), and a
+    verb of the same outcome stands for a verb the report lacks (讨回 for 追回: ``_same_outcome``)."""
     if any(t in report_lacks and _holds(own, u) for t, u in pairs):
         return False  # 公证机构 asked of a report without 公证: not "法律援助机构…办理…5128件"
     top = max(head, key=head.get)
     if _holds(own, top):
         return True
-    return not _holds(sentence, top) and top not in report_lacks and \
+    return not _holds(sentence, top) and (top not in report_lacks or _same_outcome(top, own)) and \
         any(_holds(own, t) for t in head if t in specific)
+
+
+_OUTCOME = re.compile(r"[\u4e00-\u9fff]([回结])")
+
+
+def _same_outcome(verb: str, text: str) -> bool:
+    """Does ``text`` hold a verb of the same outcome as ``verb``? A Chinese verb of result names
+    how with its first character and the outcome with its second, the result complement: 回
+    (got back: 追回, 讨回, 要回 欠薪), 结 (concluded: 办结, 审结 案件). Reports of different places
+    pick different first characters for one outcome ("讨回欠薪926万元" where another says 追回)."""
+    m = _OUTCOME.fullmatch(verb)
+    return m is not None and re.search(rf"[\u4e00-\u9fff]{m.group(1)}", text) is not None
 
 
 @functools.lru_cache(maxsize=65536)  # the same figure phrases are checked question after question
@@ -1723,7 +1738,12 @@ def _stock_clause(sentence: str, pos: int) -> bool:
 
 def _in_clause(sentence: str, pos: int, word: str) -> bool:
     """``word`` is in the clause that ends at ``pos`` (、 joins the objects of one clause)."""
-    return word in re.split(r"[，,；;：:]", sentence[:pos])[-1]
+    return word in _clause_before(sentence, pos)
+
+
+def _clause_before(sentence: str, pos: int) -> str:
+    """The clause of ``sentence`` that ends at ``pos``."""
+    return re.split(r"[，,；;：:]", sentence[:pos])[-1]
 
 
 def _counts_successes(sentence: str, pos: int, action: str, question: str) -> bool:
@@ -2563,8 +2583,10 @@ def _counts_bodies(sentence: str, fig: str, counted: str | None) -> bool:
         return False
     pos = figure_pos(sentence, fig)
     before = words(_just_before(sentence, pos).rstrip("”’\"'"))  # a quoted name's kind: “厝边调解室”45个
-    noun = before[-1] if before else ""
-    return (_is_office(noun) or noun.endswith(("组织", "室"))) and not _holds(_own_words(sentence, fig), counted)
+    after = words(_noun_of(_noun_after(sentence, fig)))  # "各培育1个特色调解工作室"
+    nouns = [ws[-1] for ws in (before, after) if ws]
+    return any(_is_office(n) or n.endswith(("组织", "室")) for n in nouns) and \
+        not _holds(_own_words(sentence, fig), counted)
 
 
 def _common_noun(word: str) -> bool:

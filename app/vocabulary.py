@@ -99,9 +99,9 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"被(?:判|认定|认为|查出)?(?:做错|错了|有错|判错)(?:了)?"), "纠错"),
     # a minor offence let off with a warning is 不予处罚: "只教育不罚款的" -> 教育不予处罚的
     (re.compile(r"(?:只|仅)?(?:批评|说服|说理式?)?教育(?:而)?(?:没有?|不)(?:被)?(?:罚款|处罚)"), "教育不予处罚"),
-    # wages recovered for workers are 追回 (追回工资/欠薪): "帮农民工讨回被拖欠的工钱" -> 追回
-    # ...and so are wages "要回" ("帮农民工要回了多少工钱"), but not any money ("挽回的损失和要回的钱": 挽回)
-    (re.compile(r"讨回|追讨回|要回(?=(?:了|来)?[^，,？?。]{0,8}(?:工钱|工资|欠薪|薪水|欠款))"), "追回"),
+    # wages recovered for workers are 追回 (追回工资/欠薪): "帮农民工要回了多少工钱" -> 追回, but not
+    # any money ("挽回的损失和要回的钱": 挽回); 讨回 is the reports' own word too ("讨回欠薪926万元")
+    (re.compile(r"要回(?=(?:了|来)?[^，,？?。]{0,8}(?:工钱|工资|欠薪|薪水|欠款))"), "追回"),
     (re.compile(r"(?:被)?拖欠的?工(?:钱|资)"), "欠薪"),
     (re.compile(r"工钱"), "工资"),
     # an inspection is 检查: "执法人员到企业查了多少回" -> 检查多少回; not 调查/审查/排查/抽查…

@@ -7,14 +7,16 @@ report's own text: a thing whose key word the report never uses cannot be answer
 figure stated for it is wrong. Things the report does mention are counted apart (answered or
 not; their figures are not checked here).
 
-Six lists: ``written`` holds the things the third session of 2026-11-27 wrote its rules from
+Seven lists: ``written`` holds the things the third session of 2026-11-27 wrote its rules from
 (公证, 仲裁, 信访, 税务 …); ``held_out`` held others (市场监管局, 住建部门, 妇联 …) until that
 session generalised its office rule on them; ``fresh`` (交通运输局, 教育局, 海关 …) was written
 after those rules and looked at one by one only in the fourth session, which widened the rule on
 it; ``fresh2`` (农业农村局, 网格员, 非法集资 …) and ``fresh3`` (水务局, 电信诈骗 …) were written in the
 fourth session and reported before they were looked at; ``fresh4`` (邻里纠纷, 食品安全案件, 未成年人 …)
 was written at the start of the fifth, reported (ad2726f: 111 of 783 absent things answered), then
-looked at. A new list written before a change is the honest measure.
+looked at; ``fresh5`` (残疾人, 消防, 网约车 …) was written in the sixth, after its changes, and
+reported on the code before and after them. A new list written before a change is the honest
+measure.
 
     python -m eval.absent_probe --index /tmp/u4 --index /tmp/u6 --things fresh2
 """
@@ -72,6 +74,16 @@ THINGS = {
                ("药品", "查处了多少起药品违法案件？"), ("公积金", "住房公积金管理中心办理了多少件行政处罚？"),
                ("人防", "人防办检查了多少处人防工程？"), ("税款", "追缴税款多少万元？"),
                ("渔业", "查处了多少起非法捕捞案件？"), ("噪音", "处理了多少件噪音扰民投诉？")],
+    # written in the sixth session (2026-11-27), after its changes and before any answer to it
+    # was seen; reported on the code before and after them
+    "fresh5": [("残疾人", "为多少名残疾人提供了法律援助？"), ("妇女", "为多少名妇女提供了法律援助？"),
+               ("退役军人", "为多少名退役军人提供了法律服务？"), ("消防", "开展了多少次消防安全检查？"),
+               ("安全生产", "查处了多少起安全生产违法行为？"), ("知识产权", "办理了多少件知识产权案件？"),
+               ("劳动争议", "调解了多少件劳动争议？"), ("校外培训", "检查了多少家校外培训机构？"),
+               ("燃气", "检查了多少家燃气经营企业？"), ("野生动物", "查处了多少起非法猎捕野生动物案件？"),
+               ("河道", "清理了多少处河道违法建筑？"), ("占道", "查处了多少起占道经营？"),
+               ("网约车", "查处了多少起非法网约车？"), ("价格违法", "查处了多少起价格违法案件？"),
+               ("保健品", "查处了多少起保健品虚假宣传案件？"), ("充电", "查处了多少起电动车违规充电？")],
 }
 
 

@@ -2184,7 +2184,12 @@ def test_a_kind_named_only_in_passing_gets_no_total(pipelines, index, question):
     ("全区设立“厝边调解室”45个，全年化解纠纷986件。", "45个", True),
     ("全区设立“厝边调解室”45个，全年化解纠纷986件。", "986件", False),
     ("就近受理邻里、婚姻家庭纠纷，全年在全区11个街道建成“和事佬”工作室16个。", "16个", True),
-    ("全区调解组织全年调解纠纷3152件，较2021年的2874件增长9.7%。", "3152件", False)])
+    ("全区调解组织全年调解纠纷3152件，较2021年的2874件增长9.7%。", "3152件", False),
+    # the body named after the figure (written from the fresh4 probe on an unseen6 report, 东城区)
+    ("打造“一街一品”调解品牌，17个街道各培育1个特色调解工作室，由退休法官、律师共同坐班。", "1个", True),
+    ("在辖区6个派出所设立人民调解室，民警接警后对邻里、家庭纠纷先行调解。", "6个", True),
+    ("在与隆昌市交界的3个镇街设立联合调解室，由两地司法所调解员共同调处。", "3个", True),
+    ("全区人民调解组织调解矛盾纠纷9268件，调解成功率97.6%。", "9268件", False)])
 def test_a_count_of_bodies_is_told_from_a_count_of_disputes(sentence, figure, bodies):
     from app.answer import _counts_bodies
     assert _counts_bodies(sentence, figure, "纠纷") is bodies
@@ -2263,3 +2268,29 @@ def test_a_figure_in_another_measure_word_named_only_by_the_asked_action_is_no_a
     武昌区.)"""
     ans = _ask(pipelines, index, question)
     assert not ans.found, ans.answer
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen6", "渝北区2021年帮农民工追回了多少欠薪？", "1865万元"),   # the report says 讨回欠薪
+    ("unseen8", "融安县2024年为农民工追回欠薪多少万元？", "176.4万元"),
+    ("unseen9", "铁岭县2021年帮农民工追回了多少欠薪？", "236.4万元")])
+def test_a_verb_of_the_same_outcome_names_the_asked_action(pipelines, index, question, figure):
+    """追回 asked, 讨回 reported: one outcome (回, got back), two first characters. In a report
+    that never says 追回, "讨回欠薪926万元" is the figure asked, not "挽回经济损失1275万元" nor "讨薪
+    案件182件" of the same sentence. (Written from an unseen17 dev report, 罗源县.)"""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and figure in _said(ans), ans.answer
+
+
+@pytest.mark.unit
+def test_same_outcome_reads_the_result_complement():
+    from app.answer import _same_outcome
+    assert _same_outcome("追回", "，讨回欠薪") and _same_outcome("办结", "受理357件，审结")
+    assert not _same_outcome("追回", "为受援人提供法律咨询") and not _same_outcome("受理", "办理")
+
+
+@pytest.mark.unit
+def test_the_reports_own_word_is_not_rewritten():
+    from app.vocabulary import report_terms
+    assert "讨回欠薪" in report_terms("罗源县2023年为农民工讨回欠薪多少？")
+    assert "追回了多少欠薪" in report_terms("帮农民工要回了多少被拖欠的工钱？")
