@@ -998,16 +998,17 @@ class ExtractiveAnswerer:
                                        not (used and e.chunk.id == home.chunk.id and home.sentence in
                                             _clauses_before(e.chunk.text, e.sentence))))
         cands = [best] + others
-        head = self._head_words(sub, sub.head or "") if own and not sub.wants_change else {}
-        full = [e for e in others if all(_holds(e.sentence, t) for t in head)] if head else []
-        if full and not all(_holds(best.sentence, t) for t in head):
+        counted = self._head_words(sub, sub.head or "") if own and not sub.wants_change else {}
+        full = [e for e in others if all(_holds(e.sentence, t) for t in counted)] if counted else []
+        if full and not all(_holds(best.sentence, t) for t in counted):
             # the best sentence of the whole question is no part's by right: the parts' words
             # together may find one that names this part in part ("申请行政复议的有多少件？比上
             # 一年增长了多少？" -> "受理依申请公开412件", 申请 alone); a sentence with every word
             # of the part's counted thing comes first ("收到行政复议申请623件")
             cands = full[:1] + [best] + [e for e in others if e is not full[0]]
         elif sub.wants_change and home is not best:
-            cands = [home] + [e for e in cands if e is not home]  # a change asked after a level is its
+            # a change asked after a level is that level's: its sentence first
+            cands = [home] + [e for e in cands if e is not home]
         for e in (x for x in cands if not _opens_with_other_year(x.sentence, years)):
             # by earlier parts; a figure said of each ("广场和长廊各1处") is every part's
             mine = {(x, f) for x, f in used if x == e.sentence and not _of_each(x, f)}
