@@ -760,7 +760,8 @@ class ExtractiveAnswerer:
         if any(len(t) >= 3 and t not in self.shares and t.endswith(("人", "工")) and _common_noun(t)
                for t in terms):
             return None  # ...nor does a group of people named by a word of its own (未成年人, 农民工)
-        if any(t not in self.shares for t in _kind_words(a.head, a.effective_question)[0]):
+        kinds, counted = _kind_words(a.head, a.effective_question)  # counted: 纠纷 of 邻里纠纷
+        if any(t not in self.shares for t in kinds):
             return None  # ...nor does a kind no report names (物业费 of 物业费纠纷, ``_kind_words``)
         passages = list(dict.fromkeys(e.chunk.id for e in ev))[:self.MEANING_PASSAGES]
         phrase = asked_phrase(a)
@@ -768,7 +769,6 @@ class ExtractiveAnswerer:
         # the asking clause, in the asker's words, picks among that sentence's figures
         focus = ev[0].sentence if phrase != asked_phrase(a, whole=True) and self.answers(a, ev[0]) else None
         cands: dict[tuple[str, str, str], tuple[Evidence, str]] = {}  # (window, own phrase, figure)
-        counted = _kind_words(a.head, a.effective_question)[1]  # 纠纷 of 邻里纠纷: no body counts it
         for e in ev:
             if e.hard or e.chunk.id not in passages or focus not in (None, e.sentence):
                 continue
@@ -776,7 +776,8 @@ class ExtractiveAnswerer:
             for (pos, fig), window in zip(figs, _figure_windows(e.sentence, figs)):
                 if _unit_fits(a, e.sentence, fig) and _names_outcomes(a, e.sentence, fig) and (
                         not changed or _change_after(e, fig)) and not _counts_bodies(e.sentence, fig, counted):
-                    # (``changed``: a level whose change is asked; a list's later clause has its first words)
+                    # (``changed``: a level whose change is asked; no body counts the asked noun;
+                    # a list's later clause has its first words)
                     own = _TITLE.sub(" ", _own_phrase(e.sentence, figs, pos, fig)).strip("，,；; ")
                     cands.setdefault((window, own, fig), (e, fig))
         if not cands:
@@ -1533,7 +1534,7 @@ def _rate_and_count_of(e: Evidence) -> str:
             return f"（{count.group(1).strip()}）"
         return ""
     rate = _RATE_CLAUSE.match(e.sentence, pos + len(fig))
-    clause = re.split(r"[，,；;：:]", e.sentence[:pos])[-1]
+    clause = _clause_before(e.sentence, pos)
     return f"，{rate.group(0).lstrip('，, ')}" if rate and _same_action(rate.group(1), clause) else ""
 
 
