@@ -567,7 +567,7 @@ class ExtractiveAnswerer:
             change = bool(_CHANGE_BEFORE.search(sent[max(0, pos - 6):pos]))
             # the asked action in the figure's own clause (、 joins the objects of one clause)
             acts = bool(action) and (_in_clause(sent, pos, action) or _total_before_successes(sent, pos, fig, action)
-                                     or (action not in sent and _same_outcome(action, _clause_before(sent, pos)))) \
+                                     or (action not in sent and _outcome_of_asked(action, terms, _clause_before(sent, pos)))) \
                 and not _counts_successes(sent, pos, action, a.effective_question)
             # "多少个行政执法单位…" is answered by "31个行政执法单位", the noun right after both
             # (in the asked measure word: "多少件公证事项" is not "2家公证机构")
@@ -597,6 +597,11 @@ class ExtractiveAnswerer:
             # ...by more than the asked action: "新增全国民主法治示范社区1个" shares only 新增 with
             # "新增市场主体多少户"; a figure in another measure word counts another thing
             named_well = any(t in best_window for t in terms if t not in action and action not in t)
+        if named_well and best_key[0] <= 0 and (noun := _noun_head(a)):
+            # ...and by the asked noun itself: a Chinese noun phrase ends in its head ("政府信息公开
+            # 申请" is a kind of 申请), so "收到多少件政府信息公开申请" is not answered by "公开征求
+            # 意见…收到意见建议384条", which shares 公开 and 收到 but counts 意见建议 in 条
+            named_well = _holds(best_window, noun)
         bonus = 0.1 + 0.1 * best_key[0] - 0.15 * (not best_key[1]) + 0.2 * min(best_key[3], 1.0)
         bonus += 0.1 * (best_key[2] > 0)
         # "多少个部门" and "75个部门": the asked noun counted in the asked measure word answers more
@@ -1321,6 +1326,22 @@ def _same_outcome(verb: str, text: str) -> bool:
     pick different first characters for one outcome ("讨回欠薪926万元" where another says 追回)."""
     m = _OUTCOME.fullmatch(verb)
     return m is not None and re.search(rf"[\u4e00-\u9fff]{m.group(1)}", text) is not None
+
+
+def _noun_head(a: QueryAnalysis) -> str:
+    """The last word of the asked noun phrase (``a.head``), its head: 申请 of 政府信息公开申请,
+    协议 of 合同协议 (a word that is a verb elsewhere, 申请, heads a noun phrase as a noun); ""
+    when the head is a single character or the question names no noun."""
+    last = words(a.head)[-1:] if a.head else []
+    return last[0] if last and len(last[0]) >= 2 else ""
+
+
+def _outcome_of_asked(verb: str, terms: dict[str, float], clause: str) -> bool:
+    """The clause gets the asked outcome (``_same_outcome``) of a thing the question names:
+    an outcome is of its object, and one sentence often gets it for two ("为受援人挽回经济损失
+    518万元，其中为农民工追讨欠薪163万元"): "为农民工要回了多少工钱" is not answered by the 挽回
+    of 受援人's 经济损失, which shares only the complement 回 with it."""
+    return _same_outcome(verb, clause) and any(t in clause for t in terms if t != verb)
 
 
 @functools.lru_cache(maxsize=65536)  # the same figure phrases are checked question after question

@@ -35,7 +35,7 @@ def normalize_digits(text: str) -> str:
 
 
 # Measure words a count can carry, longest first where one is the start of another.
-UNIT_WORDS = ("个方面", "人次", "件次", "户次", "场次", "家次", "个工作日", "工作日", "个月", "小时", "分钟",
+UNIT_WORDS = ("个方面", "人次", "件次", "户次", "场次", "家次", "批次", "个工作日", "工作日", "个月", "小时", "分钟",
               "万元", "亿元", "个百分点", "元", "件", "宗", "人",
               "名", "位", "个", "家", "场", "项", "条", "篇", "次", "张", "部", "份", "起", "户", "所",
               "天", "年", "批", "类", "期", "册", "座", "处", "票", "卷", "支", "套", "分", "方面")
@@ -50,6 +50,7 @@ UNIT_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"张", "票"}),
     frozenset({"户", "户次"}),
     frozenset({"家", "家次"}),
+    frozenset({"批", "批次"}),
     frozenset({"天", "个工作日", "工作日"}),
     frozenset({"方面", "个方面"}),
 )
@@ -65,7 +66,7 @@ MEASURE_NOUNS = frozenset({"数量", "数目", "总数", "总量", "次数", "�
 # word is loose within a kind ("多少份合同" is answered by "合同379个") but never crosses kinds
 # ("多少件" is not answered by "2位个人", nor "多少人" by "80万元").
 _KINDS = {
-    "thing": "件 宗 起 件次 份 卷 万件 万余件 个 家 家次 所 处 座 项 条 部 篇 张 票 批 类 册 户 户次 支 套 方面 个方面",
+    "thing": "件 宗 起 件次 份 卷 万件 万余件 个 家 家次 所 处 座 项 条 部 篇 张 票 批 批次 类 册 户 户次 支 套 方面 个方面",
     "person": "人 名 位 人次 万人次",
     "money": "元 万元 亿元",
     "event": "场 场次 次 期",

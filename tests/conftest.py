@@ -235,6 +235,15 @@ def unseen17_qa(tmp_path_factory, encoder):
 
 
 @pytest.fixture(scope="session")
+def unseen18_qa(tmp_path_factory, encoder):
+    """The pipeline on an index of the eighteenth unseen-report set (eval/sets/unseen18/reports):
+    12 reports of 吉林 山东 河南 山西 广东 广西 安徽 福建 陕西 重庆 云南, written after unseen17 had
+    been tuned on."""
+    return _qa_on(ROOT / "eval" / "sets" / "unseen18" / "reports",
+                  tmp_path_factory.mktemp("unseen18") / "idx", encoder)
+
+
+@pytest.fixture(scope="session")
 def unseen3_qa(tmp_path_factory, encoder):
     """The pipeline on an index of the third unseen-report set (eval/sets/unseen3/reports): 15
     reports written after the first two sets had been tuned on."""

@@ -669,11 +669,13 @@ def _said(ans) -> str:
 
 @pytest.fixture(scope="module")
 def pipelines(qa, unseen_qa, unseen2_qa, unseen3_qa, unseen4_qa, unseen5_qa, unseen6_qa, unseen7_qa,
-              unseen8_qa, unseen9_qa, unseen10_qa, unseen11_qa, unseen12_qa, unseen13_qa) -> dict:
+              unseen8_qa, unseen9_qa, unseen10_qa, unseen11_qa, unseen12_qa, unseen13_qa, unseen14_qa,
+              unseen17_qa) -> dict:
     return {"sample": qa, "unseen": unseen_qa, "unseen2": unseen2_qa, "unseen3": unseen3_qa,
             "unseen4": unseen4_qa, "unseen5": unseen5_qa, "unseen6": unseen6_qa, "unseen7": unseen7_qa,
             "unseen8": unseen8_qa, "unseen9": unseen9_qa, "unseen10": unseen10_qa, "unseen11": unseen11_qa,
-            "unseen12": unseen12_qa, "unseen13": unseen13_qa}
+            "unseen12": unseen12_qa, "unseen13": unseen13_qa, "unseen14": unseen14_qa,
+            "unseen17": unseen17_qa}
 
 
 @pytest.mark.parametrize("index, question, figure", [
@@ -2294,3 +2296,51 @@ def test_the_reports_own_word_is_not_rewritten():
     from app.vocabulary import report_terms
     assert "讨回欠薪" in report_terms("罗源县2023年为农民工讨回欠薪多少？")
     assert "追回了多少欠薪" in report_terms("帮农民工要回了多少被拖欠的工钱？")
+
+
+@pytest.mark.unit
+def test_a_count_of_batches_keeps_its_measure_word():
+    from app.answer import find_figures
+    assert [f for _, f in find_figures("市领导开展接访187批次293人次")] == ["187批次", "293人次"]
+    assert same_unit("批次", "批") and unit_kind("批次") == "thing"
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen14", "柯桥区2021年组织领导干部旁听庭审几批次？", "2批次"),
+    ("unseen17", "武昌区2023年组织新提任领导干部任前法律知识考试多少批次？", "4批次"),
+    ("unseen7", "溧阳市2022年组织新提任领导干部任前法律知识考试多少批次、多少人？", "3批次")])
+def test_a_figure_counted_in_batches_is_stated_whole(pipelines, index, question, figure):
+    """批次 (batches, each time) is a measure word of its own, like 人次 and 场次: "187批次" is
+    not "187批" and a following "293人次". (Written from an unseen18 dev report, 广德市.)"""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and figure in _said(ans), ans.answer
+
+
+@pytest.mark.parametrize("index, question, figure", [
+    ("unseen9", "铁岭县2021年有多少案子是政府出钱请律师帮老百姓打的？", "318件"),   # refused before
+    ("unseen8", "融安县2024年给请不起律师的群众代理了多少件案子？", "301件"),   # refused before
+    ("unseen9", "铁岭县2021年给请不起律师的老百姓免费代理了多少案子？", "318件")])
+def test_a_lawyer_the_state_pays_for_is_legal_aid(pipelines, index, question, figure):
+    """法律援助 is the state's lawyer for someone who cannot pay one: "政府出钱请律师打的案子" and
+    "给请不起律师的人代理的案子" ask for 法律援助案件. (Written from unseen18 dev reports, 建宁县
+    and 潼关县.)"""
+    ans = _ask(pipelines, index, question)
+    assert ans.found and figure in _said(ans), ans.answer
+
+
+@pytest.mark.unit
+def test_a_lawyer_the_state_pays_for_is_put_in_the_reports_term():
+    from app.vocabulary import report_terms
+    assert report_terms("政府出钱请律师打了多少官司") == "法律援助案件多少"
+    assert report_terms("为请不起律师的困难群众代理了几件案子") == "办理法律援助案件几件"
+
+
+@pytest.mark.unit
+def test_an_outcome_of_another_thing_is_not_the_asked_one():
+    """"为受援人挽回经济损失518万元，其中为农民工追讨欠薪163万元": 挽回 gets back the 受援人's
+    losses; "为农民工追回了多少工资" asks for the workers'. (Written from an unseen18 dev report,
+    潼关县; the same-outcome cases of 渝北区, 融安县 and 铁岭县 above still hold.)"""
+    from app.answer import _outcome_of_asked
+    terms = {"农民工": 2.0, "追回": 1.5, "工资": 1.0}
+    assert not _outcome_of_asked("追回", terms, "为受援人挽回经济损失")
+    assert _outcome_of_asked("追回", terms, "为农民工讨回欠薪")

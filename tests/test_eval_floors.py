@@ -87,6 +87,10 @@ FLOORS = {
     # the seventeenth set's dev split (12 new reports, 2026-11-27; 0.900 before it was tuned on)
     "unseen17_dev": {"answer_cited": 0.90, "refusal_accuracy": 0.9, "false_refusal_rate": 0.05,
                      "wrong_figure_rate": 0.05},
+    # the eighteenth set's dev split (12 new reports, 2026-11-28; 0.862 before it was tuned on,
+    # 0.914 after, wrong figures 13.8 % -> 7.0 %)
+    "unseen18_dev": {"answer_cited": 0.88, "refusal_accuracy": 0.9, "false_refusal_rate": 0.05,
+                     "wrong_figure_rate": 0.09},
 }
 CEILINGS = ("false_refusal_rate", "wrong_figure_rate")
 
@@ -130,9 +134,9 @@ def test_later_dev_splits_stay_above_their_floors(unseen_qa, unseen2_qa, name, t
     assert _check(report["summary"]["full"], FLOORS[name]) == [], report["failures"]
 
 
-@pytest.mark.parametrize("n", range(3, 18))
+@pytest.mark.parametrize("n", range(3, 19))
 def test_each_blind_sets_dev_split_stays_above_its_floors(n, request, tmp_path):
-    """unseen3 … unseen17: each set's dev split on its own index (the ``unseenN_qa`` fixture)."""
+    """unseen3 … unseen18: each set's dev split on its own index (the ``unseenN_qa`` fixture)."""
     qa = request.getfixturevalue(f"unseen{n}_qa")
     report = run_eval(UNSEEN.with_name(f"unseen{n}") / "dev.jsonl", qa=qa, configs=["full"], out_dir=tmp_path)
     assert _check(report["summary"]["full"], FLOORS[f"unseen{n}_dev"]) == [], report["failures"]

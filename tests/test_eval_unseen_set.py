@@ -142,9 +142,10 @@ def test_the_fourth_set_agrees_with_its_reports_and_covers_every_type():
     ("unseen15", 12),  # 北京 内蒙古 吉林 云南 贵州 广东 福建 新疆 青海 湖北, places no earlier set used
     ("unseen16", 12),  # 天津 山西 河南 山东 安徽 江西 浙江 四川 重庆 湖北, places no earlier set used
     ("unseen17", 12),  # 山西 辽宁 福建 广东 安徽 浙江 云南 陕西 湖北 四川, places no earlier set used
+    ("unseen18", 12),  # 吉林 山东 河南 山西 广东 广西 安徽 福建 陕西 重庆 云南, places no earlier set used
 ])
 def test_the_later_blind_sets_agree_with_their_reports_and_cover_every_type(name, reports):
-    """eval/sets/unseen5 … unseen17, each written by three helpers who saw neither the answerer's
+    """eval/sets/unseen5 … unseen18, each written by three helpers who saw neither the answerer's
     code nor any question set, after the previous set's dev split had been tuned on."""
     folder = HERE.parent / name
     assert check_folder(folder) == []

